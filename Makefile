@@ -1,0 +1,72 @@
+# vawdasv: `make demo` to try it, `make test` to check it. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-packages static messages demo serve test test-sqlite test-postgres lint format bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk -F ':.*?## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+system-packages: ## Install the Debian packages the project needs (Chromium, gettext)
+	bash scripts/system-packages.sh
+
+static: node_modules/.installed ## Build GOV.UK Frontend and our styles into static files
+	npm run --silent build
+
+messages: $(BIN)/.installed ## Compile the Welsh translations
+	cd vawdasv && ../$(BIN)/vawdasv compilemessages --ignore=node_modules -v 0
+
+install: system-packages $(BIN)/.installed static messages ## Install everything
+
+demo: install ## Build the demo database and serve it on http://127.0.0.1:8000
+	$(BIN)/vawdasv migrate --noinput -v 0
+	$(BIN)/vawdasv collectstatic --noinput -v 0
+	$(BIN)/vawdasv load-demo
+	$(BIN)/vawdasv serve
+
+test: install ## Run the whole suite (SQLite, then PostgreSQL when TEST_POSTGRES_URL is set)
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CI" = "true" ]; then echo "CI must run the suite on PostgreSQL: TEST_POSTGRES_URL is not set" >&2; exit 1; \
+	else echo "TEST_POSTGRES_URL not set: the PostgreSQL run was not done (CI always does it)."; fi
+
+test-sqlite:
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres:
+	@echo "== Test suite on PostgreSQL =="
+	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest
+
+lint: $(BIN)/.installed ## ruff, mypy, djlint, migrations and translations checks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy vawdasv
+	$(BIN)/djlint vawdasv --lint --quiet
+	$(BIN)/vawdasv makemigrations --check --dry-run -v 0
+	bash scripts/check-translations.sh
+
+format: $(BIN)/.installed ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Measure speed and memory (see benchmarks/README.md)
+	$(BIN)/python -m benchmarks
+
+clean: ## Remove the demo database and built files
+	rm -rf var vawdasv/static/vawdasv/build

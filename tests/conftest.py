@@ -1,0 +1,110 @@
+"""Personas used across the suite, one per role, as the people who use the platform.
+
+- Alys, regional adviser: administrator of the Cardiff and Vale partnership.
+- Owain, lead officer at South Wales Police, a lead organisation in that partnership.
+- Bethan, lead officer at Cardiff Council, which leads other actions.
+- Gareth, board member: reads.
+- Nia, administrator of another partnership (Gwent): an outsider to Cardiff and Vale.
+- Anonymous visitors are the public.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from tests import factories
+from vawdasv.partnerships.enums import OrganisationType, Role
+from vawdasv.partnerships.models import Organisation
+
+
+@pytest.fixture(autouse=True)
+def _no_manifest_static(settings):
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@dataclass
+class World:
+    partnership: object
+    other_partnership: object
+    police: Organisation
+    council: Organisation
+    strategy: object
+    draft_strategy: object
+    other_strategy: object
+    theme: object
+    commitment: object
+    police_action: object
+    council_action: object
+    admin: object
+    lead: object
+    council_lead: object
+    board: object
+    outsider: object
+
+
+@pytest.fixture
+def world(db) -> World:
+    """A published and a draft plan in one partnership, a draft in another, and the personas."""
+    partnership = factories.PartnershipFactory(
+        name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
+    )
+    other = factories.PartnershipFactory(name_en="Gwent VAWDASV Partnership", slug="gwent")
+    police = Organisation.objects.get(slug="south-wales-police")
+    council = factories.OrganisationFactory(
+        name_en="Cardiff Council", name_cy="Cyngor Caerdydd", slug="cardiff-council",
+        organisation_type=OrganisationType.LOCAL_AUTHORITY,
+    )  # fmt: skip
+    partnership.organisations.set([police, council])
+    strategy = factories.StrategyFactory(partnership=partnership, published=True, slug="cv-2023")
+    draft = factories.StrategyFactory(partnership=partnership, slug="cv-draft")
+    other_strategy = factories.StrategyFactory(partnership=other, slug="gwent-draft")
+    theme = factories.ThemeFactory(strategy=strategy, name_en="PREPARE")
+    commitment = factories.CommitmentFactory(theme=theme)
+    police_action = factories.ActionFactory(commitment=commitment, leads=[police])
+    council_action = factories.ActionFactory(commitment=commitment, leads=[council])
+
+    def person(username: str, role: str | None, org: Organisation | None, where=partnership):
+        user = factories.UserFactory(username=username, first_name=username.capitalize(), organisation=org)
+        if role:
+            factories.MembershipFactory(user=user, partnership=where, role=role)
+        return user
+
+    return World(
+        partnership=partnership,
+        other_partnership=other,
+        police=police,
+        council=council,
+        strategy=strategy,
+        draft_strategy=draft,
+        other_strategy=other_strategy,
+        theme=theme,
+        commitment=commitment,
+        police_action=police_action,
+        council_action=council_action,
+        admin=person("alys", Role.ADMINISTRATOR, None),
+        lead=person("owain", Role.LEAD_OFFICER, police),
+        council_lead=person("bethan", Role.LEAD_OFFICER, council),
+        board=person("gareth", Role.BOARD_MEMBER, None),
+        outsider=person("nia", Role.ADMINISTRATOR, None, where=other),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _axes_off_by_default(settings, request):
+    # Login throttling is tested on purpose in its own module.
+    if "throttle" not in request.node.name:
+        settings.AXES_ENABLED = False
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

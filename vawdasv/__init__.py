@@ -1,0 +1,1 @@
+"""vawdasv: plans, progress and reports for Welsh VAWDASV partnerships."""

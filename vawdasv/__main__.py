@@ -1,0 +1,25 @@
+"""The `vawdasv` console command: Django's management commands plus the project's own.
+
+Hyphenated names are accepted (`vawdasv import-plan`) and mapped to the module names Django
+expects (`import_plan`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vawdasv.settings")
+    from django.core.management import execute_from_command_line
+
+    args = list(sys.argv if argv is None else argv)
+    args[0] = "vawdasv"
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

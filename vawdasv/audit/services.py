@@ -1,0 +1,75 @@
+"""Writing audit entries. Called only from service functions, inside their transaction."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from vawdasv.audit.models import AuditEntry, Verb
+
+JSONValue = Any
+
+
+def _plain(value: Any) -> JSONValue:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (list, tuple, set)):
+        return sorted(str(v) for v in value)
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, JSONValue]:
+    """The audited fields of an instance as JSON-friendly values (m2m as sorted names)."""
+    values: dict[str, JSONValue] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = _plain(list(getattr(instance, name).all())) if instance.pk else []
+        elif field.is_relation:
+            values[name] = _plain(getattr(instance, name))
+        else:
+            values[name] = _plain(getattr(instance, name))
+    return values
+
+
+def diff(before: dict[str, JSONValue], after: dict[str, JSONValue]) -> dict[str, dict]:
+    return {
+        name: {"before": before.get(name), "after": value}
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def record(
+    *,
+    actor: Any,
+    instance: models.Model,
+    verb: Verb,
+    changes: dict[str, dict],
+    partnership: Any = None,
+    source: str = "",
+) -> AuditEntry:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        actor_name=(user.get_full_name() or user.username) if user else "",
+        partnership=partnership,
+        verb=verb,
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=instance.pk,
+        object_repr=str(instance)[:300],
+        changes=changes,
+        source=source[:300],
+    )
+
+
+def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(instance)), object_id=instance.pk
+    ).select_related("actor")

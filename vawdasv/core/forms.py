@@ -1,0 +1,76 @@
+"""Django forms rendered with GOV.UK Frontend markup (labels, hints, error messages).
+
+`GovukFormMixin` gives each widget the GOV.UK class for its kind and adds the error modifier
+after validation; the templates in core/templates/govuk/forms lay out the form groups.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms.widgets import Input
+from django.forms.renderers import DjangoTemplates
+
+WIDGET_CLASSES: list[tuple[type[forms.Widget], str, str]] = [
+    (forms.CheckboxSelectMultiple, "govuk-checkboxes__input", ""),
+    (forms.RadioSelect, "govuk-radios__input", ""),
+    (forms.CheckboxInput, "govuk-checkboxes__input", ""),
+    (forms.Textarea, "govuk-textarea", "govuk-textarea--error"),
+    (forms.Select, "govuk-select", "govuk-select--error"),
+    (forms.FileInput, "govuk-file-upload", "govuk-file-upload--error"),
+    (Input, "govuk-input", "govuk-input--error"),
+]
+
+
+def widget_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+class GovukFormRenderer(DjangoTemplates):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+
+
+class GovukFormMixin:
+    """Adds GOV.UK classes to widgets, and error classes once the form is validated."""
+
+    fields: dict[str, forms.Field]
+    errors: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():
+            for widget_type, css, _error_css in WIDGET_CLASSES:
+                if isinstance(field.widget, widget_type):
+                    existing = field.widget.attrs.get("class", "")
+                    field.widget.attrs["class"] = f"{css} {existing}".strip()
+                    break
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            for widget_type, _css, error_css in WIDGET_CLASSES:
+                if isinstance(field.widget, widget_type):
+                    if error_css and error_css not in field.widget.attrs.get("class", ""):
+                        field.widget.attrs["class"] += f" {error_css}"
+                    break
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,45 @@
+"""Template helpers: bilingual content with its "not yet translated" marker, form widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.forms import BoundField
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from vawdasv.core.forms import widget_kind as _widget_kind
+from vawdasv.lib.bilingual import read
+
+register = template.Library()
+
+
+@register.filter
+def widget_kind(field: BoundField) -> str:
+    return _widget_kind(field.field.widget)
+
+
+def _marker(wanted: str) -> SafeString:
+    label = _("Not yet translated into Welsh") if wanted == "cy" else _("Not yet translated into English")
+    return format_html('<strong class="vawdasv-untranslated">{}</strong>', label)
+
+
+@register.simple_tag
+def bilingual(obj: Any, field: str, paragraphs: bool = False) -> SafeString:
+    """Show a content field in the reader's language, falling back with a visible marker."""
+    value = read(obj, field)
+    if value.is_missing:
+        return format_html('<span class="govuk-hint">{}</span>', _("Not given"))
+    body = mark_safe(linebreaks(value.text)) if paragraphs else value.text  # noqa: S308 (escaped by linebreaks)
+    if not value.is_fallback:
+        return format_html("{}", body)
+    tag = "div" if paragraphs else "span"
+    return format_html('<{} lang="{}">{}</{}> {}', tag, value.language, body, tag, _marker(value.wanted))
+
+
+@register.simple_tag
+def bilingual_text(obj: Any, field: str) -> str:
+    """The plain text of a content field in the reader's language (for titles and attributes)."""
+    return read(obj, field).text

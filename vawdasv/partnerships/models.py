@@ -1,0 +1,102 @@
+"""Partnerships, the organisations in them and the roles people hold."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vawdasv.lib.bilingual import BilingualModel
+from vawdasv.partnerships.enums import OrganisationType, Role
+
+
+class Organisation(BilingualModel):
+    """A body that leads or partners on actions: a council, police force, charity and so on.
+
+    Organisations are shared across Wales (South Wales Police serves several partnerships);
+    a partnership lists its member organisations.
+    """
+
+    bilingual_fields = ("name",)
+    slug = models.SlugField(unique=True, max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("For example SWP or HSG.")
+    )
+    organisation_type = models.CharField(
+        _("organisation type"), max_length=30, choices=OrganisationType.choices
+    )
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Partnership(BilingualModel):
+    """A regional VAWDASV partnership, covering one or more local authorities."""
+
+    bilingual_fields = ("name",)
+    slug = models.SlugField(unique=True, max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200, blank=True)
+    region = models.ForeignKey(
+        "reference.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partnerships",
+        verbose_name=_("region"),
+    )
+    local_authorities = models.ManyToManyField(
+        "reference.LocalAuthority",
+        related_name="partnerships",
+        blank=True,
+        verbose_name=_("local authorities"),
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        related_name="partnerships",
+        blank=True,
+        verbose_name=_("member organisations"),
+    )
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Membership(models.Model):
+    """A person's role in one partnership."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("partnership"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partnership"], name="one_role_per_partnership")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.partnership} ({self.get_role_display()})"

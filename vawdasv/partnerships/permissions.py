@@ -1,0 +1,93 @@
+"""Who may see and change what. Every view, form, API call and service asks here.
+
+Rules:
+- Anyone, signed in or not, may read a published strategy.
+- Members of a partnership (any role) read all of its strategies, drafts included; national
+  observers (Welsh Government) and superusers read every partnership's.
+- Administrators of a partnership (the regional team) create and edit its strategies, themes,
+  commitments and actions.
+- A lead officer edits the actions their organisation leads, nothing else.
+- Board members read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.models import Membership, Partnership
+from vawdasv.plans.enums import StrategyStatus
+from vawdasv.plans.models import Action, Strategy
+
+_CACHE_ATTR = "_vawdasv_roles"
+
+
+def roles_of(user: Any) -> dict[int, str]:
+    """partnership id → role for a user, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = dict(Membership.objects.filter(user=user).values_list("partnership_id", "role"))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_roles(user: Any) -> None:
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def role_in(user: Any, partnership_id: int) -> str | None:
+    return roles_of(user).get(partnership_id)
+
+
+def reads_everything(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.is_superuser or getattr(user, "national_observer", False))
+    )
+
+
+def is_member(user: Any, partnership_id: int) -> bool:
+    return reads_everything(user) or role_in(user, partnership_id) is not None
+
+
+def can_view_strategy(user: Any, strategy: Strategy) -> bool:
+    return strategy.status == StrategyStatus.PUBLISHED or is_member(user, strategy.partnership_id)
+
+
+def can_manage_plans(user: Any, partnership_id: int) -> bool:
+    """Create and edit strategies, themes, commitments and every action of the partnership."""
+    if getattr(user, "is_authenticated", False) and user.is_superuser:
+        return True
+    return role_in(user, partnership_id) == Role.ADMINISTRATOR
+
+
+def can_edit_action(user: Any, action: Action, partnership_id: int | None = None) -> bool:
+    pid = partnership_id if partnership_id is not None else action.commitment.theme.strategy.partnership_id
+    if can_manage_plans(user, pid):
+        return True
+    if role_in(user, pid) != Role.LEAD_OFFICER or not user.organisation_id:
+        return False
+    return any(org.pk == user.organisation_id for org in action.lead_organisations.all())
+
+
+def visible_strategies(user: Any) -> QuerySet[Strategy]:
+    strategies = Strategy.objects.select_related("partnership")
+    if reads_everything(user):
+        return strategies
+    return strategies.filter(
+        Q(status=StrategyStatus.PUBLISHED) | Q(partnership_id__in=list(roles_of(user)))
+    )
+
+
+def visible_partnerships(user: Any) -> QuerySet[Partnership]:
+    """Partnerships with something this user may read (a published strategy or membership)."""
+    if reads_everything(user):
+        return Partnership.objects.all()
+    return Partnership.objects.filter(
+        Q(strategies__status=StrategyStatus.PUBLISHED) | Q(pk__in=list(roles_of(user)))
+    ).distinct()

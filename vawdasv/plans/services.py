@@ -1,0 +1,299 @@
+"""Every change to a plan goes through these functions.
+
+Each runs in one transaction, checks permission, refuses a save based on an out-of-date version
+(two people editing the same thing), writes the change and an audit entry, and returns the
+result. Views, forms, the API and importers validate input and call these; nothing else writes
+plan content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
+from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.plans.timescales import parse_timescale
+
+M = TypeVar("M", bound=models.Model)
+
+STRATEGY_FIELDS = (
+    "title_en", "title_cy", "slug", "start_year", "end_year", "vision_en", "vision_cy", "status",
+)  # fmt: skip
+THEME_FIELDS = ("name_en", "name_cy", "aim_en", "aim_cy", "order")
+COMMITMENT_FIELDS = ("ref", "text_en", "text_cy", "order")
+ACTION_FIELDS = (
+    "ref", "text_en", "text_cy", "evidence_en", "evidence_cy", "timescale_text", "due_date",
+    "timescale_kind", "timescale_needs_check", "order",
+)  # fmt: skip
+ACTION_M2M = ("lead_organisations", "partner_organisations", "alignments")
+
+# A version may be checked by the caller; a mismatch means somebody else saved first.
+
+
+class ConcurrentEditError(Exception):
+    """Raised when a save is based on a version that somebody else has since changed."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__(_("Somebody else changed this while you were editing it."))
+        self.current = current
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("You do not have permission to change this."))
+
+
+def _require_text(data: Mapping[str, Any], field: str, label: str) -> None:
+    if not (data.get(f"{field}_en") or "").strip() and not (data.get(f"{field}_cy") or "").strip():
+        raise ValidationError({f"{field}_en": _("Enter the %(label)s in English or Welsh") % {"label": label}})
+
+
+def _lock(instance: M) -> M:
+    return type(instance)._default_manager.select_for_update().get(pk=instance.pk)  # type: ignore[attr-defined]
+
+
+def _check_version(locked: models.Model, expected_version: int | None) -> None:
+    if expected_version is not None and locked.version != expected_version:  # type: ignore[attr-defined]
+        raise ConcurrentEditError(locked)
+
+
+def _apply(
+    *,
+    actor: Any,
+    instance: M,
+    data: Mapping[str, Any],
+    fields: Iterable[str],
+    m2m: Iterable[str] = (),
+    partnership: Partnership,
+    verb: Verb,
+    source: str,
+) -> M:
+    fields, m2m = tuple(fields), tuple(m2m)
+    unknown = set(data) - set(fields) - set(m2m)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    before = audit.snapshot(instance, (*fields, *m2m)) if verb == Verb.UPDATED else {}
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+    instance.full_clean(exclude=[f.name for f in instance._meta.fields if f.name not in fields])
+    if verb == Verb.UPDATED:
+        instance.version += 1  # type: ignore[attr-defined]
+    instance.save()
+    for name in m2m:
+        if name in data:
+            getattr(instance, name).set(data[name])
+    after = audit.snapshot(instance, (*fields, *m2m))
+    changes = audit.diff(before, after)
+    if verb == Verb.UPDATED and not changes:
+        return instance
+    audit.record(
+        actor=actor, instance=instance, verb=verb, changes=changes, partnership=partnership,
+        source=source,
+    )  # fmt: skip
+    return instance
+
+
+def _delete(*, actor: Any, instance: models.Model, partnership: Partnership, source: str) -> None:
+    audit.record(
+        actor=actor, instance=instance, verb=Verb.DELETED, changes={}, partnership=partnership,
+        source=source,
+    )  # fmt: skip
+    instance.delete()
+
+
+def _with_timescale(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Fill in the parsed due date and kind when only the timescale text is given."""
+    result = dict(data)
+    if "timescale_text" in data and "due_date" not in data:
+        parsed = parse_timescale(data["timescale_text"])
+        result["timescale_text"] = parsed.text
+        result["due_date"] = parsed.due_date
+        result["timescale_kind"] = parsed.kind
+        result["timescale_needs_check"] = parsed.needs_check
+    return result
+
+
+# Strategies ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_strategy(
+    *, actor: Any, partnership: Partnership, data: Mapping[str, Any], source: str = ""
+) -> Strategy:
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _require_text(data, "title", _("title"))
+    strategy = Strategy(partnership=partnership)
+    return _apply(
+        actor=actor, instance=strategy, data=data, fields=STRATEGY_FIELDS,
+        partnership=partnership, verb=Verb.CREATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def update_strategy(
+    *, actor: Any, strategy: Strategy, data: Mapping[str, Any],
+    expected_version: int | None = None, source: str = "",
+) -> Strategy:  # fmt: skip
+    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    locked = _lock(strategy)
+    _check_version(locked, expected_version)
+    return _apply(
+        actor=actor, instance=locked, data=data, fields=STRATEGY_FIELDS,
+        partnership=locked.partnership, verb=Verb.UPDATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def delete_strategy(*, actor: Any, strategy: Strategy, source: str = "") -> None:
+    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    for theme in strategy.themes.all():
+        _delete_theme_tree(actor=actor, theme=theme, partnership=strategy.partnership, source=source)
+    _delete(actor=actor, instance=strategy, partnership=strategy.partnership, source=source)
+
+
+# Themes ----------------------------------------------------------------------------------
+
+
+def _next_order(queryset: models.QuerySet) -> int:
+    last = queryset.aggregate(models.Max("order"))["order__max"]
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def create_theme(
+    *, actor: Any, strategy: Strategy, data: Mapping[str, Any], source: str = ""
+) -> Theme:
+    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    _require_text(data, "name", _("name"))
+    values = {"order": _next_order(strategy.themes.all()), **data}
+    return _apply(
+        actor=actor, instance=Theme(strategy=strategy), data=values, fields=THEME_FIELDS,
+        partnership=strategy.partnership, verb=Verb.CREATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def update_theme(
+    *, actor: Any, theme: Theme, data: Mapping[str, Any],
+    expected_version: int | None = None, source: str = "",
+) -> Theme:  # fmt: skip
+    strategy = theme.strategy
+    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    locked = _lock(theme)
+    _check_version(locked, expected_version)
+    return _apply(
+        actor=actor, instance=locked, data=data, fields=THEME_FIELDS,
+        partnership=strategy.partnership, verb=Verb.UPDATED, source=source,
+    )  # fmt: skip
+
+
+def _delete_theme_tree(*, actor: Any, theme: Theme, partnership: Partnership, source: str) -> None:
+    for commitment in theme.commitments.all():
+        _delete_commitment_tree(
+            actor=actor, commitment=commitment, partnership=partnership, source=source
+        )
+    _delete(actor=actor, instance=theme, partnership=partnership, source=source)
+
+
+@transaction.atomic
+def delete_theme(*, actor: Any, theme: Theme, source: str = "") -> None:
+    partnership = theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _delete_theme_tree(actor=actor, theme=theme, partnership=partnership, source=source)
+
+
+# Commitments -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_commitment(
+    *, actor: Any, theme: Theme, data: Mapping[str, Any], source: str = ""
+) -> Commitment:
+    partnership = theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _require_text(data, "text", _("commitment"))
+    values = {"order": _next_order(theme.commitments.all()), **data}
+    return _apply(
+        actor=actor, instance=Commitment(theme=theme), data=values, fields=COMMITMENT_FIELDS,
+        partnership=partnership, verb=Verb.CREATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def update_commitment(
+    *, actor: Any, commitment: Commitment, data: Mapping[str, Any],
+    expected_version: int | None = None, source: str = "",
+) -> Commitment:  # fmt: skip
+    partnership = commitment.theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    locked = _lock(commitment)
+    _check_version(locked, expected_version)
+    return _apply(
+        actor=actor, instance=locked, data=data, fields=COMMITMENT_FIELDS,
+        partnership=partnership, verb=Verb.UPDATED, source=source,
+    )  # fmt: skip
+
+
+def _delete_commitment_tree(
+    *, actor: Any, commitment: Commitment, partnership: Partnership, source: str
+) -> None:
+    for action in commitment.actions.all():
+        _delete(actor=actor, instance=action, partnership=partnership, source=source)
+    _delete(actor=actor, instance=commitment, partnership=partnership, source=source)
+
+
+@transaction.atomic
+def delete_commitment(*, actor: Any, commitment: Commitment, source: str = "") -> None:
+    partnership = commitment.theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _delete_commitment_tree(
+        actor=actor, commitment=commitment, partnership=partnership, source=source
+    )
+
+
+# Actions ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_action(
+    *, actor: Any, commitment: Commitment, data: Mapping[str, Any], source: str = ""
+) -> Action:
+    partnership = commitment.theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _require_text(data, "text", _("action"))
+    values = {"order": _next_order(commitment.actions.all()), **_with_timescale(data)}
+    return _apply(
+        actor=actor, instance=Action(commitment=commitment), data=values, fields=ACTION_FIELDS,
+        m2m=ACTION_M2M, partnership=partnership, verb=Verb.CREATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def update_action(
+    *, actor: Any, action: Action, data: Mapping[str, Any],
+    expected_version: int | None = None, source: str = "",
+) -> Action:  # fmt: skip
+    partnership = action.commitment.theme.strategy.partnership
+    _require(permissions.can_edit_action(actor, action, partnership.pk))
+    locked = _lock(action)
+    _check_version(locked, expected_version)
+    return _apply(
+        actor=actor, instance=locked, data=_with_timescale(data), fields=ACTION_FIELDS,
+        m2m=ACTION_M2M, partnership=partnership, verb=Verb.UPDATED, source=source,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def delete_action(*, actor: Any, action: Action, source: str = "") -> None:
+    partnership = action.commitment.theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    _delete(actor=actor, instance=action, partnership=partnership, source=source)

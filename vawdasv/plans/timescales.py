@@ -1,0 +1,157 @@
+"""Reading the timescale of an action as plans write it.
+
+The original text is always kept; this works out a due date and a kind where it can. Anything it
+does not understand is marked for checking, never dropped. Financial years are Welsh public
+sector years, 1 April to 31 March, so "2019/20" means by 31 March 2020.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from vawdasv.plans.enums import TimescaleKind
+
+MONTHS = {
+    # English, with the usual abbreviations
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+    # Welsh
+    "ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5, "mehefin": 6,
+    "gorffennaf": 7, "awst": 8, "medi": 9, "hydref": 10, "tachwedd": 11, "rhagfyr": 12,
+}  # fmt: skip
+
+# The last month of each season, so "by autumn 2022" means by the end of November 2022.
+SEASONS = {
+    "spring": 5, "summer": 8, "autumn": 11, "winter": 2,
+    "gwanwyn": 5, "haf": 8, "hydref": 11, "gaeaf": 2,
+}  # fmt: skip
+
+RECURRING_WORDS = (
+    "annually", "annual", "yearly", "quarterly", "monthly", "weekly", "biannually",
+    "every year", "each year", "yn flynyddol", "bob blwyddyn", "yn chwarterol", "yn fisol",
+)  # fmt: skip
+ONGOING_WORDS = ("ongoing", "on-going", "on going", "continuous", "parhaus", "yn barhaus")
+UNKNOWN_WORDS = ("tbc", "tbd", "to be confirmed", "to be agreed", "i'w gadarnhau", "igc")
+
+_PREFIX = re.compile(
+    r"^(?:by|before|end of|by the end of|by end of|erbyn|diwedd|erbyn diwedd)\s+", re.I
+)
+
+
+@dataclass(frozen=True)
+class Timescale:
+    text: str
+    due_date: datetime.date | None
+    kind: TimescaleKind
+    needs_check: bool = False
+
+
+def month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(raw: str) -> int | None:
+    value = int(raw)
+    if len(raw) == 2:
+        value += 2000
+    return value if 1990 <= value <= 2100 else None
+
+
+def _financial_year_end(first: str, second: str) -> datetime.date | None:
+    start = _year(first)
+    if start is None:
+        return None
+    end = _year(second) if len(second) == 4 else _year(str(start)[:2] + second)
+    if end != start + 1:
+        return None
+    return datetime.date(end, 3, 31)
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    t = text.lower().strip().rstrip(".")
+    while True:
+        stripped = _PREFIX.sub("", t)
+        if stripped == t:
+            break
+        t = stripped
+
+    if m := re.fullmatch(r"q([1-4])\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})", t):
+        fy_end = _financial_year_end(m.group(2), m.group(3))
+        if fy_end is None:
+            return None
+        quarter = int(m.group(1))
+        start_year = fy_end.year - 1
+        return {
+            1: month_end(start_year, 6),
+            2: month_end(start_year, 9),
+            3: month_end(start_year, 12),
+            4: fy_end,
+        }[quarter]
+    if m := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})", t):
+        return _financial_year_end(m.group(1), m.group(2))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})", t):
+        year = _year(m.group(3))
+        try:
+            return datetime.date(year, int(m.group(2)), int(m.group(1))) if year else None
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)[\s,-]*'?(\d{2}|\d{4})", t):
+        word, year = m.group(2), _year(m.group(3))
+        if year is None:
+            return None
+        if word in MONTHS:
+            if m.group(1):
+                try:
+                    return datetime.date(year, MONTHS[word], int(m.group(1)))
+                except ValueError:
+                    return None
+            return month_end(year, MONTHS[word])
+        if word in SEASONS and not m.group(1):
+            month = SEASONS[word]
+            return month_end(year + 1 if month == 2 else year, month)
+        return None
+    if m := re.fullmatch(r"(\d{4})", t):
+        year = _year(m.group(1))
+        return datetime.date(year, 12, 31) if year else None
+    return None
+
+
+def parse_timescale(raw: str | None) -> Timescale:
+    text = " ".join((raw or "").split())
+    lowered = text.lower()
+    if not text or any(lowered == w or lowered.startswith(w + " ") for w in UNKNOWN_WORDS):
+        return Timescale(text, None, TimescaleKind.UNKNOWN)
+    if any(word in lowered for word in RECURRING_WORDS):
+        return Timescale(text, None, TimescaleKind.RECURRING)
+    if any(word in lowered for word in ONGOING_WORDS):
+        return Timescale(text, None, TimescaleKind.ONGOING)
+    due = _parse_date(text)
+    if due is not None:
+        return Timescale(text, due, TimescaleKind.DATE)
+    return Timescale(text, None, TimescaleKind.UNKNOWN, needs_check=True)
+
+
+def financial_year_label(day: datetime.date) -> str:
+    """The Welsh financial year a date falls in, as "2025/26"."""
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}/{str(start + 1)[2:]}"
+
+
+def financial_year_bounds(label: str) -> tuple[datetime.date, datetime.date] | None:
+    m = re.fullmatch(r"(\d{4})/(\d{2})", label)
+    if not m:
+        return None
+    start = int(m.group(1))
+    if (start + 1) % 100 != int(m.group(2)):
+        return None
+    return datetime.date(start, 4, 1), datetime.date(start + 1, 3, 31)

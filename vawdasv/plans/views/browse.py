@@ -1,0 +1,77 @@
+"""Reading a plan: the plan page, the filtered action list and an action with its history."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from vawdasv.audit.describe import describe
+from vawdasv.audit.services import history_for
+from vawdasv.lib.bilingual import translation_progress
+from vawdasv.partnerships import permissions
+from vawdasv.plans import selectors
+from vawdasv.plans.forms import ActionFilterForm
+
+
+def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = selectors.get_strategy_for_user(request.user, slug)
+    themes = selectors.plan_tree(strategy)
+    content = [strategy]
+    for theme in themes:
+        content.append(theme)
+        for commitment in theme.commitments.all():
+            content.append(commitment)
+            content.extend(commitment.actions.all())
+    action_count = sum(len(c.actions.all()) for t in themes for c in t.commitments.all())
+    return render(
+        request,
+        "plans/strategy_detail.html",
+        {
+            "strategy": strategy,
+            "themes": themes,
+            "action_count": action_count,
+            "progress": translation_progress(content),
+            "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+        },
+    )
+
+
+def action_list(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = selectors.get_strategy_for_user(request.user, slug)
+    form = ActionFilterForm(request.GET or None, strategy=strategy)
+    filters = selectors.ActionFilters()
+    if form.is_bound and form.is_valid():
+        filters = selectors.ActionFilters(**form.cleaned_data)
+    actions = selectors.filter_actions(strategy, filters)
+    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "plans/action_list.html",
+        {
+            "strategy": strategy,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        },
+    )
+
+
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for_user(request.user, pk)
+    strategy = action.commitment.theme.strategy
+    history = [describe(entry) for entry in history_for(action)]
+    return render(
+        request,
+        "plans/action_detail.html",
+        {
+            "action": action,
+            "strategy": strategy,
+            "history": history,
+            "can_edit": permissions.can_edit_action(request.user, action, strategy.partnership_id),
+            "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+        },
+    )

@@ -1,0 +1,24 @@
+"""Top-level URLs. Pages are under i18n_patterns: English at /, Welsh under /cy/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from vawdasv.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/", include("vawdasv.api.urls")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("vawdasv.core.urls")),
+    path("accounts/", include("vawdasv.accounts.urls")),
+    path("partnerships/", include("vawdasv.partnerships.urls")),
+    path("strategies/", include("vawdasv.plans.urls")),
+    prefix_default_language=False,
+)
+
+handler403 = "vawdasv.core.views.permission_denied"
+handler404 = "vawdasv.core.views.page_not_found"
+handler500 = "vawdasv.core.views.server_error"
