@@ -17,6 +17,5 @@ if [ "$untranslated" -gt 1 ] || [ "$fuzzy" -gt 1 ]; then
   echo "Welsh catalogue: $((untranslated > 0 ? untranslated - 1 : 0)) untranslated and $((fuzzy > 0 ? fuzzy - 1 : 0)) fuzzy strings." >&2
   status=1
 fi
-cp "$before" locale/cy/LC_MESSAGES/django.po.checked 2>/dev/null && rm -f locale/cy/LC_MESSAGES/django.po.checked
 rm -f "$before"
 exit $status

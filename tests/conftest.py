@@ -77,7 +77,9 @@ def world(db) -> World:
     council_action = factories.ActionFactory(commitment=commitment, leads=[council])
 
     def person(username: str, role: str | None, org: Organisation | None, where=partnership):
-        user = factories.UserFactory(username=username, first_name=username.capitalize(), organisation=org)
+        user = factories.UserFactory(
+            username=username, first_name=username.capitalize(), organisation=org
+        )
         if role:
             factories.MembershipFactory(user=user, partnership=where, role=role)
         return user

@@ -8,8 +8,6 @@ from vawdasv.core.forms import GovukFormMixin
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
     error_messages = {
-        "invalid_login": _(
-            "Enter a correct username and password. Both are case-sensitive."
-        ),
+        "invalid_login": _("Enter a correct username and password. Both are case-sensitive."),
         "inactive": _("This account is inactive. Ask your regional team to restore it."),
     }

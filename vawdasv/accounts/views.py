@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from vawdasv.accounts import services
 from vawdasv.accounts.forms import SignInForm
+from vawdasv.accounts.models import User
 from vawdasv.partnerships.models import Membership
 
 
@@ -27,7 +30,8 @@ class SignOutView(auth_views.LogoutView):
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=request.user).select_related("partnership")
+    user = cast(User, request.user)
+    memberships = Membership.objects.filter(user=user).select_related("partnership")
     new_token = request.session.pop("new_api_token", None)
     return render(
         request,

@@ -67,7 +67,11 @@ def can_manage_plans(user: Any, partnership_id: int) -> bool:
 
 
 def can_edit_action(user: Any, action: Action, partnership_id: int | None = None) -> bool:
-    pid = partnership_id if partnership_id is not None else action.commitment.theme.strategy.partnership_id
+    pid = (
+        partnership_id
+        if partnership_id is not None
+        else action.commitment.theme.strategy.partnership_id
+    )
     if can_manage_plans(user, pid):
         return True
     if role_in(user, pid) != Role.LEAD_OFFICER or not user.organisation_id:

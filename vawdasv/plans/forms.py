@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
 from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.selectors import DUE_ONGOING, DUE_UNDATED, due_period_choices
 from vawdasv.reference.models import FrameworkItem
@@ -26,7 +25,8 @@ class VersionedForm(GovukModelForm):
             self.initial["version"] = self.instance.version
 
     def service_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}  # type: ignore[union-attr]
+        fields = self._meta.fields or ()  # type: ignore[attr-defined]
+        return {name: self.cleaned_data[name] for name in fields if name in self.cleaned_data}
 
 
 class StrategyForm(VersionedForm):
@@ -44,7 +44,9 @@ class StrategyForm(VersionedForm):
             "end_year": forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
         }
         help_texts = {
-            "slug": _("Lower-case letters, numbers and hyphens, for example cardiff-vale-2023-2028."),
+            "slug": _(
+                "Lower-case letters, numbers and hyphens, for example cardiff-vale-2023-2028."
+            ),
             "status": _("Published strategies can be read by anyone, without signing in."),
         }
 
@@ -52,7 +54,9 @@ class StrategyForm(VersionedForm):
         data = super().clean() or {}
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end < start:
-            self.add_error("end_year", _("The last year must be the same as or after the first year"))
+            self.add_error(
+                "end_year", _("The last year must be the same as or after the first year")
+            )
         if not (data.get("title_en") or data.get("title_cy")):
             self.add_error("title_en", _("Enter the title in English or Welsh"))
         return data
@@ -149,18 +153,25 @@ class ActionFilterForm(GovukForm):
         self.fields["theme"].choices = everything + [  # type: ignore[attr-defined]
             (t.pk, t.text("name").text) for t in strategy.themes.all()
         ]
-        leads = Organisation.objects.filter(
-            led_actions__commitment__theme__strategy=strategy
-        ).distinct().order_by("name_en")
+        leads = (
+            Organisation.objects.filter(led_actions__commitment__theme__strategy=strategy)
+            .distinct()
+            .order_by("name_en")
+        )
         self.fields["lead"].choices = everything + [(o.pk, o.text("name").text) for o in leads]  # type: ignore[attr-defined]
         self.fields["due"].choices = (  # type: ignore[attr-defined]
             everything
-            + [(value, _("Financial year %(year)s") % {"year": label}) for value, label in due_period_choices(strategy)]
+            + [
+                (value, _("Financial year %(year)s") % {"year": label})
+                for value, label in due_period_choices(strategy)
+            ]
             + [(DUE_ONGOING, _("Ongoing or recurring")), (DUE_UNDATED, _("To be confirmed"))]
         )
-        items = FrameworkItem.objects.filter(
-            actions__commitment__theme__strategy=strategy
-        ).select_related("framework").distinct()
+        items = (
+            FrameworkItem.objects.filter(actions__commitment__theme__strategy=strategy)
+            .select_related("framework")
+            .distinct()
+        )
         self.fields["alignment"].choices = everything + [  # type: ignore[attr-defined]
             (i.pk, f"{i.framework.text('name')}: {i.code} {i.text('title')}") for i in items
         ]

@@ -63,9 +63,7 @@ def plan_tree(strategy: Strategy) -> list[Theme]:
         Prefetch("lead_organisations", queryset=Organisation.objects.order_by("name_en"))
     )
     commitments = Commitment.objects.prefetch_related(Prefetch("actions", queryset=actions))
-    return list(
-        strategy.themes.prefetch_related(Prefetch("commitments", queryset=commitments))
-    )
+    return list(strategy.themes.prefetch_related(Prefetch("commitments", queryset=commitments)))
 
 
 # Filtering the action list ---------------------------------------------------------------
@@ -91,7 +89,7 @@ def due_period_choices(strategy: Strategy) -> list[tuple[str, str]]:
         .values_list("due_date", flat=True)
         .distinct()
     )
-    years = sorted({financial_year_label(d) for d in dates})
+    years = sorted({financial_year_label(d) for d in dates if d is not None})
     return [(y, y) for y in years]
 
 
@@ -115,7 +113,9 @@ def filter_actions(strategy: Strategy, filters: ActionFilters) -> QuerySet[Actio
     if filters.alignment:
         actions = actions.filter(alignments=filters.alignment)
     if filters.due == DUE_ONGOING:
-        actions = actions.filter(timescale_kind__in=[TimescaleKind.ONGOING, TimescaleKind.RECURRING])
+        actions = actions.filter(
+            timescale_kind__in=[TimescaleKind.ONGOING, TimescaleKind.RECURRING]
+        )
     elif filters.due == DUE_UNDATED:
         actions = actions.filter(timescale_kind=TimescaleKind.UNKNOWN)
     elif filters.due and (bounds := financial_year_bounds(filters.due)):

@@ -53,7 +53,9 @@ def _require(allowed: bool) -> None:
 
 def _require_text(data: Mapping[str, Any], field: str, label: str) -> None:
     if not (data.get(f"{field}_en") or "").strip() and not (data.get(f"{field}_cy") or "").strip():
-        raise ValidationError({f"{field}_en": _("Enter the %(label)s in English or Welsh") % {"label": label}})
+        raise ValidationError(
+            {f"{field}_en": _("Enter the %(label)s in English or Welsh") % {"label": label}}
+        )
 
 
 def _lock(instance: M) -> M:
@@ -156,7 +158,9 @@ def update_strategy(
 def delete_strategy(*, actor: Any, strategy: Strategy, source: str = "") -> None:
     _require(permissions.can_manage_plans(actor, strategy.partnership_id))
     for theme in strategy.themes.all():
-        _delete_theme_tree(actor=actor, theme=theme, partnership=strategy.partnership, source=source)
+        _delete_theme_tree(
+            actor=actor, theme=theme, partnership=strategy.partnership, source=source
+        )
     _delete(actor=actor, instance=strategy, partnership=strategy.partnership, source=source)
 
 

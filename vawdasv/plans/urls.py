@@ -10,7 +10,9 @@ urlpatterns = [
     path("<slug:slug>/actions/", browse.action_list, name="actions"),
     path("<slug:slug>/themes/new/", edit.theme_create, name="theme-create"),
     path("themes/<int:pk>/edit/", edit.theme_edit, name="theme-edit"),
-    path("themes/<int:theme_pk>/commitments/new/", edit.commitment_create, name="commitment-create"),
+    path(
+        "themes/<int:theme_pk>/commitments/new/", edit.commitment_create, name="commitment-create"
+    ),
     path("commitments/<int:pk>/edit/", edit.commitment_edit, name="commitment-edit"),
     path("commitments/<int:commitment_pk>/actions/new/", edit.action_create, name="action-create"),
     path("actions/<int:pk>/", browse.action_detail, name="action"),

@@ -22,7 +22,11 @@ def widget_kind(field: BoundField) -> str:
 
 
 def _marker(wanted: str) -> SafeString:
-    label = _("Not yet translated into Welsh") if wanted == "cy" else _("Not yet translated into English")
+    label = (
+        _("Not yet translated into Welsh")
+        if wanted == "cy"
+        else _("Not yet translated into English")
+    )
     return format_html('<strong class="vawdasv-untranslated">{}</strong>', label)
 
 
@@ -32,11 +36,13 @@ def bilingual(obj: Any, field: str, paragraphs: bool = False) -> SafeString:
     value = read(obj, field)
     if value.is_missing:
         return format_html('<span class="govuk-hint">{}</span>', _("Not given"))
-    body = mark_safe(linebreaks(value.text)) if paragraphs else value.text  # noqa: S308 (escaped by linebreaks)
+    body = mark_safe(linebreaks(value.text)) if paragraphs else value.text
     if not value.is_fallback:
         return format_html("{}", body)
     tag = "div" if paragraphs else "span"
-    return format_html('<{} lang="{}">{}</{}> {}', tag, value.language, body, tag, _marker(value.wanted))
+    return format_html(
+        '<{} lang="{}">{}</{}> {}', tag, value.language, body, tag, _marker(value.wanted)
+    )
 
 
 @register.simple_tag

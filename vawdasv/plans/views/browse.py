@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
-from vawdasv.lib.bilingual import translation_progress
+from vawdasv.lib.bilingual import BilingualModel, translation_progress
 from vawdasv.partnerships import permissions
 from vawdasv.plans import selectors
 from vawdasv.plans.forms import ActionFilterForm
@@ -17,7 +17,7 @@ from vawdasv.plans.forms import ActionFilterForm
 def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
     strategy = selectors.get_strategy_for_user(request.user, slug)
     themes = selectors.plan_tree(strategy)
-    content = [strategy]
+    content: list[BilingualModel] = [strategy]
     for theme in themes:
         content.append(theme)
         for commitment in theme.commitments.all():

@@ -40,7 +40,8 @@ def _conflict_rows(form: VersionedForm, current: models.Model) -> list[dict[str,
             theirs = ", ".join(sorted(str(o) for o in theirs.all()))
             mine = ", ".join(sorted(str(o) for o in mine))
         if (theirs or "") != (mine or ""):
-            rows.append({"label": field.verbose_name, "theirs": theirs, "mine": mine})
+            label = getattr(field, "verbose_name", name)
+            rows.append({"label": label, "theirs": theirs, "mine": mine})
     return rows
 
 
@@ -58,7 +59,7 @@ def _save_form(
             obj = save(form.service_data(), form.cleaned_data.get("version"))
         except services.ConcurrentEditError as conflict:
             context["conflict"] = _conflict_rows(form, conflict.current)
-            data = form.data.copy()
+            data = form.data.copy()  # type: ignore[attr-defined]
             data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
             form.data = data
             form.add_error(
@@ -94,7 +95,9 @@ def strategy_create(request: HttpRequest, partnership_slug: str) -> HttpResponse
     form = StrategyForm(request.POST or None)
     return _save_form(
         request, form,
-        lambda data, _v: services.create_strategy(actor=request.user, partnership=partnership, data=data),
+        lambda data, _v: services.create_strategy(
+            actor=request.user, partnership=partnership, data=data
+        ),
         {"title": _("Add a strategy"), "partnership": partnership},
         lambda obj: obj.get_absolute_url(),  # type: ignore[attr-defined]
         _("Strategy added"),
@@ -194,7 +197,9 @@ def action_create(request: HttpRequest, commitment_pk: int) -> HttpResponse:
     form = ActionForm(request.POST or None, partnership=strategy.partnership)
     return _save_form(
         request, form,
-        lambda data, _v: services.create_action(actor=request.user, commitment=commitment, data=data),
+        lambda data, _v: services.create_action(
+            actor=request.user, commitment=commitment, data=data
+        ),
         {"title": _("Add an action"), "strategy": strategy},
         lambda obj: obj.get_absolute_url(),  # type: ignore[attr-defined]
         _("Action added"),
@@ -221,7 +226,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Deleting ---------------------------------------------------------------------------------
 
-DELETABLE = {
+DELETABLE: dict[str, tuple[Callable[..., Any], Callable[..., None], Callable[[Any], Strategy]]] = {
     "theme": (selectors.get_theme_for_user, services.delete_theme, lambda o: o.strategy),
     "commitment": (
         selectors.get_commitment_for_user,
