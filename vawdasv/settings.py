@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "vawdasv.partnerships",
     "vawdasv.audit",
     "vawdasv.plans",
+    "vawdasv.progress",
     "vawdasv.api",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("vawdasv.accounts.urls")),
     path("partnerships/", include("vawdasv.partnerships.urls")),
     path("strategies/", include("vawdasv.plans.urls")),
+    path("progress/", include("vawdasv.progress.urls")),
     prefix_default_language=False,
 )
 
