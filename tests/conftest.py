@@ -14,10 +14,27 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps as django_apps
+from django.utils import translation
 
 from tests import factories
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Organisation
+from vawdasv.reference.loading import load_reference_data
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    # Personas get real password hashes; the slow default hasher adds nothing to the tests.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request for a /cy/ page leaves Welsh active in the thread, which would make reverse()
+    # in the next test build Welsh addresses. Start every test in English.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +50,17 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+def _reference_organisation(slug: str) -> Organisation:
+    """A reference organisation, reloading the reference tables if a flush emptied them.
+
+    Transactional tests (the browser journeys) end with a flush that also empties the tables
+    the data migration filled, so later tests load them again (the loader is idempotent).
+    """
+    if not Organisation.objects.filter(slug=slug).exists():
+        load_reference_data(django_apps)
+    return Organisation.objects.get(slug=slug)
 
 
 @dataclass
@@ -62,7 +90,7 @@ def world(db) -> World:
         name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
     )
     other = factories.PartnershipFactory(name_en="Gwent VAWDASV Partnership", slug="gwent")
-    police = Organisation.objects.get(slug="south-wales-police")
+    police = _reference_organisation("south-wales-police")
     council = factories.OrganisationFactory(
         name_en="Cardiff Council", name_cy="Cyngor Caerdydd", slug="cardiff-council",
         organisation_type=OrganisationType.LOCAL_AUTHORITY,

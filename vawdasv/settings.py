@@ -17,7 +17,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("VAWDASV_VAR_DIR", str(BASE_DIR / "var")) or BASE_DIR / "var")
 
 DEBUG = envbool("DEBUG", False)
-_DEMO_KEY = "demo-only-not-secret-" + "x" * 40
+# Django's deployment check flags keys starting "django-insecure-", so a production that forgets
+# SECRET_KEY fails `check --deploy` instead of running with this public key.
+_DEMO_KEY = "django-insecure-demo-only-not-secret-" + "x" * 40
 SECRET_KEY = envstr("SECRET_KEY", _DEMO_KEY) or _DEMO_KEY
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
@@ -81,9 +83,14 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "vawdasv.core.forms.GovukFormRenderer"
 
+_DATABASE_URL = envstr("DATABASE_URL")
+if not _DATABASE_URL:
+    # The embedded default: SQLite in var/, created on first use.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _DATABASE_URL = f"sqlite:///{VAR_DIR / 'vawdasv.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'vawdasv.sqlite3'}") or "",
+        _DATABASE_URL,
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
@@ -122,6 +129,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# `npm run build` writes GOV.UK Frontend and our CSS here (not inside an app).
+STATICFILES_DIRS = [BASE_DIR / "vawdasv" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -187,6 +196,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Plan import: the largest document accepted (bytes).
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")

@@ -8,7 +8,7 @@ from vawdasv.accounts.models import User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (
             _("Partnership work"),
             {"fields": ("organisation", "job_title", "preferred_language", "national_observer")},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -17,18 +18,27 @@ class HistoryLine:
     sentences: list[str]
 
 
-def _label(entry: AuditEntry, field_name: str) -> str:
+def _field(entry: AuditEntry, field_name: str) -> Any:
     model = apps.get_model(entry.content_type.app_label, entry.content_type.model)
     try:
-        label = str(model._meta.get_field(field_name).verbose_name)
+        return model._meta.get_field(field_name)
     except FieldDoesNotExist:
-        label = field_name.replace("_", " ")
+        return None
+
+
+def _label(entry: AuditEntry, field_name: str) -> str:
+    field = _field(entry, field_name)
+    label = str(field.verbose_name) if field is not None else field_name.replace("_", " ")
     return label[:1].upper() + label[1:]
 
 
-def _value(value: object) -> str:
+def _value(value: object, field: Any = None) -> str:
     if value in (None, "", []):
         return _("(blank)")
+    # A choice is stored as its code ("ongoing"); the reader needs its label, in their language.
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    if isinstance(value, str) and value in choices:
+        return str(choices[value])
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
@@ -47,8 +57,8 @@ def describe(entry: AuditEntry) -> HistoryLine:
             _("%(field)s changed from %(before)s to %(after)s by %(who)s")
             % {
                 "field": _label(entry, name),
-                "before": _value(change.get("before")),
-                "after": _value(change.get("after")),
+                "before": _value(change.get("before"), _field(entry, name)),
+                "after": _value(change.get("after"), _field(entry, name)),
                 "who": who,
             }
             for name, change in entry.changes.items()

@@ -24,13 +24,20 @@ def _plain(value: Any) -> JSONValue:
     return value
 
 
+def plain_list(values: Iterable[Any]) -> list[str]:
+    """Many-to-many values as recorded in the audit: sorted names."""
+    return sorted(str(v) for v in values)
+
+
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, JSONValue]:
     """The audited fields of an instance as JSON-friendly values (m2m as sorted names)."""
     values: dict[str, JSONValue] = {}
     for name in fields:
         field = instance._meta.get_field(name)
         if field.many_to_many:
-            values[name] = _plain(list(getattr(instance, name).all())) if instance.pk else []
+            # select_related() follows required foreign keys, which names often read.
+            related = getattr(instance, name).select_related()
+            values[name] = plain_list(related) if instance.pk else []
         elif field.is_relation:
             values[name] = _plain(getattr(instance, name))
         else:

@@ -8,6 +8,8 @@ Rules:
   commitments and actions.
 - A lead officer edits the actions their organisation leads, nothing else.
 - Board members read.
+- Progress rounds: administrators open, close and reopen them and review updates; a lead officer
+  writes the progress updates of the actions their organisation leads; members read them.
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ def can_edit_action(user: Any, action: Action, partnership_id: int | None = None
     if role_in(user, pid) != Role.LEAD_OFFICER or not user.organisation_id:
         return False
     return any(org.pk == user.organisation_id for org in action.lead_organisations.all())
+
+
+def can_run_rounds(user: Any, partnership_id: int) -> bool:
+    """Open, close and reopen progress rounds and approve or return updates (regional team)."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_write_update(user: Any, action: Action, partnership_id: int | None = None) -> bool:
+    """Write an action's progress update: the same people who may edit the action itself."""
+    return can_edit_action(user, action, partnership_id)
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:

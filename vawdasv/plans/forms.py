@@ -115,11 +115,20 @@ class ActionForm(VersionedForm):
             "alignments": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partnership: Partnership, may_change_leads: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(partnerships=partnership).order_by("name_en")
-        self.fields["lead_organisations"].queryset = organisations  # type: ignore[attr-defined]
-        self.fields["partner_organisations"].queryset = organisations  # type: ignore[attr-defined]
+        if may_change_leads:
+            organisations = Organisation.objects.filter(partnerships=partnership).order_by(
+                "name_en"
+            )
+            self.fields["lead_organisations"].queryset = organisations  # type: ignore[attr-defined]
+            self.fields["partner_organisations"].queryset = organisations  # type: ignore[attr-defined]
+        else:
+            # Lead officers edit the wording and timescale; the regional team decides who leads.
+            del self.fields["lead_organisations"]
+            del self.fields["partner_organisations"]
         self.fields["alignments"].queryset = FrameworkItem.objects.select_related(  # type: ignore[attr-defined]
             "framework"
         )

@@ -87,16 +87,18 @@ def _apply(
         if name in data:
             setattr(instance, name, data[name])
     instance.full_clean(exclude=[f.name for f in instance._meta.fields if f.name not in fields])
+    after = audit.snapshot(instance, fields)
+    for name in m2m:
+        after[name] = audit.plain_list(data[name]) if name in data else before.get(name, [])
+    changes = audit.diff(before, after)
     if verb == Verb.UPDATED:
+        if not changes:
+            return instance  # nothing changed: no new version, no audit entry
         instance.version += 1  # type: ignore[attr-defined]
     instance.save()
     for name in m2m:
         if name in data:
             getattr(instance, name).set(data[name])
-    after = audit.snapshot(instance, (*fields, *m2m))
-    changes = audit.diff(before, after)
-    if verb == Verb.UPDATED and not changes:
-        return instance
     audit.record(
         actor=actor, instance=instance, verb=verb, changes=changes, partnership=partnership,
         source=source,
@@ -281,6 +283,21 @@ def create_action(
     )  # fmt: skip
 
 
+def _refuse_changes_to_who_leads(action: Action, data: Mapping[str, Any]) -> None:
+    """Only the regional team decides who leads or partners on an action.
+
+    A lead officer may edit the action's wording, evidence and timescale, but moving the lead
+    elsewhere (or taking on another organisation's) would change who may edit it.
+    """
+    for name in ("lead_organisations", "partner_organisations"):
+        if name in data:
+            current = audit.plain_list(getattr(action, name).all())
+            if audit.plain_list(data[name]) != current:
+                raise PermissionDenied(
+                    _("Only the regional team can change which organisations lead an action.")
+                )
+
+
 @transaction.atomic
 def update_action(
     *, actor: Any, action: Action, data: Mapping[str, Any],
@@ -290,6 +307,8 @@ def update_action(
     _require(permissions.can_edit_action(actor, action, partnership.pk))
     locked = _lock(action)
     _check_version(locked, expected_version)
+    if not permissions.can_manage_plans(actor, partnership.pk):
+        _refuse_changes_to_who_leads(locked, data)
     return _apply(
         actor=actor, instance=locked, data=_with_timescale(data), fields=ACTION_FIELDS,
         m2m=ACTION_M2M, partnership=partnership, verb=Verb.UPDATED, source=source,

@@ -63,7 +63,8 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request.user, pk)
     strategy = action.commitment.theme.strategy
-    history = [describe(entry) for entry in history_for(action)]
+    # describe() reads each entry's content type: fetch them with the entries, not one by one.
+    history = [describe(entry) for entry in history_for(action).select_related("content_type")]
     return render(
         request,
         "plans/action_detail.html",

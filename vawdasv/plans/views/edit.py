@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -45,6 +46,27 @@ def _conflict_rows(form: VersionedForm, current: models.Model) -> list[dict[str,
     return rows
 
 
+_SUBMISSIONS = "completed_submissions"
+
+
+def _completed_submission(request: HttpRequest) -> str | None:
+    """Where a create form with this one-time token went, if it has already been saved.
+
+    Create forms carry no version, so a double submit (a second click, a refresh, the back
+    button) would otherwise add the same action twice. Each create form is given a random token;
+    a token already saved leads to what it created instead.
+    """
+    token = request.POST.get("submission", "")
+    return request.session.get(_SUBMISSIONS, {}).get(token) if token else None
+
+
+def _remember_submission(request: HttpRequest, url: str) -> None:
+    token = request.POST.get("submission", "")[:64]
+    if token:
+        done = {**request.session.get(_SUBMISSIONS, {}), token: url}
+        request.session[_SUBMISSIONS] = dict(list(done.items())[-20:])
+
+
 def _save_form(
     request: HttpRequest,
     form: VersionedForm,
@@ -54,11 +76,19 @@ def _save_form(
     message: str,
 ) -> HttpResponse:
     """The shared POST handling: validate, call the service, report conflicts and errors."""
+    creating = form.instance.pk is None
+    if creating:
+        if request.method == "POST" and (done := _completed_submission(request)):
+            return redirect(done)  # the same create form sent twice: it is already saved
+        context["submission"] = request.POST.get("submission") or uuid.uuid4().hex
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(form.service_data(), form.cleaned_data.get("version"))
         except services.ConcurrentEditError as conflict:
             context["conflict"] = _conflict_rows(form, conflict.current)
+            if not context["conflict"]:
+                # What is saved already matches what was sent (a double submit): nothing lost.
+                return redirect(success(conflict.current))
             data = form.data.copy()  # type: ignore[attr-defined]
             data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
             form.data = data
@@ -77,13 +107,16 @@ def _save_form(
                 form.add_error(None, error)
         else:
             messages.success(request, message)
+            if creating:
+                _remember_submission(request, success(obj))
             return redirect(success(obj))
     context["form"] = form
     return render(request, "plans/edit.html", context, status=200 if not form.errors else 400)
 
 
 def _partnership_for_admin(request: HttpRequest, slug: str) -> Partnership:
-    partnership = get_object_or_404(Partnership, slug=slug)
+    # A partnership the user may not see is a 404, as on its own page, so it is not leaked.
+    partnership = get_object_or_404(permissions.visible_partnerships(request.user), slug=slug)
     if not permissions.can_manage_plans(request.user, partnership.pk):
         raise PermissionDenied
     return partnership
@@ -212,7 +245,12 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = action.commitment.theme.strategy
     if not permissions.can_edit_action(request.user, action, strategy.partnership_id):
         raise PermissionDenied
-    form = ActionForm(request.POST or None, instance=action, partnership=strategy.partnership)
+    form = ActionForm(
+        request.POST or None,
+        instance=action,
+        partnership=strategy.partnership,
+        may_change_leads=permissions.can_manage_plans(request.user, strategy.partnership_id),
+    )
     return _save_form(
         request, form,
         lambda data, version: services.update_action(
@@ -251,7 +289,8 @@ def delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     strategy = strategy_of(obj)
     if not permissions.can_manage_plans(request.user, strategy.partnership_id):
         raise PermissionDenied
-    form = ConfirmDeleteForm(request.POST or None)
+    # Bound on every POST: a form with only an unticked box sends no fields at all.
+    form = ConfirmDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         remove(**{"actor": request.user, kind: obj})
         messages.success(request, _("Deleted. The change is recorded in the history."))

@@ -1,0 +1,1 @@
+"""Speed and memory measurements for vawdasv (`make bench`; see benchmarks/README.md)."""

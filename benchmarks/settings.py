@@ -1,0 +1,10 @@
+"""Settings for benchmark runs only: the product's settings plus a hello-world baseline page.
+
+The baseline lives here, not in the product, so the live site never grows a test page.
+"""
+
+from vawdasv.settings import *  # noqa: F403
+
+ROOT_URLCONF = "benchmarks.urls"
+# Every benchmark request is anonymous and read-only; login throttling plays no part in it.
+AXES_ENABLED = False

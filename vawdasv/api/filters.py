@@ -1,0 +1,118 @@
+"""Query parameters that narrow the lists.
+
+Filters take the same keys the objects are looked up by (slugs, ids) and never check that the
+thing named exists: a slug the caller may not see simply matches nothing, so a filter cannot be
+used to discover a draft.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.enums import OrganisationType
+from vawdasv.partnerships.models import Organisation, Partnership
+from vawdasv.plans.enums import StrategyStatus, TimescaleKind
+from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.NumberFilter):
+    """A whole-number id: anything else is a 400, not a silent empty list."""
+
+    field_class = forms.IntegerField
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(
+        method="filter_partnership",
+        help_text="Slug of a partnership: its member organisations.",
+    )
+    organisation_type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
+
+    class Meta:
+        model = Organisation
+        fields = ["partnership", "organisation_type"]
+
+    def filter_partnership(
+        self, queryset: QuerySet[Organisation], name: str, value: str
+    ) -> QuerySet[Organisation]:
+        # Membership of a partnership the caller may not see is not disclosed. A subquery rather
+        # than a join, so no DISTINCT is needed and the order is kept.
+        visible = permissions.visible_partnerships(self.request.user).order_by().values("pk")
+        members = Partnership.organisations.through.objects.filter(
+            partnership__slug=value, partnership__in=visible
+        )
+        return queryset.filter(pk__in=members.values("organisation_id"))
+
+
+class StrategyFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(
+        field_name="partnership__slug", help_text="Slug of a partnership."
+    )
+    status = django_filters.ChoiceFilter(choices=StrategyStatus.choices)
+
+    class Meta:
+        model = Strategy
+        fields = ["partnership", "status"]
+
+
+class ThemeFilter(django_filters.FilterSet):
+    strategy = django_filters.CharFilter(
+        field_name="strategy__slug", help_text="Slug of a strategy."
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["strategy"]
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    strategy = django_filters.CharFilter(
+        field_name="theme__strategy__slug", help_text="Slug of a strategy."
+    )
+    theme = IdFilter(field_name="theme_id", help_text="Id of a theme.")
+
+    class Meta:
+        model = Commitment
+        fields = ["strategy", "theme"]
+
+
+class ActionFilter(django_filters.FilterSet):
+    strategy = django_filters.CharFilter(
+        field_name="commitment__theme__strategy__slug", help_text="Slug of a strategy."
+    )
+    theme = IdFilter(field_name="commitment__theme_id", help_text="Id of a theme.")
+    commitment = IdFilter(field_name="commitment_id", help_text="Id of a commitment.")
+    lead_organisation = django_filters.CharFilter(
+        method="filter_lead_organisation",
+        help_text="Slug of an organisation: the actions it leads.",
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="lte",
+        help_text="Actions due on or before this date (YYYY-MM-DD). Undated actions never match.",
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="gte",
+        help_text="Actions due on or after this date (YYYY-MM-DD). Undated actions never match.",
+    )
+    timescale_kind = django_filters.ChoiceFilter(choices=TimescaleKind.choices)
+
+    class Meta:
+        model = Action
+        fields = [
+            "strategy", "theme", "commitment", "lead_organisation",
+            "due_before", "due_after", "timescale_kind",
+        ]  # fmt: skip
+
+    def filter_lead_organisation(
+        self, queryset: QuerySet[Action], name: str, value: str
+    ) -> QuerySet[Action]:
+        led = Action.lead_organisations.through.objects.filter(organisation__slug=value)
+        return queryset.filter(pk__in=led.values("action_id"))

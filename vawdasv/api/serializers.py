@@ -1,0 +1,270 @@
+"""Read-only representations of partnerships, organisations and plan content.
+
+Bilingual text is an `{"en": …, "cy": …}` object (see `vawdasv.api.fields` for why). Objects
+point to each other by the key the API looks them up with: slugs for partnerships,
+organisations and strategies, ids for themes, commitments and actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from vawdasv.api.fields import BilingualField, PageUrlField
+from vawdasv.partnerships.models import Organisation, Partnership
+from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.reference.models import FrameworkItem, LocalAuthority, Region
+
+
+class ReadOnlyModelSerializer(serializers.ModelSerializer[Any]):
+    # Every field read-only, so the schema marks each one readOnly and required. (A comment,
+    # not a docstring: drf-spectacular would copy a docstring into every component.)
+
+    def get_extra_kwargs(self) -> dict[str, Any]:
+        extra: dict[str, Any] = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra.setdefault(name, {})["read_only"] = True
+        return extra
+
+
+# Small nested shapes -------------------------------------------------------------------------
+
+
+class OrganisationSummarySerializer(ReadOnlyModelSerializer):
+    """An organisation named by an action or a partnership."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "short_name"]
+
+
+class RegionSerializer(ReadOnlyModelSerializer):
+    """One of the six VAWDASV regions."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name"]
+
+
+class LocalAuthoritySerializer(ReadOnlyModelSerializer):
+    """A local authority the partnership covers, with its GSS code."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = LocalAuthority
+        fields = ["gss_code", "name"]
+
+
+# OpenAPI 3.0 cannot mark a referenced component nullable (`allOf` + `nullable` is invalid by the
+# 3.0.3 clarification, and strict validators reject null with it), so the one optional nested
+# object is described inline.
+NULLABLE_REGION: dict[str, Any] = {
+    "type": "object",
+    "nullable": True,
+    "description": "The VAWDASV region; null when not yet set.",
+    "properties": {
+        "slug": {"type": "string"},
+        "name": {"$ref": "#/components/schemas/BilingualText"},
+    },
+    "required": ["slug", "name"],
+}
+
+
+class StrategySummarySerializer(ReadOnlyModelSerializer):
+    """A strategy as listed under its partnership."""
+
+    title = BilingualField()
+
+    class Meta:
+        model = Strategy
+        fields = ["slug", "title", "start_year", "end_year", "status"]
+
+
+class PartnershipSummarySerializer(ReadOnlyModelSerializer):
+    """The partnership a strategy belongs to."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = Partnership
+        fields = ["slug", "name"]
+
+
+class AlignmentSerializer(ReadOnlyModelSerializer):
+    """A framework item the action contributes to, such as the Act's "prevention" purpose."""
+
+    framework: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    title = BilingualField()
+
+    class Meta:
+        model = FrameworkItem
+        fields = ["framework", "code", "title"]
+
+
+class PeriodSerializer(serializers.Serializer[Any]):
+    """Schema only: the years a strategy covers."""
+
+    start_year = serializers.IntegerField()
+    end_year = serializers.IntegerField()
+    # DRF moves declared fields off the class, so this does not replace Field.label.
+    label = serializers.CharField(help_text="For example 2023–2028.")  # type: ignore[assignment]
+
+
+class CountsSerializer(serializers.Serializer[Any]):
+    """Schema only: how much plan content a strategy holds."""
+
+    themes = serializers.IntegerField()
+    commitments = serializers.IntegerField()
+    actions = serializers.IntegerField()
+
+
+# Top-level resources -------------------------------------------------------------------------
+
+
+class PartnershipSerializer(ReadOnlyModelSerializer):
+    """A regional VAWDASV partnership and what it covers."""
+
+    name = BilingualField()
+    region = serializers.SerializerMethodField()
+    local_authorities = LocalAuthoritySerializer(many=True, read_only=True)
+    organisations = OrganisationSummarySerializer(many=True, read_only=True)
+    strategies = serializers.SerializerMethodField(
+        help_text="The partnership's strategies that the caller may read."
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["slug", "name", "region", "local_authorities", "organisations", "strategies"]
+
+    @extend_schema_field(NULLABLE_REGION)
+    def get_region(self, partnership: Partnership) -> dict[str, Any] | None:
+        if partnership.region is None:
+            return None
+        return dict(RegionSerializer(partnership.region).data)
+
+    @extend_schema_field(StrategySummarySerializer(many=True))
+    def get_strategies(self, partnership: Partnership) -> list[dict[str, Any]]:
+        # Prefetched per caller by vawdasv.api.visibility.partnerships_for.
+        strategies = getattr(partnership, "visible_strategies", [])
+        return list(StrategySummarySerializer(strategies, many=True).data)
+
+
+class OrganisationSerializer(ReadOnlyModelSerializer):
+    """A body that leads or partners on actions: a council, police force, charity and so on."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "short_name", "organisation_type"]
+
+
+class StrategySerializer(ReadOnlyModelSerializer):
+    """A partnership's strategy: its period, vision, status and the size of its plan."""
+
+    partnership = PartnershipSummarySerializer(read_only=True)
+    title = BilingualField()
+    vision = BilingualField()
+    period = serializers.SerializerMethodField()
+    counts = serializers.SerializerMethodField()
+    url = PageUrlField()
+
+    class Meta:
+        model = Strategy
+        fields = [
+            "slug", "partnership", "title", "period", "vision", "status", "counts", "url",
+        ]  # fmt: skip
+
+    @extend_schema_field(PeriodSerializer)
+    def get_period(self, strategy: Strategy) -> dict[str, Any]:
+        return {
+            "start_year": strategy.start_year,
+            "end_year": strategy.end_year,
+            "label": strategy.period_label,
+        }
+
+    @extend_schema_field(CountsSerializer)
+    def get_counts(self, strategy: Strategy) -> dict[str, int]:
+        # Annotated by vawdasv.api.visibility.strategies_for.
+        return {
+            "themes": getattr(strategy, "theme_count", 0),
+            "commitments": getattr(strategy, "commitment_count", 0),
+            "actions": getattr(strategy, "action_count", 0),
+        }
+
+
+class ThemeSerializer(ReadOnlyModelSerializer):
+    """A chapter of the plan, such as PREPARE."""
+
+    strategy: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    name = BilingualField()
+    aim = BilingualField()
+    commitment_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Theme
+        fields = ["id", "strategy", "order", "name", "aim", "commitment_count"]
+
+
+class CommitmentSerializer(ReadOnlyModelSerializer):
+    """A "We will …" statement under a theme."""
+
+    strategy: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        source="theme.strategy", slug_field="slug", read_only=True
+    )
+    theme: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    text = BilingualField()
+    action_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = ["id", "strategy", "theme", "order", "ref", "text", "action_count"]
+
+
+class ActionSerializer(ReadOnlyModelSerializer):
+    """A milestone that delivers a commitment, with its evidence, timescale and organisations."""
+
+    strategy: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        source="commitment.theme.strategy", slug_field="slug", read_only=True
+    )
+    theme: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        source="commitment.theme", read_only=True
+    )
+    commitment: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    text = BilingualField()
+    evidence = BilingualField(help_text="Evidence of achievement.")
+    timescale_text = serializers.CharField(
+        read_only=True, help_text='The timescale as written in the plan, such as "Mar 2026".'
+    )
+    due_date = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The date read from the timescale; null when it names no date.",
+    )
+    lead_organisations = OrganisationSummarySerializer(many=True, read_only=True)
+    partner_organisations = OrganisationSummarySerializer(many=True, read_only=True)
+    alignment = AlignmentSerializer(source="alignments", many=True, read_only=True)
+    url = PageUrlField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id", "strategy", "theme", "commitment", "order", "ref", "text", "evidence",
+            "timescale_text", "due_date", "timescale_kind", "timescale_needs_check",
+            "lead_organisations", "partner_organisations", "alignment", "url",
+        ]  # fmt: skip

@@ -1,0 +1,124 @@
+"""Forms for progress rounds and updates. They validate input; progress.services writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vawdasv.core.forms import GovukForm, GovukModelForm
+from vawdasv.plans.models import Strategy
+from vawdasv.progress.enums import RagStatus
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.periods import periods_for_years
+from vawdasv.progress.services import UPDATE_FIELDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class OpenRoundForm(GovukForm):
+    period = forms.ChoiceField(
+        label=_("Reporting period"),
+        help_text=_("Financial years run from April to March. Quarter 1 is April to June."),
+    )
+    deadline = forms.DateField(
+        label=_("Deadline for updates"),
+        widget=DateInput(attrs={"class": "govuk-input--width-10"}),
+        help_text=_("Lead officers are reminded a week before, and again if it passes."),
+    )
+
+    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        rounds = ProgressRound.objects.filter(strategy=strategy)
+        taken = set(rounds.values_list("period_label", flat=True))
+        last = max(strategy.start_year, strategy.end_year - 1)
+        self.fields["period"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a period")),
+            *(
+                (p.label, p.label)
+                for p in periods_for_years(strategy.start_year, last)
+                if p.label not in taken
+            ),
+        ]
+
+
+class ConfirmForm(GovukForm):
+    confirm = forms.BooleanField(
+        label=_("Yes, I am sure"),
+        error_messages={"required": _("Tick the box to confirm")},
+    )
+
+
+class ReopenRoundForm(ConfirmForm):
+    deadline = forms.DateField(
+        label=_("New deadline for updates"),
+        required=False,
+        widget=DateInput(attrs={"class": "govuk-input--width-10"}),
+        help_text=_("Leave blank to keep the current deadline."),
+    )
+
+
+class UpdateForm(GovukModelForm):
+    """The lead officer's update. A draft may be incomplete; submitting checks it is complete."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = list(UPDATE_FIELDS)
+        widgets = {
+            "rag": forms.RadioSelect,
+            "narrative_en": forms.Textarea(attrs={"rows": 6}),
+            "narrative_cy": forms.Textarea(attrs={"rows": 6}),
+            "proposed_timescale_text": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "proposed_timescale_reason": forms.Textarea(attrs={"rows": 2}),
+            "proposed_text_en": forms.Textarea(attrs={"rows": 3}),
+            "proposed_text_cy": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "rag": _("Colours are shown with their meaning, so nobody needs to rely on colour."),
+            "proposed_text_en": _("Only if the action itself should be reworded."),
+            "proposed_no_longer_relevant": _(
+                "The regional team will mark the action as no longer relevant when they approve."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rag"].choices = list(RagStatus.choices)  # type: ignore[attr-defined]
+        self.fields["rag"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def service_data(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data[name] for name in UPDATE_FIELDS if name in self.cleaned_data
+        }
+
+
+class ReviewForm(GovukForm):
+    APPROVE, RETURN = "approve", "return"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (APPROVE, _("Approve, and apply any proposed changes to the plan")),
+            (RETURN, _("Return to the lead officer for changes")),
+        ],
+        error_messages={"required": _("Choose whether to approve or return the update")},
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return an update: say what needs to change."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
+            self.add_error("comment", _("Say what needs to change"))
+        return data

@@ -1,0 +1,215 @@
+"""Reads for progress pages: permission plus fetch, and the rows of the round and My actions."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.models import Organisation
+from vawdasv.plans import selectors as plan_selectors
+from vawdasv.plans.models import Action, Strategy
+from vawdasv.progress.enums import ActionStatus
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.status import action_statuses
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+# Permission plus fetch -------------------------------------------------------------------
+
+
+def _require_member(user: Any, strategy: Strategy) -> None:
+    """Rounds are the partnership's working papers: members read them, others are refused."""
+    if not permissions.is_member(user, strategy.partnership_id):
+        raise PermissionDenied
+
+
+def get_strategy_for_member(user: Any, slug: str) -> Strategy:
+    strategy = plan_selectors.get_strategy_for_user(user, slug)
+    _require_member(user, strategy)
+    return strategy
+
+
+def get_round_for_user(user: Any, pk: int) -> ProgressRound:
+    progress_round = get_object_or_404(
+        ProgressRound.objects.select_related("strategy__partnership"), pk=pk
+    )
+    plan_selectors.get_strategy_for_user(user, progress_round.strategy.slug)
+    _require_member(user, progress_round.strategy)
+    return progress_round
+
+
+def get_round_action(progress_round: ProgressRound, action_pk: int) -> Action:
+    return get_object_or_404(
+        plan_selectors.action_queryset(),
+        pk=action_pk,
+        commitment__theme__strategy=progress_round.strategy_id,
+    )
+
+
+def get_update_for_user(user: Any, pk: int) -> ProgressUpdate:
+    update = get_object_or_404(
+        ProgressUpdate.objects.select_related(
+            "progress_round__strategy__partnership", "action__commitment__theme", "updated_by"
+        ),
+        pk=pk,
+    )
+    get_round_for_user(user, update.progress_round_id)
+    return update
+
+
+def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
+    return ProgressRound.objects.filter(strategy=strategy)
+
+
+# Statuses --------------------------------------------------------------------------------
+
+
+def latest_approved(
+    action_ids: Iterable[int], *, before: ProgressRound | None = None
+) -> dict[int, ProgressUpdate]:
+    """Each action's most recent approved update, optionally only from rounds ending earlier."""
+    updates = (
+        ProgressUpdate.objects.approved()
+        .filter(action_id__in=list(action_ids))
+        .select_related("progress_round")
+        .order_by("progress_round__period_end", "progress_round__period_kind", "pk")
+    )
+    if before is not None:
+        updates = updates.filter(progress_round__period_end__lt=before.period_end)
+    return {update.action_id: update for update in updates}  # later rows win
+
+
+def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> set[int]:
+    """Actions with no approved update in the strategy's most recent closed round."""
+    closed = ProgressRound.objects.closed().filter(strategy=strategy)
+    last_closed = closed.order_by("-period_end", "-pk").first()
+    if last_closed is None:
+        return set()
+    approved = set(
+        last_closed.updates.approved().values_list("action_id", flat=True)  # type: ignore[attr-defined]
+    )
+    return {pk for pk in action_ids if pk not in approved}
+
+
+def statuses_for(
+    strategy: Strategy, actions: list[Action], on: datetime.date
+) -> dict[int, list[ActionStatus]]:
+    ids = [a.pk for a in actions]
+    approved = latest_approved(ids)
+    missed = missed_last_closed_round(strategy, ids)
+    result = {}
+    for action in actions:
+        latest = approved.get(action.pk)
+        result[action.pk] = action_statuses(
+            due_date=action.due_date,
+            today=on,
+            completed=bool(latest and latest.completed),
+            no_longer_relevant=bool(latest and latest.proposed_no_longer_relevant),
+            missed_closed_round=action.pk in missed,
+        )
+    return result
+
+
+# Rows ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionRow:
+    """One action in a round: its update this round (if any) and last approved one before."""
+
+    progress_round: ProgressRound
+    action: Action
+    update: ProgressUpdate | None
+    previous: ProgressUpdate | None
+    statuses: list[ActionStatus] = field(default_factory=list)
+
+
+def _closed_before(progress_round: ProgressRound, actions: list[Action]) -> set[int]:
+    """Actions finished (completed or no longer relevant) by an earlier approved update."""
+    earlier = latest_approved([a.pk for a in actions], before=progress_round)
+    return {
+        pk
+        for pk, update in earlier.items()
+        if update.completed or update.proposed_no_longer_relevant
+    }
+
+
+def _rows(
+    progress_round: ProgressRound, actions: list[Action], on: datetime.date
+) -> list[ActionRow]:
+    finished = _closed_before(progress_round, actions)
+    actions = [a for a in actions if a.pk not in finished]
+    ids = [a.pk for a in actions]
+    updates = {
+        u.action_id: u
+        for u in progress_round.updates.filter(action_id__in=ids).select_related("updated_by")  # type: ignore[attr-defined]
+    }
+    previous = latest_approved(ids, before=progress_round)
+    statuses = statuses_for(progress_round.strategy, actions, on)
+    return [
+        ActionRow(progress_round, a, updates.get(a.pk), previous.get(a.pk), statuses[a.pk])
+        for a in actions
+    ]
+
+
+def _plan_order(actions: QuerySet[Action]) -> list[Action]:
+    return list(
+        actions.select_related("commitment__theme")
+        .prefetch_related(
+            Prefetch("lead_organisations", queryset=Organisation.objects.order_by("name_en"))
+        )
+        .order_by("commitment__theme__order", "commitment__order", "order", "pk")
+        .distinct()
+    )
+
+
+def round_rows(progress_round: ProgressRound, on: datetime.date | None = None) -> list[ActionRow]:
+    """Every action of the plan that this round asks about, in plan order."""
+    actions = _plan_order(Action.objects.for_strategy(progress_round.strategy))
+    return _rows(progress_round, actions, on or today())
+
+
+@dataclass
+class DeadlineGroup:
+    deadline: datetime.date
+    rows: list[ActionRow]
+
+
+def my_actions(user: Any, on: datetime.date | None = None) -> list[DeadlineGroup]:
+    """The actions the user's organisation leads that need an update in open rounds.
+
+    Only partnerships where the user is a lead officer or administrator count, and only when
+    the user belongs to an organisation. Grouped by round deadline, soonest first.
+    """
+    organisation_id = getattr(user, "organisation_id", None)
+    roles = permissions.roles_of(user)
+    partnership_ids = [
+        pid for pid, role in roles.items() if role in (Role.LEAD_OFFICER, Role.ADMINISTRATOR)
+    ]
+    if not organisation_id or not partnership_ids:
+        return []
+    rounds = (
+        ProgressRound.objects.open()
+        .filter(strategy__partnership_id__in=partnership_ids)
+        .select_related("strategy__partnership")
+        .order_by("deadline", "strategy__title_en", "pk")
+    )
+    groups: dict[datetime.date, list[ActionRow]] = defaultdict(list)
+    for progress_round in rounds:
+        actions = _plan_order(
+            Action.objects.for_strategy(progress_round.strategy).led_by(organisation_id)
+        )
+        groups[progress_round.deadline].extend(_rows(progress_round, actions, on or today()))
+    return [DeadlineGroup(deadline, rows) for deadline, rows in groups.items() if rows]

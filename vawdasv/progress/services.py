@@ -1,0 +1,326 @@
+"""Every change to progress rounds and updates goes through these functions.
+
+Each runs in one transaction, checks permission, writes, and records an audit entry, as the plan
+services do. Approving an update applies its proposed changes to the plan through
+`plans.services.update_action`, so the action's own history names the round.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.partnerships import permissions
+from vawdasv.plans import services as plan_services
+from vawdasv.plans.models import Action, Strategy
+from vawdasv.plans.services import ConcurrentEditError
+from vawdasv.plans.timescales import parse_timescale
+from vawdasv.progress.enums import RoundStatus, UpdateState
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.periods import parse_period
+
+__all__ = [
+    "ConcurrentEditError",
+    "approve_update",
+    "close_round",
+    "open_round",
+    "reopen_round",
+    "return_update",
+    "save_draft",
+    "submit_update",
+]
+
+ROUND_FIELDS = ("period_label", "deadline", "status")
+UPDATE_FIELDS = (
+    "rag", "completed", "narrative_en", "narrative_cy", "proposed_timescale_text",
+    "proposed_timescale_reason", "proposed_text_en", "proposed_text_cy",
+    "proposed_no_longer_relevant",
+)  # fmt: skip
+AUDITED_UPDATE_FIELDS = (*UPDATE_FIELDS, "state", "review_comment")
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("You do not have permission to change this."))
+
+
+def round_source(progress_round: ProgressRound) -> str:
+    """How the plan's history names a round ("2025/26 Q2 progress round").
+
+    Recorded once, in the site's main language, like any other audit source.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(period)s progress round") % {"period": progress_round.period_label}
+
+
+def _record(
+    actor: Any, instance: Any, verb: Verb, before: dict[str, Any], fields: tuple[str, ...]
+) -> None:
+    partnership = (
+        instance.strategy.partnership
+        if isinstance(instance, ProgressRound)
+        else instance.progress_round.strategy.partnership
+    )
+    changes = audit.diff(before, audit.snapshot(instance, fields))
+    if verb == Verb.UPDATED and not changes:
+        return
+    audit.record(
+        actor=actor, instance=instance, verb=verb, changes=changes, partnership=partnership
+    )
+
+
+# Rounds ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_round(
+    *, actor: Any, strategy: Strategy, period_label: str, deadline: datetime.date
+) -> ProgressRound:
+    _require(permissions.can_run_rounds(actor, strategy.partnership_id))
+    period = parse_period(period_label)
+    if period is None:
+        raise ValidationError(
+            {"period": _('Enter a reporting period such as "2025/26 Q2" or "2018/19"')}
+        )
+    if ProgressRound.objects.filter(strategy=strategy, period_label=period.label).exists():
+        raise ValidationError(
+            {"period": _("There is already a round for %(period)s") % {"period": period.label}}
+        )
+    progress_round = ProgressRound(
+        strategy=strategy, period_label=period.label, period_kind=period.kind,
+        period_start=period.start, period_end=period.end, deadline=deadline,
+    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            progress_round.save()
+    except IntegrityError as error:  # opened by someone else at the same moment
+        raise ValidationError(
+            {"period": _("There is already a round for %(period)s") % {"period": period.label}}
+        ) from error
+    _record(actor, progress_round, Verb.CREATED, {}, ROUND_FIELDS)
+    return progress_round
+
+
+def _lock_round(progress_round: ProgressRound) -> ProgressRound:
+    return (
+        ProgressRound.objects.select_for_update()
+        .select_related("strategy__partnership")
+        .get(pk=progress_round.pk)
+    )
+
+
+@transaction.atomic
+def close_round(*, actor: Any, progress_round: ProgressRound) -> ProgressRound:
+    """Stop collecting updates. Drafts are kept as they are; closing deletes nothing."""
+    _require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
+    locked = _lock_round(progress_round)
+    if locked.status == RoundStatus.CLOSED:
+        return locked
+    before = audit.snapshot(locked, ROUND_FIELDS)
+    locked.status = RoundStatus.CLOSED
+    locked.version += 1
+    locked.save()
+    _record(actor, locked, Verb.UPDATED, before, ROUND_FIELDS)
+    return locked
+
+
+@transaction.atomic
+def reopen_round(
+    *, actor: Any, progress_round: ProgressRound, deadline: datetime.date | None = None
+) -> ProgressRound:
+    """Collect updates again, optionally with a new deadline; drafts carry on where they were."""
+    _require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
+    locked = _lock_round(progress_round)
+    before = audit.snapshot(locked, ROUND_FIELDS)
+    locked.status = RoundStatus.OPEN
+    if deadline is not None:
+        locked.deadline = deadline
+    if audit.diff(before, audit.snapshot(locked, ROUND_FIELDS)):
+        locked.version += 1
+        locked.save()
+        _record(actor, locked, Verb.UPDATED, before, ROUND_FIELDS)
+    return locked
+
+
+# Updates ---------------------------------------------------------------------------------
+
+
+def _writable(actor: Any, progress_round: ProgressRound, action: Action) -> ProgressUpdate:
+    """Check the actor may write this action's update now; return it locked (or a new one)."""
+    strategy = progress_round.strategy
+    if action.commitment.theme.strategy_id != strategy.pk:
+        raise ValidationError(_("This action is not part of the round's plan."))
+    _require(permissions.can_write_update(actor, action, strategy.partnership_id))
+    locked_round = _lock_round(progress_round)
+    if not locked_round.is_open:
+        raise ValidationError(_("This round is closed, so updates cannot be changed."))
+    existing = (
+        ProgressUpdate.objects.select_for_update()
+        .filter(progress_round=progress_round, action=action)
+        .first()
+    )
+    return existing or ProgressUpdate(progress_round=locked_round, action=action)
+
+
+def _write(
+    *,
+    actor: Any,
+    update: ProgressUpdate,
+    data: Mapping[str, Any],
+    expected_version: int | None,
+) -> ProgressUpdate:
+    unknown = set(data) - set(UPDATE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    creating = update.pk is None
+    if not creating and expected_version is not None and update.version != expected_version:
+        raise ConcurrentEditError(update)
+    if not update.is_editable:
+        raise ValidationError(
+            _("This update has been %(state)s, so it cannot be changed.")
+            % {"state": update.get_state_display().lower()}
+        )
+    before = {} if creating else audit.snapshot(update, AUDITED_UPDATE_FIELDS)
+    for name, value in data.items():
+        setattr(update, name, value)
+    update.full_clean(exclude=["progress_round", "action", "updated_by", "reviewed_by"])
+    if not creating:
+        update.version += 1
+    update.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    update.save()
+    _record(
+        actor, update, Verb.CREATED if creating else Verb.UPDATED, before, AUDITED_UPDATE_FIELDS
+    )
+    return update
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    actor: Any,
+    progress_round: ProgressRound,
+    action: Action,
+    data: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    """Keep what the lead officer has written so far, without sending it for review."""
+    update = _writable(actor, progress_round, action)
+    return _write(actor=actor, update=update, data=data, expected_version=expected_version)
+
+
+def _check_complete(update: ProgressUpdate) -> None:
+    errors: dict[str, str] = {}
+    if not update.rag:
+        errors["rag"] = _("Select a RAG status")
+    if not (update.narrative_en.strip() or update.narrative_cy.strip()):
+        errors["narrative_en"] = _("Describe the progress in English or Welsh")
+    if update.proposed_timescale_text:
+        if parse_timescale(update.proposed_timescale_text).needs_check:
+            errors["proposed_timescale_text"] = _(
+                'Enter the new timescale as a month and year, such as "Mar 2027", or a '
+                'financial year, such as "2026/27"'
+            )
+        if not update.proposed_timescale_reason.strip():
+            errors["proposed_timescale_reason"] = _("Give a reason for the new timescale")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def submit_update(
+    *,
+    actor: Any,
+    progress_round: ProgressRound,
+    action: Action,
+    data: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    """Save and send for review. Submitting again what is already submitted changes nothing."""
+    update = _writable(actor, progress_round, action)
+    if update.pk and update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED):
+        return update  # a double click or a resent form: the first submission stands
+    update = _write(actor=actor, update=update, data=data, expected_version=expected_version)
+    _check_complete(update)  # raising here rolls the save back too, so nothing half-submitted
+    before = audit.snapshot(update, AUDITED_UPDATE_FIELDS)
+    update.state = UpdateState.SUBMITTED
+    update.submitted_at = timezone.now()
+    update.save(update_fields=["state", "submitted_at", "updated_at"])
+    _record(actor, update, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    return update
+
+
+# Review ----------------------------------------------------------------------------------
+
+
+def _lock_for_review(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
+    partnership_id = update.progress_round.strategy.partnership_id
+    _require(permissions.can_run_rounds(actor, partnership_id))
+    return (
+        ProgressUpdate.objects.select_for_update()
+        .select_related("progress_round__strategy__partnership", "action")
+        .get(pk=update.pk)
+    )
+
+
+def _plan_changes(update: ProgressUpdate) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if update.proposed_timescale_text:
+        data["timescale_text"] = update.proposed_timescale_text
+    if update.proposed_text_en:
+        data["text_en"] = update.proposed_text_en
+    if update.proposed_text_cy:
+        data["text_cy"] = update.proposed_text_cy
+    return data
+
+
+@transaction.atomic
+def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> ProgressUpdate:
+    """Accept the update and apply its proposed changes to the plan, naming the round."""
+    locked = _lock_for_review(actor, update)
+    if locked.state == UpdateState.APPROVED:
+        return locked
+    if locked.state != UpdateState.SUBMITTED:
+        raise ValidationError(_("Only a submitted update can be approved."))
+    changes = _plan_changes(locked)
+    if changes:
+        plan_services.update_action(
+            actor=actor, action=locked.action, data=changes,
+            source=round_source(locked.progress_round),
+        )  # fmt: skip
+    before = audit.snapshot(locked, AUDITED_UPDATE_FIELDS)
+    locked.state = UpdateState.APPROVED
+    locked.review_comment = comment
+    locked.reviewed_at = timezone.now()
+    locked.reviewed_by = actor
+    locked.version += 1
+    locked.save()
+    _record(actor, locked, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    return locked
+
+
+@transaction.atomic
+def return_update(*, actor: Any, update: ProgressUpdate, comment: str) -> ProgressUpdate:
+    """Send the update back to the lead officer with a comment; they can edit and resubmit."""
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what needs to change")})
+    locked = _lock_for_review(actor, update)
+    if locked.state != UpdateState.SUBMITTED:
+        raise ValidationError(_("Only a submitted update can be returned."))
+    before = audit.snapshot(locked, AUDITED_UPDATE_FIELDS)
+    locked.state = UpdateState.RETURNED
+    locked.review_comment = comment.strip()
+    locked.reviewed_at = timezone.now()
+    locked.reviewed_by = actor
+    locked.version += 1
+    locked.save()
+    _record(actor, locked, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    return locked

@@ -1,0 +1,157 @@
+"""A lead officer's side: My actions and the update form; the regional team's review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from vawdasv.partnerships import permissions
+from vawdasv.progress import selectors, services
+from vawdasv.progress.enums import UpdateState
+from vawdasv.progress.forms import ReviewForm, UpdateForm
+from vawdasv.progress.models import ProgressUpdate
+from vawdasv.progress.views.errors import add_validation_errors, posted
+
+SAVE, SUBMIT = "save", "submit"
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "progress/my_actions.html",
+        {"groups": selectors.my_actions(request.user), "organisation": request.user.organisation},  # type: ignore[union-attr]
+    )
+
+
+def _conflict_rows(form: UpdateForm, current: ProgressUpdate) -> list[dict[str, Any]]:
+    """Each field where the saved update differs from what this person submitted."""
+    rows = []
+    for name in services.UPDATE_FIELDS:
+        theirs, mine = getattr(current, name), form.cleaned_data.get(name)
+        if (theirs or "") != (mine or ""):
+            field = ProgressUpdate._meta.get_field(name)
+            assert isinstance(field, models.Field)
+            if field.choices:
+                choices = dict(field.choices)  # type: ignore[arg-type]
+                theirs, mine = choices.get(theirs, theirs), choices.get(mine, mine)
+            if isinstance(theirs, bool):
+                theirs, mine = (_("Yes") if theirs else _("No")), (_("Yes") if mine else _("No"))
+            rows.append({"label": field.verbose_name, "theirs": theirs, "mine": mine})
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Write an action's update. Save draft and Submit are separate buttons."""
+    progress_round = selectors.get_round_for_user(request.user, pk)
+    action = selectors.get_round_action(progress_round, action_pk)
+    strategy = progress_round.strategy
+    can_write = permissions.can_write_update(request.user, action, strategy.partnership_id)
+    if request.method == "POST" and not can_write:
+        raise PermissionDenied
+    update = ProgressUpdate.objects.filter(progress_round=progress_round, action=action).first()
+    editable = can_write and progress_round.is_open and (update is None or update.is_editable)
+    instance = update or ProgressUpdate(progress_round=progress_round, action=action)
+    form = None
+    if editable or request.method == "POST":
+        form = UpdateForm(posted(request), instance=instance)
+    context: dict[str, Any] = {
+        "round": progress_round,
+        "strategy": strategy,
+        "action": action,
+        "update": update,
+        "previous": selectors.latest_approved([action.pk], before=progress_round).get(action.pk),
+        "can_review": permissions.can_run_rounds(request.user, strategy.partnership_id),
+    }
+    if form is not None and request.method == "POST" and form.is_valid():
+        submitting = request.POST.get("intent") == SUBMIT
+        write = services.submit_update if submitting else services.save_draft
+        try:
+            write(
+                actor=request.user,
+                progress_round=progress_round,
+                action=action,
+                data=form.service_data(),
+                expected_version=form.cleaned_data.get("version"),
+            )
+        except services.ConcurrentEditError as conflict:
+            context["conflict"] = _conflict_rows(form, conflict.current)  # type: ignore[arg-type]
+            data = form.data.copy()  # type: ignore[attr-defined]
+            data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
+            form.data = data
+            form.add_error(
+                None,
+                _(
+                    "Somebody else saved this update while you were editing it. Compare the two "
+                    "versions below; your text is still in the form. Save again to keep yours."
+                ),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            if submitting:
+                messages.success(request, _("Update submitted for review"))
+                return redirect(reverse("progress:my-actions"))
+            messages.success(request, _("Draft saved"))
+            return redirect(request.path)
+    context["form"] = form
+    return render(
+        request,
+        "progress/update_form.html",
+        context,
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    update = selectors.get_update_for_user(request.user, pk)
+    progress_round = update.progress_round
+    strategy = progress_round.strategy
+    if not permissions.can_run_rounds(request.user, strategy.partnership_id):
+        raise PermissionDenied
+    form = ReviewForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == ReviewForm.APPROVE:
+                services.approve_update(
+                    actor=request.user, update=update, comment=form.cleaned_data["comment"]
+                )
+                messages.success(request, _("Update approved"))
+            else:
+                services.return_update(
+                    actor=request.user, update=update, comment=form.cleaned_data["comment"]
+                )
+                messages.success(request, _("Update returned to the lead officer"))
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            return redirect(progress_round.get_absolute_url())
+    return render(
+        request,
+        "progress/review.html",
+        {
+            "round": progress_round,
+            "strategy": strategy,
+            "update": update,
+            "action": update.action,
+            "form": form,
+            "can_decide": update.state == UpdateState.SUBMITTED,
+            "previous": selectors.latest_approved([update.action_id], before=progress_round).get(
+                update.action_id
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
