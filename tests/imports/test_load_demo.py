@@ -1,0 +1,149 @@
+"""`vawdasv load-demo`: the Cardiff and Vale partnership with its imported 2023–2028 plan."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
+from django.utils.html import escape
+
+from vawdasv.accounts.models import User
+from vawdasv.audit.models import AuditEntry
+from vawdasv.core.demo import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.models import Membership, Organisation, Partnership
+from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def database_counts() -> dict[str, int]:
+    models = (Partnership, Organisation, User, Membership, Strategy, Theme, Commitment, Action)
+    counts = {model.__name__: model.objects.count() for model in models}
+    plan_types = ContentType.objects.get_for_models(Strategy, Theme, Commitment, Action).values()
+    counts["plan audit"] = AuditEntry.objects.filter(content_type__in=plan_types).count()
+    return counts
+
+
+@pytest.fixture
+def demo(db) -> str:
+    return load_demo()
+
+
+def test_demo_plan_is_imported_from_the_reference_document(demo):
+    strategy = Strategy.objects.get(slug=STRATEGY_SLUG)
+    assert strategy.partnership.slug == "cardiff-vale"
+    assert (strategy.start_year, strategy.end_year, strategy.is_published) == (2023, 2028, True)
+    assert strategy.title_en.startswith("Cardiff and Vale of Glamorgan Violence against Women")
+    assert strategy.vision_en.startswith("People who live, work, study in")
+    assert list(strategy.themes.values_list("name_en", flat=True)) == [
+        "INTRODUCTION", "PREPARE", "PURSUE", "PREVENT", "PROTECT", "SUPPORT",
+    ]  # fmt: skip
+    assert strategy.themes.get(name_en="PURSUE").aim_en.startswith("Address perpetrators")
+    assert Commitment.objects.filter(theme__strategy=strategy).count() == 32
+    assert Action.objects.for_strategy(strategy).count() == 69
+
+
+def test_demo_partnership_covers_cardiff_and_the_vale(demo):
+    partnership = Partnership.objects.get(slug="cardiff-vale")
+    assert partnership.name_en == "Cardiff and Vale of Glamorgan VAWDASV Partnership"
+    assert partnership.name_cy == "Partneriaeth VAWDASV Caerdydd a Bro Morgannwg"
+    assert partnership.region.slug == "cardiff-and-vale-of-glamorgan"
+    assert sorted(partnership.local_authorities.values_list("name_en", flat=True)) == [
+        "Cardiff",
+        "Vale of Glamorgan",
+    ]
+    members = set(partnership.organisations.values_list("slug", flat=True))
+    assert {"south-wales-police", "welsh-government", "cardiff-council"} <= members
+
+
+def test_running_load_demo_twice_does_not_duplicate_anything(demo):
+    first = database_counts()
+    load_demo()
+    assert database_counts() == first
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "/cy"])
+def test_demo_plan_is_public_and_shows_every_action(demo, client, lang_prefix):
+    response = client.get(f"{lang_prefix}/strategies/{STRATEGY_SLUG}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    missing = [
+        action.text_en
+        for action in Action.objects.filter(commitment__theme__strategy__slug=STRATEGY_SLUG)
+        if escape(action.text_en) not in html
+    ]
+    assert missing == []
+
+
+def test_audit_entries_of_the_demo_plan_name_the_import_source(demo):
+    strategy = Strategy.objects.get(slug=STRATEGY_SLUG)
+    action_type = ContentType.objects.get_for_model(Action)
+    entries = AuditEntry.objects.filter(content_type=action_type, partnership=strategy.partnership)
+    assert entries.count() == 69
+    assert set(entries.values_list("source", flat=True)) == {IMPORT_SOURCE}
+    assert set(entries.values_list("actor__username", flat=True)) == {"alys"}
+
+
+def test_leads_resolve_to_the_partnerships_organisations(demo):
+    older_people = Action.objects.get(text_en__contains="conceptualising the abuse of older")
+    assert sorted(older_people.lead_organisations.values_list("slug", flat=True)) == [
+        "cardiff-and-vale-university-health-board",
+        "cardiff-vale-regional-team",
+        "velindre-university-nhs-trust",
+        "welsh-government",
+    ]
+    police_led = Action.objects.filter(lead_organisations__slug="south-wales-police")
+    assert police_led.count() == 6
+
+
+def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
+    assert f"password: {DEMO_PASSWORD}" in demo
+    for username in ("admin", "alys", "rhys", "owain", "bethan", "gareth", "ffion", "nia"):
+        assert username in demo
+        assert User.objects.get(username=username).check_password(DEMO_PASSWORD)
+    cardiff_vale = Partnership.objects.get(slug="cardiff-vale")
+    gwent = Partnership.objects.get(slug="gwent")
+    roles = dict(Membership.objects.values_list("user__username", "role"))
+    assert roles == {
+        "alys": Role.ADMINISTRATOR,
+        "rhys": Role.LEAD_OFFICER,
+        "owain": Role.LEAD_OFFICER,
+        "bethan": Role.LEAD_OFFICER,
+        "gareth": Role.BOARD_MEMBER,
+        "nia": Role.ADMINISTRATOR,
+    }
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="ffion").national_observer
+    nia = User.objects.get(username="nia")
+    assert permissions.can_manage_plans(nia, gwent.pk)
+    assert not permissions.can_manage_plans(nia, cardiff_vale.pk)
+
+
+def test_demo_lead_officers_can_edit_the_actions_their_organisation_leads(demo):
+    owain = User.objects.get(username="owain")
+    bethan = User.objects.get(username="bethan")
+    police_action = Action.objects.filter(lead_organisations__slug="south-wales-police").first()
+    council_action = Action.objects.filter(lead_organisations__slug="cardiff-council").first()
+    assert permissions.can_edit_action(owain, police_action)
+    assert not permissions.can_edit_action(owain, council_action)
+    assert permissions.can_edit_action(bethan, council_action)
+
+
+def test_missing_reference_document_is_a_clear_error(db, tmp_path):
+    with pytest.raises(CommandError, match="VAWDASV_REFERENCE_DIR"):
+        call_command("load_demo", reference_dir=tmp_path, stdout=StringIO())
+    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
+
+
+def test_reference_directory_can_be_set_in_the_environment(db, monkeypatch, tmp_path):
+    monkeypatch.setenv("VAWDASV_REFERENCE_DIR", str(tmp_path))
+    with pytest.raises(CommandError, match=str(tmp_path)):
+        call_command("load_demo", stdout=StringIO())

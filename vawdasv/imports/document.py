@@ -1,0 +1,50 @@
+"""A source document as the importer sees it: text lines and tables, in document order.
+
+Every reader (.docx, .xlsx/.csv, .pdf, text) turns its file into a `SourceDocument`; the
+interpreter (`vawdasv.imports.interpret`) turns that into a `ParsedPlan` without knowing which
+format it came from. Locations are kept so every warning can say where to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+LineStyle = Literal["heading", "bullet", "body"]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A paragraph, heading or bullet outside any table."""
+
+    text: str
+    location: str  # e.g. "line 12", "paragraph 5", "page 3"
+    style: LineStyle = "body"
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    location: str  # e.g. "table 2, row 5", "sheet Plan, row 7", "page 3, table 1, row 2"
+
+
+@dataclass
+class Table:
+    rows: list[TableRow]
+    location: str  # e.g. "table 2"
+
+
+Block = TextLine | Table
+
+
+@dataclass
+class SourceDocument:
+    name: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+class UnreadableDocument(Exception):
+    """The file cannot be read at all (wrong type, corrupt, encrypted, too large, no text).
+
+    The message is shown to the person importing, so it says what is wrong and what to do.
+    """

@@ -1,0 +1,177 @@
+"""Turn a `SourceDocument` from any reader into a `ParsedPlan`.
+
+Every format (.docx, .xlsx/.csv, .pdf, text) arrives as the same blocks, so the same rules
+read all of them. This module walks the blocks in document order and hands each to the reader
+it belongs to: table rows to `tables.TableReader`, objective headings and "We will"/"We have"
+lists to `narrative.NarrativeReader`, the title and vision above the plan to itself, and
+paragraphs inside a theme to the narrative kept beside the plan. Nothing raises on odd input;
+whatever is not understood becomes a warning with its location.
+
+`mapping` lets a person override how columns are read: header text → field name (one of
+`columns.FIELDS`, "ignore" to skip a column), applied to every header row that has that text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from vawdasv.imports.cells import clean_cell, starts_lower
+from vawdasv.imports.columns import match_header
+from vawdasv.imports.document import SourceDocument, Table, TextLine
+from vawdasv.imports.drafts import Place, PlanDraft, ThemeDraft
+from vawdasv.imports.model import ParsedPlan
+from vawdasv.imports.narrative import NarrativeReader
+from vawdasv.imports.tables import TableReader
+
+NOISE = re.compile(
+    r"(draft|official|official[\s-]*sensitive|confidential|not protectively marked"
+    r"|page\s*\d+(\s*of\s*\d+)?|[\d\s]{1,20}|[^\w\s]{1,3}|\[image:[^\]]*\])",
+    re.IGNORECASE,
+)
+_VISION = re.compile(r"(?:our\s+)?vision\s*(?:[:\-–]\s*(.*))?", re.IGNORECASE | re.DOTALL)
+_LABEL = re.compile(r"[\w\s'’&-]{1,40}:")
+_BRACKETS = re.compile(r"^(?:\[[^\]]*\]\s*)+")
+_HEADING_MAX = 80
+_TITLE_MAX = 300
+
+
+@dataclass
+class _Item:
+    """One row or line, cleaned, with its place in the document."""
+
+    cells: list[str]
+    place: Place
+    in_table: bool
+    style: str = "body"
+
+
+def is_noise(text: str) -> bool:
+    return bool(NOISE.fullmatch(text.strip()))
+
+
+def could_be_heading(text: str) -> bool:
+    return (
+        len(text) <= _HEADING_MAX
+        and not text.endswith((".", ",", ";", ":"))
+        and not starts_lower(text)
+        and ". " not in text
+        and not text.lower().startswith("we will")
+    )
+
+
+def _items(document: SourceDocument) -> list[_Item]:
+    items: list[_Item] = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [clean_cell(cell) for cell in row.cells]
+                place = Place(location=row.location, position=len(items))
+                items.append(_Item(cells=cells, place=place, in_table=True))
+        elif isinstance(block, TextLine):
+            text = _BRACKETS.sub("", clean_cell(block.text))
+            place = Place(location=block.location, position=len(items))
+            items.append(_Item(cells=[text], place=place, in_table=False, style=block.style))
+    return items
+
+
+class _Interpreter:
+    def __init__(self, document: SourceDocument, override: Mapping[str, str] | None) -> None:
+        self.items = _items(document)
+        self.plan = PlanDraft()
+        self.tables = TableReader(self.plan, override)
+        self.narrative = NarrativeReader(self.plan)
+        self.seen_content = False
+        self.vision_next = False
+        self.title_position = -2
+        self.skip_position = -1
+
+    def read(self) -> ParsedPlan:
+        for index, item in enumerate(self.items):
+            if index == self.skip_position:
+                continue
+            filled = [cell for cell in item.cells if cell]
+            if not filled or (len(filled) == 1 and is_noise(filled[0])):
+                continue
+            if item.in_table:
+                self.narrative.end_list()
+                self.read_row(index, item, filled)
+            else:
+                self.read_line(item, filled[0])
+            self.seen_content = True
+        self.narrative.end_list()
+        return self.plan.finish(expect_tables=True)
+
+    def current_theme(self) -> ThemeDraft | None:
+        return self.narrative.theme or self.tables.theme
+
+    def read_row(self, index: int, item: _Item, filled: list[str]) -> None:
+        tables = self.tables
+        if (
+            tables.theme is None
+            and tables.heading is None
+            and self.plan.title
+            and self.title_position == item.place.position - 1
+            and match_header(item.cells, tables.override) is not None
+        ):
+            # A heading on the first line, straight above the table, names the theme.
+            tables.heading = (self.plan.title, item.place)
+            self.plan.title = None
+        if tables.try_header(item.cells, item.place):
+            return
+        if tables.heads_rows(item.cells):
+            tables.read_row(item.cells, item.place)
+        elif len(filled) == 1 and item.cells[0]:
+            self.read_single(filled[0], item, has_tabs=True)
+        elif len(filled) == 1 and could_be_heading(filled[0]) and filled[0].isupper():
+            tables.set_heading(filled[0], item.place)  # "\tFUTURE ACTIVITY\t\t"
+        elif tables.columns is None:
+            below = self.items[index + 1] if index + 1 < len(self.items) else None
+            below_rows = [below.cells] if below is not None and below.in_table else []
+            if tables.read_before_table(below_rows, filled, item.place):
+                self.skip_position = index + 1
+        else:
+            tables.read_row(item.cells, item.place)
+
+    def read_line(self, item: _Item, text: str) -> None:
+        if self.narrative.read_line(text, item.style, item.place):
+            return
+        self.read_single(text, item, has_tabs=False)
+
+    def read_single(self, text: str, item: _Item, *, has_tabs: bool) -> None:
+        """One piece of text: title, vision, label, heading, a short row or a paragraph."""
+        tables = self.tables
+        if tables.columns is None and self.current_theme() is None:
+            if self.vision_next:
+                self.plan.vision, self.vision_next = text, False
+                return
+            if vision := _VISION.fullmatch(text):
+                self.plan.vision = (vision.group(1) or "").strip() or None
+                self.vision_next = self.plan.vision is None
+                return
+            if not self.seen_content and not has_tabs and len(text) <= _TITLE_MAX:
+                self.plan.title = text.lstrip("# ").strip() or None
+                self.title_position = item.place.position
+                return
+            if _LABEL.fullmatch(text):
+                return
+        if could_be_heading(text) and (has_tabs or item.style != "bullet"):
+            tables.set_heading(text, item.place)
+        elif tables.columns is not None and has_tabs:
+            tables.read_row(item.cells, item.place)
+        else:
+            self.read_paragraph(text, item)
+
+    def read_paragraph(self, text: str, item: _Item) -> None:
+        theme = self.current_theme()
+        if theme is None:
+            return  # introductions and context before the plan starts
+        self.narrative.keep_paragraph(text, theme, item.place)
+        if self.tables.columns is not None:
+            self.tables.interrupted = True
+
+
+def interpret(document: SourceDocument, mapping: Mapping[str, str] | None = None) -> ParsedPlan:
+    """Read a plan from a document's blocks. Never raises on odd input; problems are warnings."""
+    return _Interpreter(document, mapping).read()

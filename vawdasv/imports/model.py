@@ -1,0 +1,178 @@
+"""A plan as read from a document, before anything is written to the database.
+
+Plain dataclasses so a parse can be shown for review (`vawdasv import-plan --dry-run --json`)
+and tested without a database. The JSON shape is a contract (keys may be added, never removed):
+
+    {"title": str|null, "vision": str|null,
+     "themes": [{"name": str, "aim": str|null,
+       "commitments": [{"ref": str|null, "text": str,
+         "actions": [{"text": str, "evidence": str|null, "timescale": str|null,
+                      "due_date": "YYYY-MM-DD"|null,
+                      "timescale_kind": "date"|"recurring"|"ongoing"|"unknown",
+                      "leads": [str], "rag": "red"|"amber"|"green"|"unknown"|null,
+                      "progress": str|null, "future_activity": bool}]}]}],
+     "achievements": [{"theme": str|null, "text": str, "location": str}],
+     "narratives": [{"theme": str|null, "text": str, "location": str,
+                     "sections": [str], "notes": [str]}],
+     "mapping": [{"location": str, "columns": [{"header": str, "field": str|null}]}],
+     "warnings": [{"location": str, "message": str}]}
+
+`rag` is null where the document has no progress column or the cell is empty, and "unknown"
+where a cell has something that is not a readable RAG status (a stray glyph where a coloured
+circle was): a person must check it. `future_activity` marks actions from a progress report's
+"Future activity" tables. `mapping` says which field each table column was read as, so the
+preview can show it and the person importing can correct it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from vawdasv.plans.timescales import parse_timescale
+
+
+@dataclass
+class ParsedAction:
+    """A milestone/action row: what will be done, the evidence, when and who leads."""
+
+    text: str
+    evidence: str | None = None
+    timescale: str | None = None
+    due_date: datetime.date | None = None
+    timescale_kind: str = "unknown"
+    leads: list[str] = field(default_factory=list)
+    rag: str | None = None
+    progress: str | None = None
+    future_activity: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        text: str,
+        evidence: str | None,
+        timescale: str | None,
+        leads: list[str],
+        rag: str | None = None,
+        progress: str | None = None,
+        future_activity: bool = False,
+    ) -> ParsedAction:
+        """An action with its due date and kind worked out from the timescale as written."""
+        understood = parse_timescale(timescale)
+        return cls(
+            text=text,
+            evidence=evidence or None,
+            timescale=understood.text or None,
+            due_date=understood.due_date,
+            timescale_kind=str(understood.kind),
+            leads=leads,
+            rag=rag,
+            progress=progress or None,
+            future_activity=future_activity,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "evidence": self.evidence,
+            "timescale": self.timescale,
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "timescale_kind": self.timescale_kind,
+            "leads": list(self.leads),
+            "rag": self.rag,
+            "progress": self.progress,
+            "future_activity": self.future_activity,
+        }
+
+
+@dataclass
+class ParsedCommitment:
+    """A "We will …" statement and the actions that deliver it."""
+
+    text: str
+    ref: str | None = None
+    actions: list[ParsedAction] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "text": self.text,
+            "actions": [action.to_dict() for action in self.actions],
+        }
+
+
+@dataclass
+class ParsedTheme:
+    """A chapter of the plan (PREPARE, PURSUE, …) with its aim when the document states one."""
+
+    name: str
+    aim: str | None = None
+    commitments: list[ParsedCommitment] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aim": self.aim,
+            "commitments": [commitment.to_dict() for commitment in self.commitments],
+        }
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something a person should check, with where in the document it was found."""
+
+    location: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"location": self.location, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PlanCounts:
+    themes: int
+    commitments: int
+    actions: int
+
+
+@dataclass
+class ParsedPlan:
+    title: str | None = None
+    vision: str | None = None
+    themes: list[ParsedTheme] = field(default_factory=list)
+    # "We have …" statements: what was already done, recorded beside the plan, not as actions.
+    achievements: list[dict[str, Any]] = field(default_factory=list)
+    # Paragraphs written around the tables (a progress report's account of each chapter).
+    narratives: list[dict[str, Any]] = field(default_factory=list)
+    # One entry per distinct header row: which field each column was read as.
+    mapping: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    def counts(self) -> PlanCounts:
+        commitments = [c for theme in self.themes for c in theme.commitments]
+        return PlanCounts(
+            themes=len(self.themes),
+            commitments=len(commitments),
+            actions=sum(len(c.actions) for c in commitments),
+        )
+
+    def actions(self) -> list[ParsedAction]:
+        """Every action in document order (handy for checks and previews)."""
+        return [a for t in self.themes for c in t.commitments for a in c.actions]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "vision": self.vision,
+            "themes": [theme.to_dict() for theme in self.themes],
+            "achievements": list(self.achievements),
+            "narratives": list(self.narratives),
+            "mapping": list(self.mapping),
+            "warnings": [warning.to_dict() for warning in self.warnings],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)

@@ -1,0 +1,196 @@
+"""Narrative plans and the paragraphs around plan tables.
+
+National and regional strategies set out their plan in prose: an "Objective 1: …" or
+"Strategic Priority 1: …" heading, paragraphs, then "We have:" and "We will:" lists. Each
+objective becomes a theme with one commitment (the objective itself, its number as reference);
+"We will" items become its actions and "We have" items are recorded as achievements.
+
+Paragraphs inside a theme are kept as narrative. In a progress report they carry notes a
+person must act on ("Date to be amended", "Change activity to: …"): those are picked out and
+reported, linked to the sections the paragraph talks about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from vawdasv.imports.cells import join_fragments, starts_lower
+from vawdasv.imports.drafts import (
+    ActionDraft,
+    CommitmentDraft,
+    Place,
+    PlanDraft,
+    ThemeDraft,
+    excerpt,
+)
+
+OBJECTIVE = re.compile(
+    r"^(?:\[[^\]]*\]\s*)*(objective|strategic priority|priority|amcan|blaenoriaeth(?: strategol)?)"
+    r"\s+(\d{1,2})\s*[:.\-–—]\s*(\S.*)$",
+    re.IGNORECASE,
+)
+LIST_OPENER = re.compile(r"^(we will|we have|byddwn yn|rydym wedi)\b(.{0,200})$", re.IGNORECASE)
+_NOTES = re.compile(
+    r"(dates? to be amended|change activity to:?\s*[^*]+?(?=\s*\*|$)|"
+    r"newid y gweithgaredd i:?\s*[^*]+?(?=\s*\*|$)|dyddiad i'w ddiwygio)",
+    re.IGNORECASE,
+)
+_FOOTNOTE = re.compile(r"^(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\s*)?(?:https?://|www\.)\S*$|^[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
+_FINISHED = re.compile(r"[.;:!?]['\"’”)]?$|\band$|\bor$")
+_WILL, _HAVE = "will", "have"
+
+
+class NarrativeReader:
+    """Objective headings, their "We will"/"We have" lists, and paragraphs of narrative."""
+
+    def __init__(self, plan: PlanDraft) -> None:
+        self.plan = plan
+        self.objective: tuple[str, str, str, Place] | None = None  # name, ref, text, place
+        self.theme: ThemeDraft | None = None
+        self.mode: str | None = None
+        self.items: list[list[str]] = []
+        self.item_places: list[Place] = []
+
+    # Objectives and lists ------------------------------------------------------------------
+
+    def read_line(self, text: str, style: str, place: Place) -> bool:
+        """Read a line if it belongs to an objective or its lists; False when it does not."""
+        if heading := OBJECTIVE.match(text):
+            self.end_list()
+            kind = heading.group(1)
+            ref = heading.group(2)
+            name = f"{kind[0].upper()}{kind[1:]} {ref}"
+            self.objective = (name, ref, heading.group(3).strip(), place)
+            self.theme = None
+            return True
+        if style != "bullet" and (opener := LIST_OPENER.match(text)):
+            rest = opener.group(2).strip()
+            word = opener.group(1).lower()
+            having = word in ("we have", "rydym wedi")
+            # "We have developed our actions considering …;" introduces context, not a list of
+            # achievements, so only a bare "We have:" opens one.
+            if rest in ("", ":") or (not having and rest.endswith((":", ";"))):
+                self.end_list()
+                self.mode = _HAVE if having else _WILL
+                return True
+        if self.mode is None:
+            return False
+        if style == "heading":
+            self.end_list()
+            return False
+        return self.read_item(text, style, place)
+
+    def read_item(self, text: str, style: str, place: Place) -> bool:
+        if _FOOTNOTE.match(text):
+            return True  # a footnote or web address that a page break put inside the list
+        previous = join_fragments(self.items[-1]) if self.items else ""
+        unfinished = bool(previous) and not _FINISHED.search(previous)
+        if text.lower() in ("and", "or", "a", "neu"):
+            if self.items:
+                self.items[-1].append(text)
+            return True
+        if style == "bullet":
+            if starts_lower(text) and unfinished:
+                self.items[-1].append(text)
+            else:
+                self.start_item(text, place)
+            return True
+        if not self.items:
+            self.start_item(text, place)
+            return True
+        if starts_lower(text):
+            if unfinished:
+                self.items[-1].append(text)
+            else:
+                self.start_item(text, place)
+            return True
+        self.end_list()
+        return False
+
+    def start_item(self, text: str, place: Place) -> None:
+        self.items.append([text])
+        self.item_places.append(place)
+
+    def end_list(self) -> None:
+        """Record the list being read: actions for "We will", achievements for "We have"."""
+        mode, items, places = self.mode, self.items, self.item_places
+        self.mode, self.items, self.item_places = None, [], []
+        for fragments, place in zip(items, places, strict=True):
+            text = _item_text(join_fragments(fragments))
+            if not text:
+                continue
+            if mode == _HAVE:
+                theme = self.current_theme()
+                self.plan.achievements.append(
+                    {
+                        "theme": theme.name if theme else None,
+                        "text": text,
+                        "location": place.location,
+                    }
+                )
+            elif (commitment := self.current_commitment()) is not None:
+                commitment.actions.append(ActionDraft(place=place, text=[text]))
+            else:
+                self.plan.warn(
+                    place,
+                    _(
+                        "This “We will” item is not under an objective or priority heading, "
+                        "so it was not read as an action: “%(text)s”."
+                    )
+                    % {"text": excerpt(text)},
+                )
+
+    def current_theme(self) -> ThemeDraft | None:
+        if self.theme is None and self.objective is not None:
+            name, _ref, text, place = self.objective
+            self.theme = self.plan.find_theme(name) or self.plan.add_theme(place, name, aim=text)
+        return self.theme
+
+    def current_commitment(self) -> CommitmentDraft | None:
+        theme = self.current_theme()
+        if theme is None or self.objective is None:
+            return None
+        if not theme.commitments:
+            _name, ref, text, place = self.objective
+            theme.commitments.append(CommitmentDraft(place=place, ref=ref, text=[text]))
+        return theme.commitments[-1]
+
+    # Paragraphs ----------------------------------------------------------------------------
+
+    def keep_paragraph(self, text: str, theme: ThemeDraft | None, place: Place) -> None:
+        """A paragraph inside a theme: kept as narrative, with any notes reported."""
+        if theme is None:
+            return
+        lowered = text.lower()
+        sections = []
+        for commitment in theme.commitments:
+            name = join_fragments(commitment.text)
+            if 3 <= len(name) <= 80 and name.lower() in lowered and name not in sections:
+                sections.append(name)
+        notes = [" ".join(match.group(1).split()) for match in _NOTES.finditer(text)]
+        self.plan.narratives.append(
+            {
+                "theme": theme.name,
+                "text": text,
+                "location": place.location,
+                "sections": sections,
+                "notes": notes,
+            }
+        )
+        for note in notes:
+            about = ", ".join(sections) or theme.name
+            self.plan.warn(
+                place,
+                _("The report notes “%(note)s” about %(about)s; check the action and its date.")
+                % {"note": note, "about": about},
+            )
+
+
+def _item_text(text: str) -> str:
+    text = _NUMBERING.sub("", text.strip())
+    text = re.sub(r"^(?:we will|byddwn yn)\s*[:;,-]?\s*", "", text, flags=re.IGNORECASE)
+    text = text.strip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,112 @@
+"""Word (.docx) plans: headings, paragraphs, bullet lists and tables, in document order.
+
+Word keeps merged cells in a way that python-docx's convenient API hides: it repeats a merged
+cell's text in every grid column and row it covers, which would turn one commitment into
+several. So table rows are read from the XML: a cell spanning columns gives its text once (the
+columns it covers stay, empty, so the other cells keep their places), and a cell continuing a
+vertical merge gives an empty string, which the interpreter reads as "same as above".
+
+Rows continuing across a page break and repeated header rows are kept as they are: they are
+facts about the layout that the interpreter deals with for every format alike.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row, CT_Tc
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph
+
+from vawdasv.imports.document import (
+    Block,
+    LineStyle,
+    SourceDocument,
+    Table,
+    TableRow,
+    TextLine,
+    UnreadableDocument,
+)
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget
+
+_HEADING_STYLE = re.compile(r"(title|heading\s*[1-3]|pennawd\s*[1-3])", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"(list|bullet|rhestr)", re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """Lines of a cell or paragraph, trimmed, with tabs as spaces (tabs separate cells later)."""
+    lines = (" ".join(line.replace("\t", " ").split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def paragraph_style(paragraph: Paragraph) -> LineStyle:
+    style = paragraph.style
+    name = style.name if style is not None and style.name else ""
+    properties = paragraph._p.pPr
+    if _HEADING_STYLE.fullmatch(name.strip()):
+        return "heading"
+    if properties is not None:
+        outline = properties.find(qn("w:outlineLvl"))
+        if outline is not None and outline.get(qn("w:val")) in {"0", "1", "2"}:
+            return "heading"
+        if properties.numPr is not None:
+            return "bullet"
+    if _LIST_STYLE.search(name):
+        return "bullet"
+    return "body"
+
+
+def _cell_text(tc: CT_Tc, table: WordTable) -> str:
+    # Every paragraph in the cell, nested tables included, so no text is lost.
+    return tidy("\n".join(Paragraph(p, table).text for p in tc.iter(qn("w:p"))))
+
+
+def row_cells(tr: CT_Row, table: WordTable) -> list[str]:
+    """One string per grid column: merged cells once, vertical continuations empty."""
+    cells: list[str] = [""] * (tr.grid_before or 0)
+    for tc in tr.tc_lst:
+        text = "" if tc.vMerge == "continue" else _cell_text(tc, table)
+        cells.append(text)
+        cells.extend([""] * (max(tc.grid_span, 1) - 1))
+    return cells
+
+
+def _table(table: WordTable, number: int, budget: TableBudget) -> Table:
+    rows = []
+    for row_number, tr in enumerate(table._tbl.tr_lst, start=1):
+        cells = row_cells(tr, table)
+        budget.take(len(cells))
+        location = _("table %(table)s, row %(row)s") % {"table": number, "row": row_number}
+        rows.append(TableRow(cells=cells, location=location))
+    return Table(rows=rows, location=_("table %(table)s") % {"table": number})
+
+
+def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds of error for a damaged package
+        raise UnreadableDocument(
+            _(
+                "“%(name)s” is a Word document that cannot be opened; it may be damaged. "
+                "Open it in Word, save a new copy and import that."
+            )
+            % {"name": name}
+        ) from exc
+    budget = TableBudget(limits, name)
+    blocks: list[Block] = []
+    paragraphs = tables = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            paragraphs += 1
+            text = tidy(item.text)
+            if text:
+                location = _("paragraph %(number)s") % {"number": paragraphs}
+                blocks.append(TextLine(text=text, location=location, style=paragraph_style(item)))
+        else:
+            tables += 1
+            blocks.append(_table(item, tables, budget))
+    return SourceDocument(name=name, blocks=blocks)

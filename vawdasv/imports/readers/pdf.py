@@ -1,0 +1,154 @@
+"""PDF plans with a text layer: the lines of each page and the tables on it, in reading order.
+
+Tables are found from the ruling lines Word draws around cells when it exports a PDF. Text
+inside a table's box is read only as part of the table, not again as loose lines. Each page's
+part of a table is its own table here; a header repeated on the next page, or a row split by
+the page break, is joined by the interpreter as it is for every format.
+
+A scanned PDF is a picture of text with no text in it: that is said plainly, because an empty
+plan would look like the importer's fault.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+from typing import Any
+
+import pdfplumber
+from django.utils.translation import gettext as _
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
+
+from vawdasv.imports.document import (
+    Block,
+    LineStyle,
+    SourceDocument,
+    Table,
+    TableRow,
+    TextLine,
+    UnreadableDocument,
+)
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget
+
+# A line in type this much larger than the page's body text is a heading.
+_HEADING_SIZE_RATIO = 1.2
+_HEADING_MAX_CHARS = 100
+
+
+def _tidy(text: str | None) -> str:
+    lines = (" ".join(line.replace("\t", " ").split()) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle_x = (obj["x0"] + obj["x1"]) / 2
+    middle_y = (obj["top"] + obj["bottom"]) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+
+def _line_style(line: dict[str, Any], body_size: float) -> LineStyle:
+    chars = line.get("chars") or []
+    if not chars or len(line["text"]) > _HEADING_MAX_CHARS:
+        return "body"
+    size = statistics.fmean(char["size"] for char in chars)
+    bold = all("bold" in str(char.get("fontname", "")).lower() for char in chars)
+    if size >= body_size * _HEADING_SIZE_RATIO or bold:
+        return "heading"
+    return "body"
+
+
+def _page_blocks(page: Page, number: int, budget: TableBudget) -> list[Block]:
+    placed: list[tuple[float, Block]] = []
+    boxes = []
+    for index, found in enumerate(page.find_tables(), start=1):
+        rows = []
+        for row_number, values in enumerate(found.extract(), start=1):
+            cells = [_tidy(value) for value in values]
+            if not any(cells):
+                continue
+            budget.take(len(cells))
+            location = _("page %(page)s, table %(table)s, row %(row)s") % {
+                "page": number,
+                "table": index,
+                "row": row_number,
+            }
+            rows.append(TableRow(cells=cells, location=location))
+        boxes.append(found.bbox)
+        if rows:
+            location = _("page %(page)s, table %(table)s") % {"page": number, "table": index}
+            placed.append((found.bbox[1], Table(rows=rows, location=location)))
+    outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
+    lines = outside.extract_text_lines()
+    sizes = [char["size"] for line in lines for char in line.get("chars") or []]
+    body_size = statistics.median(sizes) if sizes else 0.0
+    for line in lines:
+        text = _tidy(line["text"])
+        if text:
+            location = _("page %(page)s") % {"page": number}
+            style = _line_style(line, body_size)
+            placed.append((line["top"], TextLine(text=text, location=location, style=style)))
+    placed.sort(key=lambda item: item[0])
+    return [block for _top, block in placed]
+
+
+def _open(data: bytes, name: str) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
+        # pdfplumber wraps pdfminer's errors; a wrong (here: no) password is one of them.
+        reason = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if not isinstance(reason, PDFPasswordIncorrect):
+            raise _damaged(name) from exc
+        raise UnreadableDocument(
+            _(
+                "“%(name)s” is a password-protected PDF, so it cannot be read. Save a copy "
+                "without the password and import that."
+            )
+            % {"name": name}
+        ) from exc
+
+
+def _damaged(name: str) -> UnreadableDocument:
+    return UnreadableDocument(
+        _(
+            "“%(name)s” is a PDF that cannot be read; it may be damaged. If you have the Word "
+            "version of the plan, import that instead."
+        )
+        % {"name": name}
+    )
+
+
+def read_pdf(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
+    budget = TableBudget(limits, name)
+    blocks: list[Block] = []
+    with _open(data, name) as pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # the page tree is read only now, and may be damaged
+            raise _damaged(name) from exc
+        if not pages:
+            raise _damaged(name)
+        if len(pages) > limits.max_pages:
+            raise UnreadableDocument(
+                _("“%(name)s” has %(pages)s pages, far more than a plan; check the file.")
+                % {"name": name, "pages": len(pages)}
+            )
+        has_text = False
+        for number, page in enumerate(pages, start=1):
+            if not page.chars:
+                continue
+            has_text = True
+            blocks.extend(_page_blocks(page, number, budget))
+            page.close()
+    if not has_text:
+        raise UnreadableDocument(
+            _(
+                "This PDF has no text layer (it may be a scan), so nothing in “%(name)s” can "
+                "be read. Import the Word version of the plan, or a PDF saved from Word."
+            )
+            % {"name": name}
+        )
+    return SourceDocument(name=name, blocks=blocks)
