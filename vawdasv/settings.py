@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "vawdasv.audit",
     "vawdasv.plans",
     "vawdasv.progress",
+    "vawdasv.imports",
     "vawdasv.api",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("vawdasv.partnerships.urls")),
     path("strategies/", include("vawdasv.plans.urls")),
     path("progress/", include("vawdasv.progress.urls")),
+    path("imports/", include("vawdasv.imports.urls")),
     prefix_default_language=False,
 )
 

@@ -21,16 +21,19 @@ from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry
+from vawdasv.core import demo_history
 from vawdasv.imports.leads import AliasTable, OrganisationEntry
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
 from vawdasv.imports.text_tables import parse
 from vawdasv.lib.env import envstr
 from vawdasv.partnerships import services as partnership_services
+from vawdasv.partnerships.aliases import ensure_aliases
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.progress.demo import load_demo_rounds
 from vawdasv.reference.models import LocalAuthority, Region
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -44,7 +47,7 @@ class DemoDataMissing(Exception):
 
 
 # Organisations, and how the Cardiff and Vale plan writes their names in its Lead column.
-# The plan import will make this table editable per partnership; for now it is data here.
+# load-demo seeds the partnership's editable alias list from this table; imports read the list.
 
 REGIONAL_TEAM = OrganisationEntry(
     slug="cardiff-vale-regional-team",
@@ -250,6 +253,7 @@ class DemoResult:
     warnings: list[ImportWarning]
     logins: list[DemoLogin]
     password: str = DEMO_PASSWORD
+    history: demo_history.HistoryResult | None = None
 
 
 def default_reference_dir() -> Path:
@@ -344,7 +348,13 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
     """Build (or rebuild) the demo partnerships, people and the imported 2023–2028 plan."""
     directory = reference_dir or default_reference_dir()
     path = directory / PLAN_FILE
-    if not path.is_file():
+    missing = [
+        candidate
+        for candidate in (path, *(directory / name for name in demo_history.REQUIRED_FILES))
+        if not candidate.is_file()
+    ]
+    if missing:
+        path = missing[0]
         raise DemoDataMissing(
             _(
                 "The demo plan is read from %(path)s, which was not found. Set "
@@ -381,6 +391,22 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
                 organisations.get(person.organisation.slug) if person.organisation else None,
                 partnerships.get(person.partnership) if person.partnership else None,
             )
+        # The lead table becomes the partnership's alias list, which the import then reads.
+        partnership_services.add_member_organisations(
+            actor=platform_admin,
+            partnership=cardiff_vale,
+            organisations=[
+                _organisation(entry, actor=platform_admin, partnership=cardiff_vale)
+                for entry in CARDIFF_VALE_LEADS.entries
+            ],
+            source="load-demo",
+        )
+        ensure_aliases(
+            actor=platform_admin,
+            partnership=cardiff_vale,
+            entries=CARDIFF_VALE_LEADS.entries,
+            source="load-demo",
+        )
         strategy = import_plan(
             actor=people["alys"],
             partnership=cardiff_vale,
@@ -392,8 +418,14 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
                 "status": StrategyStatus.PUBLISHED,
             },
             source=IMPORT_SOURCE,
-            aliases=CARDIFF_VALE_LEADS,
         )
+        history = demo_history.load_demo_history(
+            directory=directory,
+            partnership=cardiff_vale,
+            administrator=people["alys"],
+            platform_admin=platform_admin,
+        )
+        load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
 
     logins = [
         DemoLogin(
@@ -406,5 +438,9 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         for person in PEOPLE
     ]
     return DemoResult(
-        strategy=strategy, counts=parsed.counts(), warnings=parsed.warnings, logins=logins
+        strategy=strategy,
+        counts=parsed.counts(),
+        warnings=parsed.warnings,
+        logins=logins,
+        history=history,
     )

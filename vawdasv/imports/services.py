@@ -15,6 +15,7 @@ from django.db import transaction
 from vawdasv.imports.leads import AliasTable, OrganisationEntry
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.partnerships import services as partnership_services
+from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Strategy
@@ -66,15 +67,19 @@ def import_plan(
     parsed: ParsedPlan,
     strategy_data: Mapping[str, Any],
     source: str,
-    aliases: AliasTable | Iterable[OrganisationEntry] = (),
+    aliases: AliasTable | Iterable[OrganisationEntry] | None = None,
 ) -> Strategy:
     """Create a strategy from a parsed plan, all or nothing.
 
     `strategy_data` gives the fields the document does not (slug, start_year, end_year, status);
     title and vision come from the document unless given. `source` (for example the file name)
-    is recorded on every audit entry.
+    is recorded on every audit entry. Without `aliases`, leads are resolved through the
+    partnership's own alias list (`partnerships.aliases.aliases_for`).
     """
-    table = aliases if isinstance(aliases, AliasTable) else AliasTable(aliases)
+    if aliases is None:
+        table = aliases_for(partnership)
+    else:
+        table = aliases if isinstance(aliases, AliasTable) else AliasTable(aliases)
     data = dict(strategy_data)
     if parsed.title and not data.get("title_en"):
         data["title_en"] = parsed.title

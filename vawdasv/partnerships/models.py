@@ -100,3 +100,43 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.partnership} ({self.get_role_display()})"
+
+
+class OrganisationAlias(models.Model):
+    """Another way a partnership's plans name one of its organisations ("SWP", "VoG").
+
+    Plans write leads in shorthand that differs between regions, so each partnership keeps its
+    own list, edited by its administrators. The plan importer reads it (`partnerships.aliases`)
+    to turn the names in a Lead column into organisations. `normalised` is the alias in the form
+    names are compared in, so "S.W.P." and "swp" cannot both be entered.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="organisation_aliases",
+        verbose_name=_("partnership"),
+    )
+    alias = models.CharField(
+        _("name as written in plans"), max_length=200, help_text=_("For example SWP or VoG.")
+    )
+    normalised = models.CharField(max_length=200, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        ordering = ["partnership", "normalised"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "normalised"], name="one_meaning_per_alias_per_partnership"
+            )
+        ]
+        verbose_name = _("organisation alias")
+        verbose_name_plural = _("organisation aliases")
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.organisation}"

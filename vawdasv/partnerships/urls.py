@@ -1,8 +1,15 @@
 from django.urls import path
 
-from vawdasv.partnerships import views
+from vawdasv.partnerships import views, views_aliases
 
 app_name = "partnerships"
 urlpatterns = [
     path("<slug:slug>/", views.partnership_detail, name="detail"),
+]
+
+# The partnership's alias list (imported leads are matched to organisations through it).
+urlpatterns += [
+    path("<slug:slug>/aliases/", views_aliases.alias_list, name="aliases"),
+    path("<slug:slug>/aliases/add/", views_aliases.alias_add, name="alias-add"),
+    path("<slug:slug>/aliases/<int:pk>/delete/", views_aliases.alias_delete, name="alias-delete"),
 ]

@@ -320,3 +320,26 @@ def delete_action(*, actor: Any, action: Action, source: str = "") -> None:
     partnership = action.commitment.theme.strategy.partnership
     _require(permissions.can_manage_plans(actor, partnership.pk))
     _delete(actor=actor, instance=action, partnership=partnership, source=source)
+
+
+@transaction.atomic
+def move_action(
+    *, actor: Any, action: Action, commitment: Commitment,
+    expected_version: int | None = None, source: str = "",
+) -> Action:  # fmt: skip
+    """Put an action under another commitment of the same strategy, keeping its history.
+
+    A revised plan can move an action; deleting and re-creating it would lose its progress
+    updates and audit trail.
+    """
+    partnership = action.commitment.theme.strategy.partnership
+    _require(permissions.can_manage_plans(actor, partnership.pk))
+    if commitment.theme.strategy_id != action.commitment.theme.strategy_id:
+        raise ValidationError(_("An action can only move within its own strategy."))
+    locked = _lock(action)
+    _check_version(locked, expected_version)
+    data = {"commitment": commitment, "order": _next_order(commitment.actions.all())}
+    return _apply(
+        actor=actor, instance=locked, data=data, fields=("commitment", "order"),
+        partnership=partnership, verb=Verb.UPDATED, source=source,
+    )  # fmt: skip

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from vawdasv.plans.views import browse, edit
+from vawdasv.plans.views import browse, edit, export
 
 app_name = "plans"
 urlpatterns = [
     path("new/<slug:partnership_slug>/", edit.strategy_create, name="strategy-create"),
     path("<slug:slug>/", browse.strategy_detail, name="strategy"),
     path("<slug:slug>/edit/", edit.strategy_edit, name="strategy-edit"),
+    path("<slug:slug>/export.<str:extension>", export.download, name="export"),
     path("<slug:slug>/actions/", browse.action_list, name="actions"),
     path("<slug:slug>/themes/new/", edit.theme_create, name="theme-create"),
     path("themes/<int:pk>/edit/", edit.theme_edit, name="theme-edit"),

@@ -16,6 +16,9 @@ from django.core.management import CommandError, call_command
 from tests.factories import PartnershipFactory
 from tests.imports.readers import builders
 from vawdasv.audit.models import AuditEntry
+from vawdasv.core.demo import REGIONAL_TEAM, SOUTH_WALES_PCC, SOUTH_WALES_POLICE
+from vawdasv.partnerships import services as partnership_services
+from vawdasv.partnerships.aliases import ensure_aliases
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
 ACTION_KEYS = {
@@ -74,7 +77,27 @@ def test_a_dry_run_without_json_summarises_the_themes(world, word_file):
     assert "Themes: 2, commitments: 4, actions: 6." in out
 
 
+def seed_cardiff_vale_aliases(world) -> None:
+    """The partnership's alias list, as load-demo seeds it, for the leads the plan names."""
+    entries = (SOUTH_WALES_POLICE, SOUTH_WALES_PCC, REGIONAL_TEAM)
+    organisations = [
+        partnership_services.get_or_create_organisation(
+            actor=world.admin,
+            partnership=world.partnership,
+            slug=entry.slug,
+            name_en=entry.name_en,
+            organisation_type=entry.organisation_type,
+        )[0]
+        for entry in entries
+    ]
+    partnership_services.add_member_organisations(
+        actor=world.admin, partnership=world.partnership, organisations=organisations
+    )
+    ensure_aliases(actor=world.admin, partnership=world.partnership, entries=entries)
+
+
 def test_the_import_writes_the_plan_into_the_partnership(world, word_file):
+    seed_cardiff_vale_aliases(world)
     out, _err = run(str(word_file), "--partnership", "cardiff-vale")
     strategy = Strategy.objects.get(slug="implementation-plan-2023-2028")
     assert strategy.partnership == world.partnership

@@ -23,14 +23,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
-from vawdasv.core.demo import CARDIFF_VALE, CARDIFF_VALE_LEADS
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.interpret import interpret
-from vawdasv.imports.leads import AliasTable
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.readers import ReadLimits, read_document
 from vawdasv.imports.readers.limits import file_size
 from vawdasv.imports.services import import_plan
+from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Membership, Partnership
 from vawdasv.plans.enums import StrategyStatus
@@ -206,7 +205,7 @@ class Command(BaseCommand):
                     "status": options["status"],
                 },
                 source=source,
-                aliases=self.aliases(partnership),
+                aliases=aliases_for(partnership),
             )
         except PermissionDenied as exc:
             raise CommandError(
@@ -270,7 +269,3 @@ class Command(BaseCommand):
         while Strategy.objects.filter(slug=slug).exists():
             slug, number = f"{base[: _SLUG_MAX - 6]}-{number}", number + 1
         return slug
-
-    def aliases(self, partnership: Partnership) -> AliasTable:
-        # Until partnerships keep their own editable alias lists, only the demo has one.
-        return CARDIFF_VALE_LEADS if partnership.slug == CARDIFF_VALE else AliasTable(())

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from vawdasv.core.demo import DemoDataMissing, DemoResult, load_demo
+from vawdasv.core.demo_history import summary_lines
 
 
 class Command(BaseCommand):
@@ -59,6 +60,9 @@ class Command(BaseCommand):
                 _("Import note, %(location)s: %(message)s")
                 % {"location": warning.location, "message": warning.message}
             )
+        if result.history is not None:
+            for line in summary_lines(result.history):
+                self.stdout.write(line)
 
     def print_logins(self, result: DemoResult) -> None:
         self.stdout.write("")

@@ -1,0 +1,10 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportStatus(models.TextChoices):
+    """Where a plan import is: read and waiting for a decision, written, or given up."""
+
+    PREVIEWED = "previewed", _("Ready to check")
+    IMPORTED = "imported", _("Imported")
+    ABANDONED = "abandoned", _("Abandoned")

@@ -1,0 +1,192 @@
+"""Forms for the plan import pages. They validate input; `imports.uploads` does the writing."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from vawdasv.core.forms import GovukForm
+from vawdasv.imports.columns import (
+    ACTION,
+    COMMITMENT,
+    EVIDENCE,
+    FIELDS,
+    IGNORE,
+    LEAD,
+    RAG,
+    REF,
+    THEME,
+    TIMESCALE,
+)
+from vawdasv.imports.readers.limits import file_size
+from vawdasv.plans.enums import StrategyStatus
+from vawdasv.plans.models import Strategy
+
+ACCEPTED_EXTENSIONS = (".docx", ".xlsx", ".csv", ".pdf", ".txt", ".md")
+
+FIELD_LABELS: dict[str, Any] = {
+    COMMITMENT: _("Commitment"),
+    ACTION: _("Action (milestone)"),
+    EVIDENCE: _("Evidence of achievement"),
+    TIMESCALE: _("Timescale"),
+    LEAD: _("Lead organisations"),
+    RAG: _("Progress (RAG status)"),
+    REF: _("Reference number"),
+    THEME: _("Theme"),
+    IGNORE: _("Not imported"),
+}
+
+
+def max_bytes() -> int:
+    return int(settings.IMPORT_MAX_BYTES)
+
+
+class UploadForm(GovukForm):
+    document = forms.FileField(
+        label=_("Upload the plan document"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+    )
+    pasted_text = forms.CharField(
+        label=_("Or paste the plan as text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        help_text=_(
+            "Tables copied from Word arrive with tabs between the columns; Markdown tables "
+            "and “We will” lists under headings can be read too."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = _(
+            "A Word (.docx), Excel (.xlsx), CSV, PDF with text, or text (.txt, .md) file, up "
+            "to %(limit)s. Documents over 1 MB may take a few seconds to read."
+        ) % {"limit": file_size(max_bytes())}
+
+    def clean_document(self) -> Any:
+        upload = self.cleaned_data.get("document")
+        if not upload:
+            return upload
+        if PurePath(upload.name).suffix.lower() not in ACCEPTED_EXTENSIONS:
+            raise forms.ValidationError(
+                _("The selected file must be a .docx, .xlsx, .csv, .pdf, .txt or .md file")
+            )
+        if upload.size > max_bytes():
+            raise forms.ValidationError(
+                _("The selected file must be smaller than %(limit)s")
+                % {"limit": file_size(max_bytes())}
+            )
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        has_file = bool(data.get("document")) or "document" in self.errors
+        has_text = bool((data.get("pasted_text") or "").strip())
+        if not has_file and not has_text:
+            self.add_error("document", _("Select a plan document, or paste the plan as text"))
+        elif has_file and has_text:
+            self.add_error("pasted_text", _("Either upload a document or paste text, not both"))
+        elif has_text and len(data["pasted_text"].encode("utf-8")) > max_bytes():
+            self.add_error(
+                "pasted_text",
+                _("The pasted text must be smaller than %(limit)s")
+                % {"limit": file_size(max_bytes())},
+            )
+        return data
+
+
+def _this_year() -> int:
+    return datetime.date.today().year
+
+
+class StrategyDetailsForm(GovukForm):
+    """What the new strategy is called and covers; the document rarely says all of it."""
+
+    title = forms.CharField(label=_("Title of the strategy"), max_length=300)
+    slug = forms.SlugField(
+        label=_("Short name for web addresses"),
+        max_length=120,
+        help_text=_("Lower-case letters, numbers and hyphens, for example cardiff-vale-2023-2028."),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    start_year = forms.IntegerField(
+        label=_("First year"),
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+    )
+    end_year = forms.IntegerField(
+        label=_("Last year"),
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+    )
+    strategy_status = forms.ChoiceField(
+        label=_("Status"),
+        choices=StrategyStatus.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Published strategies can be read by anyone, without signing in."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I have checked the plan below and want to import it"),
+        error_messages={"required": _("Confirm that you have checked the plan")},
+    )
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if Strategy.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                _("Another strategy already uses this short name; choose a different one")
+            )
+        return slug
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error(
+                "end_year", _("The last year must be the same as or after the first year")
+            )
+        return data
+
+    def details(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "confirm"}
+
+
+class ColumnMappingForm(GovukForm):
+    """One choice per table header: which field that column holds."""
+
+    def __init__(self, *args: Any, headers: list[tuple[str, str | None]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.headers = headers
+        choices = [(name, FIELD_LABELS[name]) for name in FIELDS]
+        for index, (header, field) in enumerate(headers):
+            self.fields[self.field_name(index)] = forms.ChoiceField(
+                label=header, choices=choices, initial=self.shown(field)
+            )
+
+    @staticmethod
+    def field_name(index: int) -> str:
+        return f"column_{index}"
+
+    @staticmethod
+    def shown(field: str | None) -> str:
+        """The choice that stands for how a column was read ("section" groups commitments)."""
+        if field is None:
+            return IGNORE
+        return field if field in FIELDS else COMMITMENT
+
+    def override(self, current: dict[str, str]) -> dict[str, str]:
+        """The person's choices: those already made, plus any that differ from the reading."""
+        chosen = dict(current)
+        for index, (header, field) in enumerate(self.headers):
+            value = self.cleaned_data[self.field_name(index)]
+            if header in current or value != self.shown(field):
+                chosen[header] = value
+        return chosen

@@ -1,0 +1,266 @@
+"""Plan imports from the web: keep the uploaded document, let it be checked, then write the plan.
+
+The only way to create or change a `PlanImport`. Each function checks that the person may manage
+the partnership's plans and writes an audit entry, like the plan services. A document is read
+before anything is stored, so an unreadable file leaves no trace; the plan itself is written by
+`services.import_plan` inside the same transaction as the import's own record, so a failed
+commit changes nothing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.core.demo import CARDIFF_VALE, CARDIFF_VALE_LEADS
+from vawdasv.core.management.commands.import_plan import plan_found, years_in
+from vawdasv.imports.columns import FIELDS
+from vawdasv.imports.document import UnreadableDocument
+from vawdasv.imports.enums import ImportStatus
+from vawdasv.imports.interpret import interpret
+from vawdasv.imports.leads import AliasTable
+from vawdasv.imports.model import ParsedPlan
+from vawdasv.imports.models import PlanImport, stored_name
+from vawdasv.imports.readers import read_document
+from vawdasv.imports.services import import_plan
+from vawdasv.partnerships import aliases as partnership_aliases
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
+from vawdasv.plans.enums import StrategyStatus
+from vawdasv.plans.models import Strategy
+
+# What a person may set on an import before committing it.
+DETAIL_FIELDS = ("title", "slug", "start_year", "end_year", "strategy_status")
+AUDITED_FIELDS = ("status", "column_mapping", "strategy", *DETAIL_FIELDS)
+PASTED_NAME = "pasted-text.txt"
+_SLUG_MAX = 100
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _require(user: Any, partnership: Partnership) -> None:
+    if not permissions.can_manage_plans(user, partnership.pk):
+        raise PermissionDenied(_("You do not have permission to change this."))
+
+
+def aliases_for(partnership: Partnership) -> AliasTable:
+    """How the partnership's plans write its organisations' names.
+
+    The partnership's own alias list and member organisations come first; the demo
+    partnership also knows the bodies its reference plan names that are not members yet.
+    """
+    table = partnership_aliases.aliases_for(partnership)
+    if partnership.slug != CARDIFF_VALE:
+        return table
+    return AliasTable((*table.entries, *CARDIFF_VALE_LEADS.entries))
+
+
+def clean_filename(name: str) -> str:
+    """The name as the person gave it, for display only: no folders or control characters."""
+    base = _UNSAFE_NAME.sub("", PurePath(name.replace("\\", "/")).name).strip()
+    return base[:255] or PASTED_NAME
+
+
+def read_plan(data: bytes, filename: str, mapping: Mapping[str, str] | None = None) -> ParsedPlan:
+    """Read and interpret a document; UnreadableDocument when there is no plan in it."""
+    parsed = interpret(read_document(data, filename), mapping=mapping or None)
+    if not plan_found(parsed):
+        raise UnreadableDocument(
+            _(
+                "No plan table was recognised in “%(name)s”. A plan needs a table with "
+                "columns such as Commitment, Milestones/Actions, Evidence of Achievement, "
+                "Timescale and Lead, or “We will” lists under headings."
+            )
+            % {"name": filename}
+        )
+    return parsed
+
+
+def stored_plan(plan_import: PlanImport) -> ParsedPlan:
+    """The import's document read again with its current column mapping."""
+    with plan_import.file.open("rb") as stored:
+        data = stored.read()
+    return read_plan(data, plan_import.original_filename, plan_import.column_mapping)
+
+
+def free_slug(title: str) -> str:
+    """A strategy slug from the title that no strategy uses yet."""
+    base = slugify(title)[:_SLUG_MAX].strip("-") or "imported-plan"
+    slug, number = base, 2
+    while Strategy.objects.filter(slug=slug).exists():
+        slug, number = f"{base[: _SLUG_MAX - 6]}-{number}", number + 1
+    return slug
+
+
+def audit_source(plan_import: PlanImport) -> str:
+    """Names the file on every audit entry the import writes, as the command line does."""
+    return _("Plan import: %(file)s (SHA-256 %(hash)s)") % {
+        "file": plan_import.original_filename[:150],
+        "hash": plan_import.sha256,
+    }
+
+
+def _store(data: bytes, sha256: str, plan_import: PlanImport) -> None:
+    """Keep the document under its hash; the same document uploaded twice is kept once."""
+    name = stored_name(sha256)
+    storage = plan_import.file.storage
+    if not storage.exists(name):
+        name = storage.save(name, ContentFile(data))
+    plan_import.file.name = name
+
+
+def create_import(
+    *, actor: Any, partnership: Partnership, filename: str, data: bytes
+) -> PlanImport:
+    """Read an uploaded document and keep it for checking. Nothing is stored if it is unreadable.
+
+    Raises UnreadableDocument (with a message for the person) or PermissionDenied.
+    """
+    _require(actor, partnership)
+    name = clean_filename(filename)
+    parsed = read_plan(data, name)
+    title = (parsed.title or PurePath(name).stem.replace("-", " ").replace("_", " "))[:300]
+    years = years_in(parsed.title, name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    plan_import = PlanImport(
+        partnership=partnership,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        original_filename=name,
+        sha256=sha256,
+        size=len(data),
+        title=title,
+        slug=free_slug(title),
+        start_year=years[0] if years else None,
+        end_year=years[1] if years else None,
+        strategy_status=StrategyStatus.DRAFT,
+    )
+    _store(data, sha256, plan_import)
+    with transaction.atomic():
+        plan_import.save()
+        audit.record(
+            actor=actor,
+            instance=plan_import,
+            verb=Verb.CREATED,
+            changes=audit.diff({}, audit.snapshot(plan_import, AUDITED_FIELDS)),
+            partnership=partnership,
+            source=audit_source(plan_import),
+        )
+    return plan_import
+
+
+def _locked(plan_import: PlanImport) -> PlanImport:
+    return PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+
+
+def _save_changes(actor: Any, locked: PlanImport, before: dict[str, Any]) -> None:
+    changes = audit.diff(before, audit.snapshot(locked, AUDITED_FIELDS))
+    if not changes:
+        return
+    locked.save()
+    audit.record(
+        actor=actor,
+        instance=locked,
+        verb=Verb.UPDATED,
+        changes=changes,
+        partnership=locked.partnership,
+        source=audit_source(locked),
+    )
+
+
+def _require_waiting(locked: PlanImport) -> None:
+    if not locked.is_waiting:
+        raise ValidationError(
+            _("This import is %(status)s, so it can no longer be changed.")
+            % {"status": locked.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def update_import(
+    *,
+    actor: Any,
+    plan_import: PlanImport,
+    column_mapping: Mapping[str, str] | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> PlanImport:
+    """Change the column mapping or the strategy details of an import still being checked."""
+    _require(actor, plan_import.partnership)
+    locked = _locked(plan_import)
+    _require_waiting(locked)
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    if column_mapping is not None:
+        unknown = {field for field in column_mapping.values() if field not in FIELDS}
+        if unknown:
+            raise ValueError(f"Not a column field: {', '.join(sorted(unknown))}")
+        locked.column_mapping = dict(column_mapping)
+    for name, value in (details or {}).items():
+        if name not in DETAIL_FIELDS:
+            raise ValueError(f"Not editable here: {name}")
+        setattr(locked, name, value)
+    _save_changes(actor, locked, before)
+    return locked
+
+
+@transaction.atomic
+def commit_import(
+    *, actor: Any, plan_import: PlanImport, details: Mapping[str, Any]
+) -> tuple[Strategy, bool]:
+    """Write the plan as a new strategy, all or nothing; returns (strategy, created).
+
+    Sending the same commit twice (a second click, the back button) finds the import already
+    done under the row lock and returns its strategy, so the plan is never written twice.
+    """
+    _require(actor, plan_import.partnership)
+    locked = _locked(plan_import)
+    if locked.status == ImportStatus.IMPORTED and locked.strategy is not None:
+        return locked.strategy, False
+    _require_waiting(locked)
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    for name, value in details.items():
+        if name not in DETAIL_FIELDS:
+            raise ValueError(f"Not editable here: {name}")
+        setattr(locked, name, value)
+    try:
+        parsed = stored_plan(locked)
+    except UnreadableDocument as problem:
+        raise ValidationError(str(problem)) from problem
+    strategy = import_plan(
+        actor=actor,
+        partnership=locked.partnership,
+        parsed=parsed,
+        strategy_data={
+            "title_en": locked.title,
+            "slug": locked.slug,
+            "start_year": locked.start_year,
+            "end_year": locked.end_year,
+            "status": locked.strategy_status,
+        },
+        source=audit_source(locked),
+        aliases=aliases_for(locked.partnership),
+    )
+    locked.strategy = strategy
+    locked.status = ImportStatus.IMPORTED
+    _save_changes(actor, locked, before)
+    return strategy, True
+
+
+@transaction.atomic
+def abandon_import(*, actor: Any, plan_import: PlanImport) -> PlanImport:
+    """Give up an import that was not wanted; the record and its document stay for the history."""
+    _require(actor, plan_import.partnership)
+    locked = _locked(plan_import)
+    _require_waiting(locked)
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    locked.status = ImportStatus.ABANDONED
+    _save_changes(actor, locked, before)
+    return locked

@@ -1,0 +1,1 @@
+"""Pages of the plan import: upload, check (preview and column mapping), commit, list."""

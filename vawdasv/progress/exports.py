@@ -1,0 +1,197 @@
+"""Every progress update of a strategy as a spreadsheet (.xlsx) or a CSV file, one row per update.
+
+Regional teams keep their own trackers in Excel; this gives them every round's updates to sort,
+filter and chart themselves. Column headings and plan text follow the reader's language; both
+narratives (English and Welsh) are always included.
+
+Spreadsheet programs run any cell that starts with "=", "+", "-" or "@" as a formula, and
+narratives are free text typed by many people, so both files keep such text inert: in the CSV it
+gets a leading single quote (the usual convention), in the .xlsx the cell is stored as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from vawdasv.partnerships.models import Organisation
+from vawdasv.plans.models import Action, Strategy
+from vawdasv.progress.models import ProgressUpdate
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+
+Cell = str | int | datetime.date | datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: Callable[[], str]
+    value: Callable[[ProgressUpdate], Cell]
+    width: int = 18
+
+
+def _person(user: Any) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _moment(value: datetime.datetime | None) -> datetime.datetime | None:
+    """Local time without a zone: spreadsheets have no time zones, and Wales reads local time."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+
+
+def _yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")
+
+
+def _leads(action: Action) -> str:
+    return "; ".join(str(org.text("name")) for org in action.lead_organisations.all())
+
+
+def _commitment(update: ProgressUpdate) -> str:
+    commitment = update.action.commitment
+    text = str(commitment.text("text"))
+    return f"{commitment.ref} {text}".strip() if commitment.ref else text
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(lambda: _("Reporting period"), lambda u: u.progress_round.period_label, 14),
+    Column(lambda: _("Theme"), lambda u: str(u.action.commitment.theme.text("name")), 16),
+    Column(lambda: _("Commitment"), _commitment, 40),
+    Column(lambda: _("Action reference"), lambda u: u.action.ref, 10),
+    Column(lambda: _("Action"), lambda u: str(u.action.text("text")), 50),
+    Column(lambda: _("Lead organisations"), lambda u: _leads(u.action), 30),
+    Column(lambda: _("State"), lambda u: str(u.get_state_display())),
+    Column(lambda: _("RAG code"), lambda u: u.rag, 10),
+    Column(lambda: _("RAG status"), lambda u: str(u.rag_status.label) if u.rag_status else "", 30),
+    Column(lambda: _("Completed"), lambda u: _yes_no(u.completed), 10),
+    Column(lambda: _("Progress (English)"), lambda u: u.narrative_en, 60),
+    Column(lambda: _("Progress (Welsh)"), lambda u: u.narrative_cy, 60),
+    Column(lambda: _("Proposed timescale"), lambda u: u.proposed_timescale_text),
+    Column(lambda: _("Reason for the new timescale"), lambda u: u.proposed_timescale_reason, 40),
+    Column(lambda: _("Reworded action (English)"), lambda u: u.proposed_text_en, 40),
+    Column(lambda: _("Reworded action (Welsh)"), lambda u: u.proposed_text_cy, 40),
+    Column(
+        lambda: _("Proposed as no longer relevant"),
+        lambda u: _yes_no(u.proposed_no_longer_relevant),
+        12,
+    ),
+    Column(lambda: _("Comment from the regional team"), lambda u: u.review_comment, 40),
+    Column(lambda: _("Last changed by"), lambda u: _person(u.updated_by)),
+    Column(lambda: _("Reviewed by"), lambda u: _person(u.reviewed_by)),
+    Column(lambda: _("Submitted"), lambda u: _moment(u.submitted_at)),
+    Column(lambda: _("Reviewed"), lambda u: _moment(u.reviewed_at)),
+    Column(lambda: _("Last changed"), lambda u: _moment(u.updated_at)),
+)
+
+
+def updates_for(strategy: Strategy) -> list[ProgressUpdate]:
+    """All the strategy's updates, oldest period first, then in plan order."""
+    return list(
+        ProgressUpdate.objects.filter(progress_round__strategy=strategy)
+        .select_related("progress_round", "action__commitment__theme", "updated_by", "reviewed_by")
+        .prefetch_related(
+            Prefetch(
+                "action__lead_organisations", queryset=Organisation.objects.order_by("name_en")
+            )
+        )
+        .order_by(
+            "progress_round__period_end",
+            "progress_round__period_start",
+            "action__commitment__theme__order",
+            "action__commitment__order",
+            "action__order",
+            "action__pk",
+        )
+    )
+
+
+def headings() -> list[str]:
+    return [column.heading() for column in COLUMNS]
+
+
+def rows(strategy: Strategy) -> Iterator[list[Cell]]:
+    for update in updates_for(strategy):
+        yield [column.value(update) for column in COLUMNS]
+
+
+def filename(strategy: Strategy, extension: str) -> str:
+    return f"{strategy.slug}-progress-updates.{extension}"
+
+
+# CSV -------------------------------------------------------------------------------------
+
+
+def csv_safe(value: Cell) -> str:
+    """Text as a CSV cell that no spreadsheet will run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def as_csv(strategy: Strategy) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows Welsh letters such as ŵ and ŷ correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([csv_safe(heading) for heading in headings()])
+    for row in rows(strategy):
+        writer.writerow([csv_safe(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# Excel -----------------------------------------------------------------------------------
+
+
+def _xlsx_value(value: Cell) -> Cell:
+    if isinstance(value, str):
+        # Characters Excel cannot store (stray control codes pasted from other documents).
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def as_xlsx(strategy: Strategy) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = _("Progress updates")[:31]
+    sheet.append(headings())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows(strategy):
+        sheet.append([_xlsx_value(value) for value in row])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that merely starts with "=": keep it as text
+                cell.data_type = "s"
+            elif isinstance(cell.value, datetime.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,258 @@
+"""The progress report as a Word document the regional team can still edit.
+
+Real heading styles (so Word's navigation pane and a table of contents work), real tables with
+a header row that repeats on every page, RAG cells shaded AND carrying the word, and the
+document language set so spell checkers and screen readers use Welsh or English. No images:
+the chart of the HTML page becomes its table here.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from vawdasv.lib.bilingual import BilingualText
+from vawdasv.progress.report.data import ProgressReport, ReportRow
+
+# Light fills keep black text readable (contrast above 4.5:1); the word says the status anyway.
+RAG_FILLS = {"red": "F4CDC6", "amber": "FFE3B3", "green": "CCE2D8"}
+HEADER_FILL = "E8E8E8"
+WORD_LANGUAGES = {"en": "en-GB", "cy": "cy-GB"}
+
+
+def _set_language(document: WordDocument, language: str) -> None:
+    """Mark every run's default language, and the document's, in the styles' defaults."""
+    code = WORD_LANGUAGES.get(language, "en-GB")
+    document.core_properties.language = code
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), code)
+    lang.set(qn("w:eastAsia"), code)
+    lang.set(qn("w:bidi"), code)
+    properties.append(lang)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _repeat_as_header(row: _Row) -> None:
+    """Mark the row as the table's header: Word repeats it on each page, readers announce it."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _table(document: WordDocument, caption: str, headers: list[str]) -> Table:
+    document.add_paragraph(caption, style="Caption")
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    header_row = table.rows[0]
+    _repeat_as_header(header_row)
+    for cell, text in zip(header_row.cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+        _shade(cell, HEADER_FILL)
+    return table
+
+
+def _add_row(table: Table, values: list[str]) -> list[_Cell]:
+    cells = table.add_row().cells
+    for cell, text in zip(cells, values, strict=True):
+        cell.text = text
+    return cells
+
+
+def _text(value: BilingualText | None, not_translated: str) -> str:
+    if value is None or not value.text:
+        return ""
+    return f"{value.text} ({not_translated})" if value.is_fallback else value.text
+
+
+def _progress_cell(cell: _Cell, row: ReportRow, report: ProgressReport, *, future: bool) -> None:
+    labels = report.labels
+    cell.text = ""
+    if row.rag or not future:  # future activity is not expected to have an update yet
+        cell.paragraphs[0].add_run(row.rag_word or labels["no_update"]).bold = True
+    if row.rag:
+        _shade(cell, RAG_FILLS[row.rag])
+    narrative = _text(row.narrative, labels["not_translated"])
+    if narrative:
+        _paragraph(cell, narrative)
+    for change in row.changes:
+        _paragraph(cell, change).runs[0].italic = True
+
+
+def _paragraph(cell: _Cell, text: str) -> Paragraph:
+    """Write into the cell's empty first paragraph, or add one: no blank line at the top."""
+    first = cell.paragraphs[0]
+    if not first.runs:
+        first.add_run(text)
+        return first
+    return cell.add_paragraph(text)
+
+
+def _theme_table(
+    document: WordDocument,
+    report: ProgressReport,
+    caption: str,
+    rows: list[ReportRow],
+    *,
+    future: bool = False,
+) -> None:
+    labels = report.labels
+    table = _table(
+        document, caption, [labels["section"], labels["we_will"], labels["by"], labels["progress"]]
+    )
+    not_translated = labels["not_translated"]
+    for row in rows:
+        cells = _add_row(
+            table,
+            [
+                " ".join(p for p in (row.section_ref, _text(row.section, not_translated)) if p),
+                " ".join(p for p in (row.action_ref, _text(row.we_will, not_translated)) if p),
+                row.by,
+                "",
+            ],
+        )
+        _progress_cell(cells[3], row, report, future=future)
+
+
+def _title_page(document: WordDocument, report: ProgressReport) -> None:
+    labels = report.labels
+    document.add_paragraph(report.partnership_name.text)
+    document.add_heading(report.strategy_title.text, level=0)
+    document.add_heading(report.title, level=1)
+    for line in report.filters_text:
+        document.add_paragraph(line)
+    document.add_paragraph(report.produced)
+    if report.vision.text:
+        document.add_heading(labels["vision"], level=2)
+        document.add_paragraph(_text(report.vision, labels["not_translated"]))
+    if report.aims:
+        document.add_heading(labels["aims"], level=2)
+        for name, aim in report.aims:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(name.text).bold = True
+            if aim.text:
+                paragraph.add_run(" – " + _text(aim, labels["not_translated"]))
+
+
+def _key_and_summary(document: WordDocument, report: ProgressReport) -> None:
+    labels = report.labels
+    document.add_heading(labels["key"], level=1)
+    document.add_paragraph(labels["key_intro"])
+    key = _table(document, labels["key"], [labels["rag"], labels["meaning"]])
+    for entry in report.rag_key:
+        cells = _add_row(key, ["", entry.meaning])
+        cells[0].paragraphs[0].add_run(entry.word).bold = True
+        _shade(cells[0], RAG_FILLS[entry.value])
+    document.add_heading(labels["summary"], level=1)
+    if not report.has_round:
+        document.add_paragraph(labels["no_round"])
+    headers = [labels["theme"], *(c.word for c in report.summary_columns), labels["total"]]
+    summary = _table(document, labels["summary_caption"], headers)
+    for line in [*report.summary, report.summary_total]:
+        _add_row(summary, [line.name, *(str(n) for n in line.counts), str(line.total)])
+
+
+def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> None:
+    labels = report.labels
+    document.add_heading(labels["changes"], level=1)
+    if report.changes:
+        table = _table(
+            document, labels["changes"], [labels["theme"], labels["action"], labels["change"]]
+        )
+        for change in report.changes:
+            _add_row(table, [change.theme, change.action, change.description])
+    else:
+        document.add_paragraph(labels["no_changes"])
+    document.add_heading(labels["exceptions"], level=1)
+    document.add_paragraph(labels["exceptions_intro"])
+    if report.exceptions:
+        table = _table(
+            document,
+            labels["exceptions"],
+            [labels["theme"], labels["action"], labels["by"], labels["rag"], labels["reasons"]],
+        )
+        for line in report.exceptions:
+            _add_row(
+                table,
+                [
+                    line.theme,
+                    line.action,
+                    line.by,
+                    line.rag_word or labels["no_update"],
+                    "; ".join(line.reasons),
+                ],
+            )
+    else:
+        document.add_paragraph(labels["no_exceptions"])
+
+
+def build_document(report: ProgressReport) -> WordDocument:
+    document = Document()
+    _set_language(document, report.language)
+    document.core_properties.title = f"{report.strategy_title.text} – {report.title}"
+    document.core_properties.subject = report.title
+    section = document.sections[0]
+    # Landscape A4, as the board's report is: four columns of prose need the width.
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
+    document.styles["Normal"].font.size = Pt(10)
+
+    labels = report.labels
+    _title_page(document, report)
+    _key_and_summary(document, report)
+    for theme in report.themes:
+        document.add_heading(theme.name.text, level=1)
+        if theme.aim.text:
+            document.add_paragraph(_text(theme.aim, labels["not_translated"]))
+        if theme.rows:
+            _theme_table(document, report, theme.name.text, theme.rows)
+        else:
+            document.add_paragraph(labels["no_rows"])
+        document.add_heading(f"{labels['future']} – {theme.name.text}", level=2)
+        if theme.future:
+            caption = f"{labels['future']} – {theme.name.text}"
+            _theme_table(document, report, caption, theme.future, future=True)
+        else:
+            document.add_paragraph(labels["no_future"])
+    _changes_and_exceptions(document, report)
+    return document
+
+
+def render_docx(report: ProgressReport) -> bytes:
+    buffer = io.BytesIO()
+    build_document(report).save(buffer)
+    return buffer.getvalue()
