@@ -77,7 +77,8 @@ def test_a_reworded_action_and_one_no_longer_relevant_are_changes(plan, world):
     report = gather(plan.strategy, plan.period, language="en", today=TODAY)
     descriptions = [c.description for c in report.changes if c.action.startswith("Review")]
     assert descriptions == [
-        "Activity changed to: Review the needs of women with complex needs",
+        "Activity changed from “Review the Ty Tarian scheme” to: "
+        "Review the needs of women with complex needs",
         "No longer relevant",
     ]
     reasons = {line.action: line.reasons for line in report.exceptions}

@@ -288,7 +288,14 @@ def _describe_entries(
         other_field = "text_cy" if language == "en" else "text_en"
         reworded = changes.get(text_field) or changes.get(other_field)
         if reworded:
-            text = _("Activity changed to: %(text)s") % {"text": _plain(reworded["after"])}
+            before, after = _plain(reworded["before"]), _plain(reworded["after"])
+            # The board needs to see what was agreed before, not only the new wording.
+            text = (
+                _("Activity changed from “%(before)s” to: %(after)s")
+                % {"before": before, "after": after}
+                if before
+                else _("Activity changed to: %(text)s") % {"text": after}
+            )
             lines.append((REWORDED, text))
     return lines
 

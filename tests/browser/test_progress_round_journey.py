@@ -1,0 +1,206 @@
+"""A whole progress round in the browser, from opening it to the board's report in two languages.
+
+Alys opens the round; Owain (South Wales Police) and Bethan (Cardiff Council) write their
+updates from "My actions", Owain proposing a new timescale; Alys approves Owain's, returns
+Bethan's with a comment and closes the round; then she downloads the progress report as Word and
+PDF in English and in Welsh, and the files are opened to check what the board will read.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pdfplumber
+import pytest
+from django.utils import translation
+from docx import Document
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Plan
+from tests.browser.journey import follow, path_of, sign_in, visit
+from vawdasv.progress.enums import RagStatus, UpdateState
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PERIOD = "2025/26"  # the world's actions are due by March 2026, the end of this financial year
+NEW_TIMESCALE = "Mar 2027"
+TIMESCALE_REASON = "The force's training contract was re-let"
+RETURN_COMMENT = "Please say how many staff have been trained"
+
+
+def rag_word(rag: RagStatus, language: str) -> str:
+    """The RAG word the report prints, in the report's language (as the partnership names it)."""
+    with translation.override(language):
+        return rag.short_label
+
+
+def sign_out(page: Page, prefix: str) -> None:
+    sign_out_form = page.locator(f'header form[action="{prefix}/accounts/sign-out/"]')
+    follow(page, sign_out_form.locator("button[type=submit]"))
+
+
+def write_update(
+    page: Page,
+    prefix: str,
+    username: str,
+    action: Any,
+    rag: RagStatus,
+    narrative: str,
+    *,
+    timescale: tuple[str, str] | None = None,
+) -> None:
+    """A lead officer signs in, finds the action in My actions, rates it and submits it."""
+    main = page.locator("main")
+    sign_in(page, prefix, username)
+    follow(page, page.locator(f'header a[href="{prefix}/progress/"]'))
+    follow(page, main.locator(f'table a[href$="/actions/{action.pk}/"]'))
+    form = main.locator("form[method=post]")
+    form.locator(f'input[name=rag][value="{rag.value}"]').check()
+    form.locator(f"textarea[name=narrative_{'cy' if prefix else 'en'}]").fill(narrative)
+    if timescale is not None:
+        form.locator("input[name=proposed_timescale_text]").fill(timescale[0])
+        form.locator("textarea[name=proposed_timescale_reason]").fill(timescale[1])
+    follow(page, form.locator("button[type=submit][name=intent][value=submit]"))
+    assert path_of(page) == f"{prefix}/progress/"
+    expect(main.locator(".govuk-notification-banner--success")).to_have_count(1)
+    sign_out(page, prefix)
+
+
+def review(page: Page, update: ProgressUpdate, decision: str, comment: str) -> None:
+    """On the round page, follow the update's Review link and record the decision."""
+    main = page.locator("main")
+    follow(page, main.locator(f'a[href$="/progress/updates/{update.pk}/review/"]'))
+    form = main.locator("form[method=post]")
+    form.locator(f'input[name=decision][value="{decision}"]').check()
+    form.locator("textarea[name=comment]").fill(comment)
+    follow(page, form.locator("button[type=submit]"))
+    assert path_of(page).endswith(f"/progress/rounds/{update.progress_round_id}/")
+
+
+def download(page: Page, format_name: str) -> tuple[str, bytes]:
+    """Click the report page's download link for the format; the file's name and bytes."""
+    link = page.locator(f'main a[download][href*="/report/download/{format_name}/"]')
+    with page.expect_download() as waiting:
+        link.click()
+    downloaded = waiting.value
+    path = downloaded.path()
+    with open(path, "rb") as file:
+        return downloaded.suggested_filename, file.read()
+
+
+def docx_table_text(content: bytes) -> tuple[int, list[str]]:
+    """How many tables the Word file has, and the text of every table row, cells joined."""
+    document = Document(io.BytesIO(content))
+    rows = [
+        " | ".join(cell.text for cell in row.cells)
+        for table in document.tables
+        for row in table.rows
+    ]
+    return len(document.tables), rows
+
+
+def pdf_tables_and_text(content: bytes) -> tuple[int, str]:
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        tables = sum(len(p.extract_tables()) for p in pdf.pages)
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    return tables, text
+
+
+def check_report_files(page: Page, language: str, police_action: Any, council_action: Any) -> None:
+    """Download the .docx and .pdf from the report page shown and check what they say."""
+    green = rag_word(RagStatus.GREEN, language)
+    with translation.override(language):
+        no_update = str(translation.gettext("No update"))
+
+    name, word_file = download(page, "docx")
+    assert name.endswith(f"-{language}.docx"), name
+    table_count, rows = docx_table_text(word_file)
+    assert table_count >= 3  # RAG key, summary and at least one theme's table
+    police_rows = [row for row in rows if police_action.text_en in row]
+    council_rows = [row for row in rows if council_action.text_en in row]
+    assert police_rows and council_rows, rows
+    assert any(NEW_TIMESCALE in row and green in row for row in police_rows), police_rows
+    assert any(TIMESCALE_REASON in row for row in police_rows), police_rows
+    assert any(no_update in row for row in council_rows), council_rows
+    assert not any(green in row for row in council_rows), council_rows
+
+    name, pdf_file = download(page, "pdf")
+    assert name.endswith(f"-{language}.pdf"), name
+    assert pdf_file.startswith(b"%PDF")
+    table_count, text = pdf_tables_and_text(pdf_file)
+    assert table_count >= 3
+    assert NEW_TIMESCALE in text
+    assert green in text
+    assert rag_word(RagStatus.RED, language) in text  # the RAG key names every colour
+
+
+def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_the_report(
+    page: Page, plan: Plan
+) -> None:
+    world = plan.world
+    main = page.locator("main")
+    strategy_url = world.strategy.get_absolute_url()
+
+    # Alys opens the round.
+    sign_in(page, "", "alys")
+    visit(page, strategy_url)
+    follow(page, main.locator(f'a[href="/progress/strategies/{world.strategy.slug}/"]'))
+    follow(page, main.locator(f'a[href="/progress/strategies/{world.strategy.slug}/open/"]'))
+    form = main.locator("form[method=post]")
+    form.locator("select[name=period]").select_option(PERIOD)
+    form.locator("input[name=deadline]").fill("2026-12-18")
+    follow(page, form.locator("button[type=submit]"))
+    progress_round = ProgressRound.objects.get(strategy=world.strategy, period_label=PERIOD)
+    round_url = f"/progress/rounds/{progress_round.pk}/"
+    assert path_of(page) == round_url
+    sign_out(page, "")
+
+    # Owain proposes a new timescale; Bethan rates hers amber.
+    write_update(
+        page, "", "owain", world.police_action, RagStatus.GREEN,
+        "All response officers have completed the training",
+        timescale=(NEW_TIMESCALE, TIMESCALE_REASON),
+    )  # fmt: skip
+    write_update(
+        page, "", "bethan", world.council_action, RagStatus.AMBER,
+        "Training has started in two of the five hubs",
+    )  # fmt: skip
+    police_update = ProgressUpdate.objects.get(action=world.police_action)
+    council_update = ProgressUpdate.objects.get(action=world.council_action)
+    assert police_update.state == council_update.state == UpdateState.SUBMITTED
+
+    # Alys approves Owain's update, returns Bethan's, and closes the round.
+    sign_in(page, "", "alys")
+    visit(page, round_url)
+    review(page, police_update, "approve", "")
+    review(page, council_update, "return", RETURN_COMMENT)
+    police_update.refresh_from_db()
+    council_update.refresh_from_db()
+    assert police_update.state == UpdateState.APPROVED
+    assert council_update.state == UpdateState.RETURNED
+    assert council_update.review_comment == RETURN_COMMENT
+    world.police_action.refresh_from_db()
+    assert world.police_action.timescale_text == NEW_TIMESCALE
+
+    follow(page, main.locator(f'a[href="{round_url}close/"]'))
+    form = main.locator("form[method=post]")
+    form.locator("input[name=confirm]").check()
+    follow(page, form.locator("button[type=submit]"))
+    progress_round.refresh_from_db()
+    assert not progress_round.is_open
+
+    # The report for the period, in English, then in Welsh.
+    follow(page, main.locator('a[href*="/report/?period="]'))
+    expect(main.locator("table")).not_to_have_count(0)
+    check_report_files(page, "en", world.police_action, world.council_action)
+
+    filters = main.locator("form[method=get]")
+    filters.locator("select[name=lang]").select_option("cy")
+    follow(page, filters.locator("button[type=submit]"))
+    expect(main.locator('h1 [lang="cy"]')).to_have_count(1)
+    check_report_files(page, "cy", world.police_action, world.council_action)
