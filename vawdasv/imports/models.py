@@ -52,6 +52,8 @@ class PlanImport(models.Model):
     )
     # Header text → field, as the person corrected it; empty means "as the importer read it".
     column_mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    # Corrections to single actions laid over the reading (see `imports.corrections`).
+    corrections = models.JSONField(_("corrections"), default=list, blank=True)
     strategy = models.ForeignKey(
         "plans.Strategy",
         null=True,

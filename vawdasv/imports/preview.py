@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from vawdasv.imports.corrections import Origin
 from vawdasv.imports.leads import AliasTable
 from vawdasv.imports.model import ParsedAction, ParsedPlan
 from vawdasv.partnerships.services import find_organisation
@@ -41,6 +42,19 @@ class ActionPreview:
     action: ParsedAction
     leads: list[LeadPreview]
     timescale_needs_check: bool
+    # Where the action was in the plan as read, for the "Correct" link and its anchor.
+    origin: Origin | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The row's id; only the first piece of a split action has one, so ids stay unique."""
+        if self.origin is None or not self.origin.first_piece:
+            return ""
+        return "action-{}-{}-{}".format(*self.origin.key)
+
+    @property
+    def corrected(self) -> bool:
+        return bool(self.origin and self.origin.corrected)
 
     @property
     def timescale_kind_label(self) -> str:
@@ -74,6 +88,8 @@ class PlanPreview:
     parsed: ParsedPlan
     themes: list[ThemePreview] = field(default_factory=list)
     new_organisations: list[str] = field(default_factory=list)
+    # Corrections that could not be applied, said plainly.
+    correction_notes: list[str] = field(default_factory=list)
 
     @property
     def has_progress(self) -> bool:
@@ -100,9 +116,16 @@ class _LeadResolver:
         return self.seen[name]
 
 
-def build_preview(parsed: ParsedPlan, aliases: AliasTable) -> PlanPreview:
+def build_preview(
+    parsed: ParsedPlan,
+    aliases: AliasTable,
+    origins: list[Origin] | None = None,
+    notes: list[str] | None = None,
+) -> PlanPreview:
+    """The preview of a plan; `origins` (one per action) say where corrected actions came from."""
     resolve = _LeadResolver(aliases)
-    preview = PlanPreview(parsed=parsed)
+    preview = PlanPreview(parsed=parsed, correction_notes=list(notes or []))
+    origin_of = iter(origins or [])
     for theme in parsed.themes:
         commitments = [
             CommitmentPreview(
@@ -113,6 +136,7 @@ def build_preview(parsed: ParsedPlan, aliases: AliasTable) -> PlanPreview:
                         action=action,
                         leads=[resolve(name) for name in action.leads],
                         timescale_needs_check=parse_timescale(action.timescale).needs_check,
+                        origin=next(origin_of, None),
                     )
                     for action in commitment.actions
                 ],

@@ -25,6 +25,7 @@ from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.core.demo import CARDIFF_VALE, CARDIFF_VALE_LEADS
 from vawdasv.core.management.commands.import_plan import plan_found, years_in
+from vawdasv.imports import corrections as action_corrections
 from vawdasv.imports.columns import FIELDS
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.enums import ImportStatus
@@ -42,7 +43,7 @@ from vawdasv.plans.models import Strategy
 
 # What a person may set on an import before committing it.
 DETAIL_FIELDS = ("title", "slug", "start_year", "end_year", "strategy_status")
-AUDITED_FIELDS = ("status", "column_mapping", "strategy", *DETAIL_FIELDS)
+AUDITED_FIELDS = ("status", "column_mapping", "corrections", "strategy", *DETAIL_FIELDS)
 PASTED_NAME = "pasted-text.txt"
 _SLUG_MAX = 100
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
@@ -91,6 +92,16 @@ def stored_plan(plan_import: PlanImport) -> ParsedPlan:
     with plan_import.file.open("rb") as stored:
         data = stored.read()
     return read_plan(data, plan_import.original_filename, plan_import.column_mapping)
+
+
+def corrected_plan(plan_import: PlanImport) -> action_corrections.Applied:
+    """The document read again, with the person's corrections to single actions laid over it.
+
+    The preview and the commit both use this, so what is written is what was shown.
+    """
+    return action_corrections.apply_with_origins(
+        stored_plan(plan_import), list(plan_import.corrections or [])
+    )
 
 
 def free_slug(title: str) -> str:
@@ -212,6 +223,31 @@ def update_import(
 
 
 @transaction.atomic
+def correct_action(
+    *,
+    actor: Any,
+    plan_import: PlanImport,
+    key: action_corrections.Key,
+    records: list[dict[str, Any]],
+) -> PlanImport:
+    """Replace one action's corrections (an empty list undoes them) on an import being checked."""
+    _require(actor, plan_import.partnership)
+    locked = _locked(plan_import)
+    _require_waiting(locked)
+    for record in records:
+        if action_corrections.key_of(record) != key or record.get("kind") not in (
+            action_corrections.KINDS
+        ):
+            raise ValueError(f"Not a correction to action {key}: {record}")
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    locked.corrections = action_corrections.replace_for(
+        list(locked.corrections or []), key, records
+    )
+    _save_changes(actor, locked, before)
+    return locked
+
+
+@transaction.atomic
 def commit_import(
     *, actor: Any, plan_import: PlanImport, details: Mapping[str, Any]
 ) -> tuple[Strategy, bool]:
@@ -231,7 +267,7 @@ def commit_import(
             raise ValueError(f"Not editable here: {name}")
         setattr(locked, name, value)
     try:
-        parsed = stored_plan(locked)
+        parsed = corrected_plan(locked).plan
     except UnreadableDocument as problem:
         raise ValidationError(str(problem)) from problem
     strategy = import_plan(
