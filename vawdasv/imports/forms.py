@@ -100,6 +100,13 @@ class UploadForm(GovukForm):
             )
         return data
 
+    def submitted(self, pasted_name: str) -> tuple[str, bytes, str]:
+        """(file name, bytes, field the document came from) of a valid form."""
+        document = self.cleaned_data.get("document")
+        if document:
+            return document.name, document.read(), "document"
+        return pasted_name, self.cleaned_data["pasted_text"].encode("utf-8"), "pasted_text"
+
 
 def _this_year() -> int:
     return datetime.date.today().year

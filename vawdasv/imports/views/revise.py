@@ -267,12 +267,7 @@ def revise_upload(request: HttpRequest, strategy_slug: str) -> HttpResponse:
     strategy = strategy_for_admin(request, strategy_slug)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        document = form.cleaned_data.get("document")
-        if document:
-            filename, data, field = document.name, document.read(), "document"
-        else:
-            text = form.cleaned_data["pasted_text"]
-            filename, data, field = uploads.PASTED_NAME, text.encode("utf-8"), "pasted_text"
+        filename, data, field = form.submitted(uploads.PASTED_NAME)
         try:
             with transaction.atomic():
                 plan_import = uploads.create_import(

@@ -17,12 +17,7 @@ def upload(request: HttpRequest, partnership_slug: str) -> HttpResponse:
     partnership = partnership_for_admin(request, partnership_slug)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        document = form.cleaned_data.get("document")
-        if document:
-            filename, data, field = document.name, document.read(), "document"
-        else:
-            text = form.cleaned_data["pasted_text"]
-            filename, data, field = uploads.PASTED_NAME, text.encode("utf-8"), "pasted_text"
+        filename, data, field = form.submitted(uploads.PASTED_NAME)
         try:
             plan_import = uploads.create_import(
                 actor=request.user, partnership=partnership, filename=filename, data=data
