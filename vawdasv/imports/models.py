@@ -85,6 +85,13 @@ class PlanImport(models.Model):
         return self.original_filename
 
     def get_absolute_url(self) -> str:
+        # A revision waiting to be confirmed already names its strategy (a new import only gets
+        # one on commit), and is checked on the revision page, not the new-import preview.
+        if self.strategy_id and self.is_waiting and self.strategy is not None:
+            return reverse(
+                "imports:revise-preview",
+                kwargs={"strategy_slug": self.strategy.slug, "pk": self.pk},
+            )
         return reverse("imports:preview", kwargs={"pk": self.pk})
 
     @property

@@ -204,3 +204,13 @@ def test_another_strategys_revision_is_not_found_here(
     pk = PlanImport.objects.get(strategy=strategy).pk
     response = admin_client.get(f"/imports/revise/{world.strategy.slug}/{pk}/")
     assert response.status_code == 404
+
+
+def test_the_imports_list_links_a_waiting_revision_to_its_revision_page(
+    admin_client: Client, strategy: Strategy
+) -> None:
+    response = upload(admin_client, strategy, REVISED)
+    plan_import = PlanImport.objects.get(strategy=strategy)
+    listing = admin_client.get(f"/imports/partnership/{strategy.partnership.slug}/")
+    assert f'href="{response.url}"' in listing.content.decode()
+    assert f'href="/imports/{plan_import.pk}/"' not in listing.content.decode()
