@@ -53,3 +53,17 @@ class ActionStatus(models.TextChoices):
     NO_UPDATE = "no_update", _("No update")
     COMPLETED = "completed", _("Completed")
     NO_LONGER_RELEVANT = "no_longer_relevant", _("No longer relevant")
+
+
+class EvidenceKind(models.TextChoices):
+    LINK = "link", _("Link")
+    FILE = "file", _("File")
+
+
+class ReportJobState(models.TextChoices):
+    """queued → running → done, or failed with the reason kept for the person who asked."""
+
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")

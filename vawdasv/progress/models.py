@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from vawdasv.lib.bilingual import BilingualModel
 from vawdasv.plans.models import Versioned
 from vawdasv.progress.enums import (
+    EvidenceKind,
     PeriodKind,
     RagStatus,
     ReminderKind,
+    ReportJobState,
     RoundStatus,
     UpdateState,
 )
@@ -80,7 +82,7 @@ class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
 class ProgressUpdate(BilingualModel, Versioned):
     """One action's update in one round, with any changes the lead officer proposes to the plan."""
 
-    bilingual_fields = ("narrative", "proposed_text")
+    bilingual_fields = ("narrative", "proposed_text", "proposed_new_action")
     progress_round = models.ForeignKey(
         ProgressRound, on_delete=models.CASCADE, related_name="updates", verbose_name=_("round")
     )
@@ -108,6 +110,20 @@ class ProgressUpdate(BilingualModel, Versioned):
     proposed_text_cy = models.TextField(_("reworded action (Welsh)"), blank=True)
     proposed_no_longer_relevant = models.BooleanField(
         _("the action is no longer relevant"), default=False
+    )
+    proposed_new_action_en = models.TextField(_("new action (English)"), blank=True)
+    proposed_new_action_cy = models.TextField(_("new action (Welsh)"), blank=True)
+    proposed_new_action_timescale = models.CharField(
+        _("timescale for the new action"), max_length=100, blank=True
+    )
+    # The action made from the proposal when the update was approved, so it is made only once.
+    created_action = models.ForeignKey(
+        "plans.Action",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_in_updates",
+        verbose_name=_("action added on approval"),
     )
     review_comment = models.TextField(_("comment from the regional team"), blank=True)
     updated_by = models.ForeignKey(
@@ -165,7 +181,12 @@ class ProgressUpdate(BilingualModel, Versioned):
             or self.proposed_text_en
             or self.proposed_text_cy
             or self.proposed_no_longer_relevant
+            or self.proposes_new_action
         )
+
+    @property
+    def proposes_new_action(self) -> bool:
+        return bool(self.proposed_new_action_en or self.proposed_new_action_cy)
 
 
 class ReminderSent(models.Model):
@@ -194,3 +215,135 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.progress_round} ({self.kind})"
+
+
+def evidence_upload_to(instance: UpdateEvidence, filename: str) -> str:
+    """Evidence files are stored under their SHA-256, never under the name they arrived with."""
+    return f"evidence/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class UpdateEvidence(models.Model):
+    """A link or a file a lead officer offers as evidence of achievement for their update.
+
+    Files are kept under their content hash; the name shown and offered on download is a
+    cleaned copy of the original (see progress.evidence), so a hostile name never reaches disk.
+    """
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        verbose_name=_("progress update"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
+    title = models.CharField(_("description"), max_length=200)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=150, blank=True)
+    content_type = models.CharField(_("type of file"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["update", "created_at", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RagLabels(BilingualModel, Versioned):
+    """A partnership's own names for the three RAG ratings, in English and Welsh.
+
+    Blank fields fall back to the platform's wording (see progress.rag), so a partnership that
+    renames only "Amber" still has sensible Red and Green labels in both languages.
+    """
+
+    bilingual_fields = (
+        "red_label", "red_meaning", "amber_label", "amber_meaning", "green_label",
+        "green_meaning",
+    )  # fmt: skip
+    partnership = models.OneToOneField(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        related_name="rag_labels",
+        verbose_name=_("partnership"),
+    )
+    red_label_en = models.CharField(_("name for Red (English)"), max_length=40, blank=True)
+    red_label_cy = models.CharField(_("name for Red (Welsh)"), max_length=40, blank=True)
+    red_meaning_en = models.CharField(_("meaning of Red (English)"), max_length=200, blank=True)
+    red_meaning_cy = models.CharField(_("meaning of Red (Welsh)"), max_length=200, blank=True)
+    amber_label_en = models.CharField(_("name for Amber (English)"), max_length=40, blank=True)
+    amber_label_cy = models.CharField(_("name for Amber (Welsh)"), max_length=40, blank=True)
+    amber_meaning_en = models.CharField(_("meaning of Amber (English)"), max_length=200, blank=True)
+    amber_meaning_cy = models.CharField(_("meaning of Amber (Welsh)"), max_length=200, blank=True)
+    green_label_en = models.CharField(_("name for Green (English)"), max_length=40, blank=True)
+    green_label_cy = models.CharField(_("name for Green (Welsh)"), max_length=40, blank=True)
+    green_meaning_en = models.CharField(_("meaning of Green (English)"), max_length=200, blank=True)
+    green_meaning_cy = models.CharField(_("meaning of Green (Welsh)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("RAG labels")
+        verbose_name_plural = _("RAG labels")
+
+    def __str__(self) -> str:
+        return f"RAG labels – {self.partnership}"
+
+
+def report_upload_to(instance: ReportJob, filename: str) -> str:
+    return f"reports/{instance.pk}/{filename}"
+
+
+class ReportJob(models.Model):
+    """A progress report being made in the background, so a large PDF never blocks a page.
+
+    The same request (strategy, period, format, language, filters) asked again while a job is
+    waiting or running reuses that job, so a double click makes one report, not two.
+    """
+
+    strategy = models.ForeignKey(
+        "plans.Strategy",
+        on_delete=models.CASCADE,
+        related_name="report_jobs",
+        verbose_name=_("strategy"),
+    )
+    period_label = models.CharField(_("reporting period"), max_length=20)
+    format = models.CharField(_("format"), max_length=10)
+    language = models.CharField(_("language"), max_length=5)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReportJobState.choices, default=ReportJobState.QUEUED
+    )
+    stage = models.CharField(_("stage"), max_length=40, blank=True)
+    file = models.FileField(_("file"), upload_to=report_upload_to, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report job")
+        verbose_name_plural = _("report jobs")
+
+    def __str__(self) -> str:
+        return f"{self.strategy} {self.period_label} ({self.format}, {self.language})"
