@@ -1,0 +1,476 @@
+"""Evidence of achievement on a progress update: links, and files checked before they are kept.
+
+Lead officers attach reports, minutes and photographs to show what an action achieved. A file
+is accepted only when its name promises an allowed type AND its bytes are that type, so a
+program renamed "minutes.pdf" is refused. The file is stored under its SHA-256; the name people
+see and download with is a cleaned copy of the original, so a hostile name never reaches disk
+or a page. Every change runs in one transaction with an audit entry, like progress.services.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.partnerships import permissions
+from vawdasv.plans.models import Action
+from vawdasv.progress import services
+from vawdasv.progress.enums import EvidenceKind
+from vawdasv.progress.models import ProgressRound, ProgressUpdate, UpdateEvidence
+
+__all__ = [
+    "ALLOWED_TYPES",
+    "add_evidence_file",
+    "add_evidence_link",
+    "allowed_extensions",
+    "clean_file_name",
+    "remove_evidence",
+]
+
+AUDITED_FIELDS = ("kind", "title", "url", "file_name", "content_type", "size", "sha256")
+MAX_NAME_LENGTH = 100
+MAX_TITLE_LENGTH = 200
+MAX_URL_LENGTH = 500
+# An office document's "mimetype" member is a few dozen bytes; anything bigger is not one.
+_MIMETYPE_MEMBER_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class FileType:
+    """An allowed kind of evidence file: what people call it, and how it is served back."""
+
+    label: Any  # a lazy translated string
+    content_type: str
+
+
+ALLOWED_TYPES: dict[str, FileType] = {
+    ".pdf": FileType(gettext_lazy("a PDF"), "application/pdf"),
+    ".docx": FileType(
+        gettext_lazy("a Word document"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    ".xlsx": FileType(
+        gettext_lazy("an Excel workbook"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    ".pptx": FileType(
+        gettext_lazy("a PowerPoint presentation"),
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    ".odt": FileType(
+        gettext_lazy("an OpenDocument text"), "application/vnd.oasis.opendocument.text"
+    ),
+    ".ods": FileType(
+        gettext_lazy("an OpenDocument spreadsheet"),
+        "application/vnd.oasis.opendocument.spreadsheet",
+    ),
+    ".csv": FileType(gettext_lazy("a CSV file"), "text/csv"),
+    ".txt": FileType(gettext_lazy("a text file"), "text/plain"),
+    ".png": FileType(gettext_lazy("a PNG image"), "image/png"),
+    ".jpg": FileType(gettext_lazy("a JPEG image"), "image/jpeg"),
+    ".jpeg": FileType(gettext_lazy("a JPEG image"), "image/jpeg"),
+}
+
+# The member that marks each zip-based type, and for OpenDocument the "mimetype" it must hold.
+_OOXML_PART = {
+    ".docx": "word/document.xml",
+    ".xlsx": "xl/workbook.xml",
+    ".pptx": "ppt/presentation.xml",
+}
+_ODF_MIMETYPE = {
+    ".odt": b"application/vnd.oasis.opendocument.text",
+    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
+}
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_JPEG_SIGNATURE = b"\xff\xd8\xff"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+
+# Device names Windows will not open as files, whatever the extension ("CON.pdf").
+_WINDOWS_RESERVED = {
+    "CON", "PRN", "AUX", "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}  # fmt: skip
+_KEPT_PUNCTUATION = set(" -_.(),")
+
+
+def allowed_extensions() -> list[str]:
+    return list(ALLOWED_TYPES)
+
+
+def max_bytes() -> int:
+    return int(settings.EVIDENCE_MAX_BYTES)
+
+
+def max_files() -> int:
+    return int(settings.EVIDENCE_MAX_FILES)
+
+
+# Names -----------------------------------------------------------------------------------
+
+
+def _safe_characters(text: str) -> str:
+    """Letters and digits of any script (so Welsh ŵ and ŷ stay), and a little punctuation.
+
+    Anything else (slashes, quotes, angle brackets, control and direction-override characters)
+    becomes a space, so "<script>" cannot survive into a page or a header.
+    """
+    kept = [ch if ch.isalnum() or ch in _KEPT_PUNCTUATION else " " for ch in text]
+    return re.sub(r"\s+", " ", "".join(kept))
+
+
+def clean_file_name(raw: str) -> str:
+    """A name safe to show and to offer on download, keeping the extension.
+
+    Only the last part of a path is kept ("../../etc/passwd" → "passwd"); leading dots, reserved
+    Windows names and trailing dots or spaces are dealt with; the result is at most 100
+    characters. The stored file never uses this name: it is kept under its SHA-256.
+    """
+    name = unicodedata.normalize("NFC", raw or "")
+    name = re.split(r"[/\\]", name)[-1]
+    name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C"))
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = suffix, ""
+    suffix = re.sub(r"[^0-9a-z]", "", suffix.lower())[:10]
+    stem = _safe_characters(stem)
+    stem = re.sub(r"\.{2,}", ".", stem).strip(" ._-")
+    if stem.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
+        stem = f"{stem}_"
+    extension = f".{suffix}" if suffix else ""
+    stem = (stem or "evidence")[: MAX_NAME_LENGTH - len(extension)].rstrip(" .")
+    return f"{stem or 'evidence'}{extension}"
+
+
+def extension_of(name: str) -> str:
+    return PurePosixPath(name).suffix.lower()
+
+
+# Content ---------------------------------------------------------------------------------
+
+
+def _zip_members(data: bytes) -> zipfile.ZipFile | None:
+    if not data.startswith(_ZIP_SIGNATURE):
+        return None
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return None
+
+
+def _is_office_package(data: bytes, extension: str) -> bool:
+    """An OOXML or OpenDocument zip with the part that makes it that kind of document.
+
+    Only the zip's directory and the tiny "mimetype" member are read; nothing else is unpacked.
+    """
+    archive = _zip_members(data)
+    if archive is None:
+        return False
+    with archive:
+        names = set(archive.namelist())
+        if extension in _OOXML_PART:
+            return "[Content_Types].xml" in names and _OOXML_PART[extension] in names
+        try:
+            info = archive.getinfo("mimetype")
+        except KeyError:
+            return False
+        if info.file_size > _MIMETYPE_MEMBER_LIMIT:
+            return False
+        try:
+            return archive.read(info).strip() == _ODF_MIMETYPE[extension]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return False
+
+
+def _has_macros(data: bytes) -> bool:
+    """Office macros can carry viruses; a .docx, .xlsx or .pptx never needs them."""
+    archive = _zip_members(data)
+    if archive is None:
+        return False
+    with archive:
+        return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
+
+
+def _is_plain_text(data: bytes) -> bool:
+    if b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def content_matches(data: bytes, extension: str) -> bool:
+    """Whether the bytes really are the type the extension promises."""
+    if extension == ".pdf":
+        return data.startswith(b"%PDF-")
+    if extension == ".png":
+        return data.startswith(_PNG_SIGNATURE)
+    if extension in (".jpg", ".jpeg"):
+        return data.startswith(_JPEG_SIGNATURE)
+    if extension in (".csv", ".txt"):
+        return _is_plain_text(data)
+    if extension in _OOXML_PART or extension in _ODF_MIMETYPE:
+        return _is_office_package(data, extension)
+    return False
+
+
+def allowed_types_text() -> str:
+    return ", ".join(sorted({ext.lstrip(".").upper() for ext in ALLOWED_TYPES}))
+
+
+def check_file(name: str, data: bytes) -> FileType:
+    """Refuse a file that is empty, too large, of a type not allowed, or not what it says.
+
+    Messages name the file (its cleaned name) so the lead officer knows which one to fix.
+    """
+    extension = extension_of(name)
+    file_type = ALLOWED_TYPES.get(extension)
+    if file_type is None:
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is not a type of file that can be added. Add %(types)s.")
+                % {"name": name, "types": allowed_types_text()}
+            }
+        )
+    if not data:
+        raise ValidationError({"file": _("“%(name)s” is empty.") % {"name": name}})
+    if len(data) > max_bytes():
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is %(size)s. Files must be %(limit)s or smaller.")
+                % {
+                    "name": name,
+                    "size": filesizeformat(len(data)),
+                    "limit": filesizeformat(max_bytes()),
+                }
+            }
+        )
+    if not content_matches(data, extension):
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” is named %(extension)s but is not %(kind)s. Check it is the "
+                    "right file, or save it again in that format."
+                )
+                % {"name": name, "extension": extension, "kind": file_type.label}
+            }
+        )
+    if extension in _OOXML_PART and _has_macros(data):
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” contains macros, which can carry viruses. Save a copy without "
+                    "macros and add that."
+                )
+                % {"name": name}
+            }
+        )
+    return file_type
+
+
+def check_link(url: str) -> str:
+    """Only web addresses: javascript:, data: and file: links could run code or leak files."""
+    url = (url or "").strip()
+    message = _("Enter a web address starting with http:// or https://")
+    if not url or len(url) > MAX_URL_LENGTH:
+        raise ValidationError({"url": message})
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ValidationError({"url": message})
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError as error:
+        raise ValidationError({"url": message}) from error
+    return url
+
+
+# Services --------------------------------------------------------------------------------
+
+
+def _editable_update(actor: Any, progress_round: ProgressRound, action: Action) -> ProgressUpdate:
+    """The update to attach evidence to, locked; checks permission and that the round is open.
+
+    Returns an unsaved update when the action has none yet: it is saved as a draft only once the
+    evidence has passed its checks, so a refused file leaves nothing behind.
+    """
+    update = services._writable(actor, progress_round, action)
+    if update.pk and not update.is_editable:
+        raise ValidationError(
+            _("This update has been %(state)s, so its evidence cannot be changed.")
+            % {"state": update.get_state_display().lower()}
+        )
+    return update
+
+
+def _saved(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
+    if update.pk is None:
+        return services._write(actor=actor, update=update, data={}, expected_version=None)
+    return update
+
+
+def _record(actor: Any, evidence: UpdateEvidence, verb: Verb) -> None:
+    fields = audit.snapshot(evidence, AUDITED_FIELDS)
+    if verb == Verb.DELETED:
+        changes = audit.diff(fields, dict.fromkeys(fields))
+    else:
+        changes = audit.diff({}, fields)
+    audit.record(
+        actor=actor,
+        instance=evidence,
+        verb=verb,
+        changes=changes,
+        partnership=evidence.update.progress_round.strategy.partnership,
+    )
+
+
+def _title(title: str, fallback: str) -> str:
+    return (title or "").strip()[:MAX_TITLE_LENGTH] or fallback[:MAX_TITLE_LENGTH]
+
+
+@transaction.atomic
+def add_evidence_link(
+    *, actor: Any, progress_round: ProgressRound, action: Action, title: str, url: str
+) -> UpdateEvidence:
+    """Attach a web link (a published report, a news item) to the action's update."""
+    update = _editable_update(actor, progress_round, action)
+    url = check_link(url)
+    if not (title or "").strip():
+        raise ValidationError({"title": _("Describe what the link shows")})
+    update = _saved(actor, update)
+    evidence = UpdateEvidence.objects.create(
+        update=update, kind=EvidenceKind.LINK, title=_title(title, url), url=url,
+        added_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )  # fmt: skip
+    _record(actor, evidence, Verb.CREATED)
+    return evidence
+
+
+def _read(uploaded_file: UploadedFile, name: str) -> bytes:
+    """The file's bytes, refusing before reading when the upload says it is too large."""
+    if uploaded_file.size is not None and uploaded_file.size > max_bytes():
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is %(size)s. Files must be %(limit)s or smaller.")
+                % {
+                    "name": name,
+                    "size": filesizeformat(uploaded_file.size),
+                    "limit": filesizeformat(max_bytes()),
+                }
+            }
+        )
+    uploaded_file.seek(0)
+    return b"".join(uploaded_file.chunks())
+
+
+def _store(evidence: UpdateEvidence, data: bytes) -> bool:
+    """Keep the bytes under their hash; True if this call wrote a new file.
+
+    The same document attached to two updates is stored once: the path is its content.
+    """
+    path = evidence.file.field.generate_filename(evidence, "")
+    if default_storage.exists(path):
+        evidence.file.name = path
+        return False
+    evidence.file.name = default_storage.save(path, ContentFile(data))
+    return True
+
+
+@transaction.atomic
+def add_evidence_file(
+    *,
+    actor: Any,
+    progress_round: ProgressRound,
+    action: Action,
+    title: str,
+    uploaded_file: UploadedFile,
+) -> UpdateEvidence:
+    """Attach a checked file to the action's update, creating the draft update if need be."""
+    update = _editable_update(actor, progress_round, action)
+    name = clean_file_name(uploaded_file.name or "")
+    data = _read(uploaded_file, name)
+    file_type = check_file(name, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if update.pk:
+        files = update.evidence.filter(kind=EvidenceKind.FILE)  # type: ignore[attr-defined]
+        same = files.filter(sha256=sha256).first()
+        if same is not None:
+            raise ValidationError(
+                {
+                    "file": _("“%(name)s” is already attached to this update as “%(title)s”.")
+                    % {"name": name, "title": same.title}
+                }
+            )
+        if files.count() >= max_files():
+            raise ValidationError(
+                {
+                    "file": _(
+                        "This update already has %(count)s files, the most it can hold. "
+                        "Remove one to add “%(name)s”."
+                    )
+                    % {"count": max_files(), "name": name}
+                }
+            )
+    update = _saved(actor, update)
+    evidence = UpdateEvidence(
+        update=update, kind=EvidenceKind.FILE, title=_title(title, name), file_name=name,
+        content_type=file_type.content_type, size=len(data), sha256=sha256,
+        added_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )  # fmt: skip
+    wrote = _store(evidence, data)
+    try:
+        evidence.save()
+        _record(actor, evidence, Verb.CREATED)
+    except Exception:
+        if wrote:
+            default_storage.delete(evidence.file.name or "")
+        raise
+    return evidence
+
+
+def _delete_file_if_unused(path: str) -> None:
+    if path and not UpdateEvidence.objects.filter(file=path).exists():
+        default_storage.delete(path)
+
+
+@transaction.atomic
+def remove_evidence(*, actor: Any, evidence: UpdateEvidence) -> None:
+    """Take evidence off an update. The stored file goes too, once nothing else uses it."""
+    update = evidence.update
+    _editable_update(actor, update.progress_round, update.action)
+    _record(actor, evidence, Verb.DELETED)
+    path = (evidence.file.name or "") if evidence.kind == EvidenceKind.FILE else ""
+    evidence.delete()
+    # Only after the commit: a rolled-back removal must still find its file.
+    transaction.on_commit(lambda: _delete_file_if_unused(path))
+
+
+def can_change_evidence(
+    user: Any, update: ProgressUpdate | None, progress_round: ProgressRound, action: Action
+) -> bool:
+    """Whether to offer the add and remove controls (the services check again on every write)."""
+    return (
+        permissions.can_write_update(user, action, progress_round.strategy.partnership_id)
+        and progress_round.is_open
+        and (update is None or update.is_editable)
+    )
