@@ -86,6 +86,11 @@ def can_run_rounds(user: Any, partnership_id: int) -> bool:
     return can_manage_plans(user, partnership_id)
 
 
+def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
+    """Rename the partnership's RAG ratings: its administrators, as the words reach every report."""
+    return can_manage_plans(user, partnership_id)
+
+
 def can_write_update(user: Any, action: Action, partnership_id: int | None = None) -> bool:
     """Write an action's progress update: the same people who may edit the action itself."""
     return can_edit_action(user, action, partnership_id)
