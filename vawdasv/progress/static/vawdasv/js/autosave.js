@@ -1,0 +1,102 @@
+// Saves a progress update's draft while the lead officer writes, so nothing is lost if the
+// page is closed. It only enhances: the form's own "Save draft" button does the same without
+// JavaScript. Every word shown comes from the page (data-autosave-* attributes rendered in the
+// person's language) or from the server's answer, never from this file.
+//
+// The form says where and how often to save:
+//   data-autosave-url       the endpoint (views/autosave.py), answering JSON
+//   data-autosave-delay     milliseconds of quiet after the last keystroke before saving
+//   data-autosave-interval  the shortest time between two saves, in milliseconds
+// Both timings are read each time a save is planned, so a test can shorten them.
+
+const form = document.querySelector("form[data-autosave-url]");
+if (form) {
+  const status = form.querySelector("[data-autosave-status]");
+  const version = form.querySelector("input[name=version]");
+  let timer = null;
+  let lastSave = 0;
+  let saving = null; // the save under way, so a submit can wait for it
+  let stopped = false;
+  let changed = false;
+
+  const number = (name, fallback) => {
+    const value = Number.parseInt(form.dataset[name] ?? "", 10);
+    return Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+
+  const say = (text, problem = false) => {
+    status.textContent = text;
+    status.classList.toggle("govuk-error-message", problem);
+  };
+
+  const body = () => {
+    const data = new FormData(form);
+    data.delete("intent");
+    return data;
+  };
+
+  const stop = (text) => {
+    stopped = true;
+    window.clearTimeout(timer);
+    say(text, true);
+  };
+
+  const save = async () => {
+    timer = null;
+    if (stopped || !changed) return;
+    changed = false;
+    lastSave = Date.now();
+    say(form.dataset.autosaveSaving ?? "");
+    let response;
+    try {
+      response = await fetch(form.dataset.autosaveUrl, {
+        method: "POST",
+        body: body(),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+    } catch {
+      changed = true; // keep the changes for the next attempt
+      say(form.dataset.autosaveFailed ?? "", true);
+      return;
+    }
+    const answer = await response.json().catch(() => ({}));
+    // A page that is not our JSON (say, the sign-in page after the session ended) is a failure.
+    if (response.ok && Number.isInteger(answer.version)) {
+      version.value = String(answer.version);
+      say(answer.saved_at ?? "");
+      return;
+    }
+    // A conflict, a closed round, a submitted update or a refused value: the person decides.
+    const reasons = Array.isArray(answer.errors) ? answer.errors.join(" ") : "";
+    stop(reasons || form.dataset.autosaveFailed || "");
+  };
+
+  const plan = () => {
+    if (stopped) return;
+    changed = true;
+    window.clearTimeout(timer);
+    const quiet = number("autosaveDelay", 3000);
+    const spacing = number("autosaveInterval", 15000);
+    const wait = Math.max(quiet, lastSave + spacing - Date.now());
+    timer = window.setTimeout(() => {
+      saving = save().finally(() => {
+        saving = null;
+      });
+    }, wait);
+  };
+
+  form.addEventListener("input", plan);
+  form.addEventListener("change", plan);
+
+  // Submitting or pressing "Save draft" sends the whole form anyway: cancel the planned save,
+  // and let one already under way finish first so the form carries the version it produced.
+  form.addEventListener("submit", (event) => {
+    window.clearTimeout(timer);
+    stopped = true;
+    if (!saving) return;
+    event.preventDefault();
+    const submitter = event.submitter;
+    saving.finally(() => form.requestSubmit(submitter));
+  });
+}
