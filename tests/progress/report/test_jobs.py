@@ -1,0 +1,434 @@
+"""Progress reports made in the background: asking, the job's page, the file, and recovery."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import time
+
+import docx
+import pdfplumber
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from vawdasv.progress.enums import ReportJobState
+from vawdasv.progress.models import ReportJob
+from vawdasv.progress.report import jobs
+from vawdasv.progress.report.data import ReportFilters
+
+
+@pytest.fixture(autouse=True)
+def _reports_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REPORT_JOBS = "inline"
+
+
+def _create_url(plan) -> str:
+    return reverse("progress:report-job-create", kwargs={"slug": plan.strategy.slug})
+
+
+def _job_url(job, name="report-job") -> str:
+    return reverse(f"progress:{name}", kwargs={"slug": job.strategy.slug, "pk": job.pk})
+
+
+def _ask(client, plan, format_name="pdf", **extra):
+    data = {"period": "2018/19", "lang": "en", "theme": "", "lead": "", "format": format_name}
+    return client.post(_create_url(plan), {**data, **extra})
+
+
+def _queued_job(world, plan, **fields) -> ReportJob:
+    values = {
+        "strategy": plan.strategy, "period_label": "2018/19", "format": "pdf", "language": "en",
+        "requested_by": world.admin, **fields,
+    }  # fmt: skip
+    return ReportJob.objects.create(**values)
+
+
+def _file_bytes(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+# Asking for a report and downloading it -------------------------------------------------------
+
+
+def test_asking_for_a_pdf_leads_to_the_jobs_page_and_the_file_is_a_real_pdf(client, world, plan):
+    client.force_login(world.board)
+    response = _ask(client, plan, "pdf")
+    job = ReportJob.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == _job_url(job)
+    assert job.state == ReportJobState.DONE
+    assert job.requested_by == world.board
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Your report is ready" in page
+    assert "govuk-panel--confirmation" in page
+    assert _job_url(job, "report-job-file") in page
+
+    download = client.get(_job_url(job, "report-job-file"))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert "attachment" in download["Content-Disposition"]
+    assert "cv-2018-progress-report-2018-19-en.pdf" in download["Content-Disposition"]
+    content = _file_bytes(download)
+    assert content.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "Provide a male IDSVA resource" in text
+
+
+def test_a_word_report_in_welsh_is_an_editable_document_with_tables(client, world, plan):
+    client.force_login(world.admin)
+    _ask(client, plan, "docx", lang="cy")
+    job = ReportJob.objects.get()
+    assert job.language == "cy"
+    assert job.file_name == "cv-2018-progress-report-2018-19-cy.docx"
+    download = client.get(_job_url(job, "report-job-file"))
+    document = docx.Document(io.BytesIO(_file_bytes(download)))
+    assert len(document.tables) >= 3
+    cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Darparu adnodd IDSVA gwrywaidd" in cells
+
+
+def test_the_report_pages_download_buttons_post_to_a_job(client, world, plan):
+    client.force_login(world.board)
+    url = reverse("progress:report", kwargs={"slug": plan.strategy.slug}) + "?period=2018/19"
+    page = client.get(url).content.decode()
+    assert f'action="{_create_url(plan)}"' in page
+    assert 'name="format" value="pdf"' in page and 'name="format" value="docx"' in page
+    assert 'name="period" value="2018/19"' in page
+    # The page offers no download that makes the person wait while the file is made.
+    assert "/report/download/" not in page
+
+
+def test_the_chosen_filters_are_kept_on_the_job(client, world, plan):
+    client.force_login(world.board)
+    _ask(client, plan, "docx", theme=str(plan.prepare.pk), lead=str(world.council.pk))
+    job = ReportJob.objects.get()
+    assert job.filters == {"theme": plan.prepare.pk, "lead": world.council.pk}
+    assert jobs.job_filters(job) == ReportFilters(plan.prepare.pk, world.council.pk)
+    page = client.get(_job_url(job)).content.decode()
+    assert "Theme: PREPARE" in page
+    document = docx.Document(io.BytesIO(_file_bytes(client.get(_job_url(job, "report-job-file")))))
+    cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Provide a male IDSVA resource" in cells  # Cardiff Council's, under PREPARE
+    assert "Continually improve data collection methods" not in cells  # the police's
+
+
+def test_an_unknown_format_is_not_found(client, world, plan):
+    client.force_login(world.board)
+    assert _ask(client, plan, "html").status_code == 404
+    assert not ReportJob.objects.exists()
+
+
+def test_a_period_the_plan_does_not_have_shows_the_form_again(client, world, plan):
+    client.force_login(world.board)
+    response = _ask(client, plan, "pdf", period="1999/00")
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
+    assert not ReportJob.objects.exists()
+
+
+def test_the_person_sees_their_recent_reports_on_the_report_page(client, world, plan):
+    client.force_login(world.board)
+    _ask(client, plan, "pdf")
+    job = ReportJob.objects.get()
+    page = client.get(reverse("progress:report", kwargs={"slug": plan.strategy.slug}))
+    text = page.content.decode()
+    assert "Reports you asked for recently" in text
+    assert _job_url(job) in text
+    client.force_login(world.lead)
+    other = client.get(reverse("progress:report", kwargs={"slug": plan.strategy.slug}))
+    assert "Reports you asked for recently" not in other.content.decode()
+
+
+# Double clicks -------------------------------------------------------------------------------
+
+
+def test_a_double_click_while_the_report_waits_makes_one_report(client, world, plan, settings):
+    settings.REPORT_JOBS = "thread"  # inside this test's transaction the worker never starts
+    client.force_login(world.board)
+    first = _ask(client, plan, "pdf")
+    second = _ask(client, plan, "pdf")
+    assert first["Location"] == second["Location"]
+    assert ReportJob.objects.count() == 1
+    assert ReportJob.objects.get().state == ReportJobState.QUEUED
+
+
+def test_asking_again_for_a_waiting_report_offers_it_to_the_worker_again(
+    world, plan, settings, django_capture_on_commit_callbacks
+):
+    # The server may have restarted since the job was queued, losing the worker's queue.
+    settings.REPORT_JOBS = "thread"
+    waiting = _queued_job(world, plan)
+    with django_capture_on_commit_callbacks() as offered:
+        again = jobs.request_report(
+            actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf",
+            language="en",
+        )  # fmt: skip
+    assert again == waiting
+    assert len(offered) == 1
+
+
+def test_a_report_lost_while_being_made_is_not_waited_for(world, plan):
+    long_ago = timezone.now() - datetime.timedelta(hours=2)
+    lost = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=long_ago)
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    assert job != lost
+    assert job.state == ReportJobState.DONE
+
+
+def test_asking_again_just_after_the_report_is_ready_hands_back_the_same_file(client, world, plan):
+    client.force_login(world.board)
+    first = _ask(client, plan, "pdf")
+    second = _ask(client, plan, "pdf")
+    assert first["Location"] == second["Location"]
+    assert ReportJob.objects.count() == 1
+
+
+def test_a_finished_report_from_long_ago_is_made_again(client, world, plan):
+    client.force_login(world.board)
+    _ask(client, plan, "pdf")
+    ReportJob.objects.update(finished_at=timezone.now() - datetime.timedelta(hours=1))
+    _ask(client, plan, "pdf")
+    assert ReportJob.objects.count() == 2
+
+
+def test_a_different_format_language_or_filter_is_a_different_report(client, world, plan):
+    client.force_login(world.board)
+    _ask(client, plan, "pdf")
+    _ask(client, plan, "docx")
+    _ask(client, plan, "pdf", lang="cy")
+    _ask(client, plan, "pdf", theme=str(plan.pursue.pk))
+    assert ReportJob.objects.count() == 4
+
+
+def test_someone_else_asking_for_the_same_report_gets_their_own_job(client, world, plan):
+    for person in (world.board, world.lead):
+        client.force_login(person)
+        _ask(client, plan, "pdf")
+    assert ReportJob.objects.filter(requested_by=world.board).count() == 1
+    assert ReportJob.objects.filter(requested_by=world.lead).count() == 1
+
+
+# Failures --------------------------------------------------------------------------------------
+
+
+def _broken_renderer(report, format_name):
+    raise RuntimeError("WeasyPrint ran out of memory")
+
+
+def test_a_failed_report_is_recorded_and_shown_with_a_way_to_try_again(
+    client, world, plan, monkeypatch
+):
+    monkeypatch.setattr(jobs, "render_report", _broken_renderer)
+    client.force_login(world.board)
+    response = _ask(client, plan, "pdf")
+    job = ReportJob.objects.get()
+    assert job.state == ReportJobState.FAILED
+    assert job.finished_at is not None
+    assert job.stage == ""
+    assert "Something went wrong while the report was being made" in job.error
+    assert "WeasyPrint" not in job.error  # the reason is plain, not the program's own words
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Your report could not be made" in page
+    assert "Something went wrong while the report was being made" in page
+    assert "Try again" in page
+    assert f'action="{_create_url(plan)}"' in page
+    assert client.get(_job_url(job, "report-job-file")).status_code == 404
+
+
+def test_trying_again_after_a_failure_makes_a_new_report(client, world, plan, monkeypatch):
+    monkeypatch.setattr(jobs, "render_report", _broken_renderer)
+    client.force_login(world.board)
+    _ask(client, plan, "pdf")
+    monkeypatch.undo()
+    _ask(client, plan, "pdf")
+    states = sorted(ReportJob.objects.values_list("state", flat=True))
+    assert states == [ReportJobState.DONE, ReportJobState.FAILED]
+
+
+def test_the_failure_reason_is_written_in_the_askers_language(world, plan, monkeypatch):
+    monkeypatch.setattr(jobs, "render_report", _broken_renderer)
+    world.board.preferred_language = "cy"
+    world.board.save()
+    job = _queued_job(world, plan, requested_by=world.board)
+    jobs.run_report_job(job.pk)
+    job.refresh_from_db()
+    assert job.state == ReportJobState.FAILED
+    assert job.error  # translated when the catalogue has it; never empty
+
+
+def test_a_job_is_made_only_once_even_if_two_workers_pick_it_up(world, plan):
+    job = _queued_job(world, plan)
+    assert jobs.run_report_job(job.pk) is True
+    assert jobs.run_report_job(job.pk) is False
+    job.refresh_from_db()
+    assert job.state == ReportJobState.DONE
+
+
+# The job's status, for the page's script -----------------------------------------------------
+
+
+def test_the_status_says_the_stage_while_the_report_is_being_made(client, world, plan):
+    job = _queued_job(
+        world, plan, state=ReportJobState.RUNNING, stage="laying-out", started_at=timezone.now()
+    )
+    client.force_login(world.admin)
+    status = client.get(_job_url(job, "report-job-status")).json()
+    assert status["state"] == "running"
+    assert status["finished"] is False
+    assert "Laying out the pages" in status["message"]
+    assert status["file_url"] == ""
+    page = client.get(_job_url(job)).content.decode()
+    assert 'role="status"' in page
+    assert "Laying out the pages" in page
+    assert f'href="{_job_url(job)}"' in page  # "Check again", for pages without JavaScript
+    assert "http-equiv" not in page  # never a timed refresh
+    assert "/static/vawdasv/js/report-job" in page
+
+
+def test_the_status_gives_the_download_address_once_the_report_is_ready(client, world, plan):
+    client.force_login(world.board)
+    _ask(client, plan, "docx")
+    job = ReportJob.objects.get()
+    status = client.get(_job_url(job, "report-job-status")).json()
+    assert status == {
+        "state": "done",
+        "state_label": "Ready",
+        "message": "Your report is ready to download.",
+        "tag_class": "govuk-tag--green",
+        "finished": True,
+        "file_url": _job_url(job, "report-job-file"),
+        "error": "",
+    }
+
+
+def test_a_file_that_is_not_ready_is_not_found(client, world, plan):
+    job = _queued_job(world, plan)
+    client.force_login(world.admin)
+    assert client.get(_job_url(job, "report-job-file")).status_code == 404
+
+
+# Who may ask and read -----------------------------------------------------------------------
+
+
+def test_another_partnerships_administrator_cannot_see_the_job_or_its_file(client, world, plan):
+    job = _queued_job(world, plan)
+    jobs.run_report_job(job.pk)
+    client.force_login(world.outsider)
+    for name in ("report-job", "report-job-status", "report-job-file"):
+        assert client.get(_job_url(job, name)).status_code == 404, name
+    assert _ask(client, plan, "pdf").status_code == 403
+    assert ReportJob.objects.count() == 1
+
+
+def test_a_job_is_not_found_under_another_strategys_address(client, world, plan):
+    job = _queued_job(world, plan)
+    client.force_login(world.admin)
+    url = reverse("progress:report-job", kwargs={"slug": world.strategy.slug, "pk": job.pk})
+    assert client.get(url).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, world, plan):
+    job = _queued_job(world, plan)
+    for url in (_job_url(job), _job_url(job, "report-job-file")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    assert _ask(client, plan, "pdf").status_code == 302
+    assert ReportJob.objects.count() == 1
+
+
+def test_asking_for_a_report_needs_membership_of_the_partnership(world, plan):
+    with pytest.raises(PermissionDenied):
+        jobs.request_report(
+            actor=world.outsider, strategy=plan.strategy, period="2018/19", format="pdf",
+            language="en",
+        )  # fmt: skip
+
+
+def test_the_job_page_is_only_reached_by_get(client, world, plan):
+    job = _queued_job(world, plan)
+    client.force_login(world.admin)
+    assert client.post(_job_url(job)).status_code == 405
+    assert client.get(_create_url(plan)).status_code == 405
+
+
+# In Welsh ----------------------------------------------------------------------------------
+
+
+def test_the_job_page_is_in_welsh_under_cy(client, world, plan):
+    job = _queued_job(world, plan, language="cy")
+    status_url = _job_url(job, "report-job-status")
+    client.force_login(world.admin)
+    response = client.get("/cy" + _job_url(job))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="cy"' in page
+    assert "Cyfnod adrodd" in page  # "Reporting period"
+    assert f'data-status-url="/cy{status_url}"' in page
+    status = client.get(f"/cy{status_url}").json()
+    assert status["state"] == "queued"
+
+
+# vawdasv run-report-jobs ----------------------------------------------------------------------
+
+
+def test_the_command_fails_stuck_jobs_and_makes_waiting_ones(world, plan, capsys):
+    long_ago = timezone.now() - datetime.timedelta(hours=2)
+    stuck = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=long_ago)
+    still_running = _queued_job(
+        world, plan, format="docx", state=ReportJobState.RUNNING, started_at=timezone.now()
+    )
+    waiting = _queued_job(world, plan, language="cy")
+    call_command("run_report_jobs")
+    for job in (stuck, still_running, waiting):
+        job.refresh_from_db()
+    assert stuck.state == ReportJobState.FAILED
+    assert "restarted" in stuck.error
+    assert still_running.state == ReportJobState.RUNNING
+    assert waiting.state == ReportJobState.DONE
+    assert waiting.file.read().startswith(b"%PDF")
+    assert "1 report(s) made, 1 stuck report(s) marked failed" in capsys.readouterr().out
+
+
+def test_the_command_deletes_finished_reports_after_a_week(world, plan):
+    old = _queued_job(world, plan)
+    recent = _queued_job(world, plan, format="docx")
+    jobs.run_waiting_jobs()
+    old.refresh_from_db()
+    path = old.file.path
+    ReportJob.objects.filter(pk=old.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    call_command("run_report_jobs")
+    assert not ReportJob.objects.filter(pk=old.pk).exists()
+    assert ReportJob.objects.filter(pk=recent.pk, state=ReportJobState.DONE).exists()
+    assert not os.path.exists(path)
+
+
+# The thread runner ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_worker_makes_the_report_after_the_request(world, plan, settings):
+    settings.REPORT_JOBS = "thread"
+    job = jobs.request_report(
+        actor=world.board, strategy=plan.strategy, period="2018/19", format="docx", language="en"
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.state not in jobs.UNFINISHED:
+            break
+        time.sleep(0.2)
+    assert job.state == ReportJobState.DONE, job.error
+    assert docx.Document(job.file.open("rb")).tables
