@@ -30,6 +30,14 @@ def _quick_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _files_in_a_temporary_folder(settings, tmp_path):
+    # Uploaded evidence, imported documents and made reports go to a folder of the test's own,
+    # never into var/media. Reports are made at once unless a test chooses the worker thread.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REPORT_JOBS = "inline"
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     # A request for a /cy/ page leaves Welsh active in the thread, which would make reverse()
     # in the next test build Welsh addresses. Start every test in English.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.lib.env import envbool, envint, envlist, envstr
@@ -198,8 +199,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# How progress reports asked for on the report page are made: "thread" (a worker inside the web
+# process, with `vawdasv run-report-jobs` from cron to recover after a restart) or "inline"
+# (while the request waits; for tests and scripts).
+REPORT_JOBS = envstr("REPORT_JOBS", "thread") or "thread"
+if REPORT_JOBS not in {"thread", "inline"}:
+    raise ImproperlyConfigured(f"REPORT_JOBS={REPORT_JOBS!r} is not a runner (thread or inline)")
+
 # Plan import: the largest document accepted (bytes).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# Evidence on progress updates: the largest file accepted, and how many files one update holds.
+EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")

@@ -1,5 +1,7 @@
 """A whole progress round in the browser, from opening it to the board's report in two languages.
 
+The journey runs twice: once with every page in English and once with every page in Welsh.
+
 Alys opens the round; Owain (South Wales Police) and Bethan (Cardiff Council) write their
 updates from "My actions", Owain proposing a new timescale; Alys approves Owain's, returns
 Bethan's with a comment and closes the round; then she downloads the progress report as Word and
@@ -18,7 +20,7 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Plan
-from tests.browser.journey import follow, path_of, sign_in, visit
+from tests.browser.journey import follow, html_lang, path_of, sign_in, visit
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
@@ -83,14 +85,24 @@ def review(page: Page, update: ProgressUpdate, decision: str, comment: str) -> N
 
 
 def download(page: Page, format_name: str) -> tuple[str, bytes]:
-    """Click the report page's download link for the format; the file's name and bytes."""
-    link = page.locator(f'main a[download][href*="/report/download/{format_name}/"]')
+    """Ask for the report in the format, then take the file from the job's page when ready.
+
+    Jobs run inline in tests (tests/conftest.py), so the job page already
+    offers the file; test_report_jobs.py covers the page while a report is being made.
+    """
+    main = page.locator("main")
+    label = {"docx": "Word", "pdf": "PDF"}[format_name]
+    follow(page, main.locator(f'form[method=post] button[name=format][value="{format_name}"]'))
+    assert "/report/jobs/" in path_of(page), f"asked for {label}, arrived at {page.url}"
+    link = main.locator(".govuk-panel--confirmation ~ p a[download]")
     with page.expect_download() as waiting:
         link.click()
     downloaded = waiting.value
     path = downloaded.path()
     with open(path, "rb") as file:
-        return downloaded.suggested_filename, file.read()
+        content = file.read()
+    follow(page, main.locator('a[href*="/report/?"]'))  # back to the report page
+    return downloaded.suggested_filename, content
 
 
 def docx_table_text(content: bytes) -> tuple[int, list[str]]:
@@ -139,35 +151,40 @@ def check_report_files(page: Page, language: str, police_action: Any, council_ac
     assert rag_word(RagStatus.RED, language) in text  # the RAG key names every colour
 
 
+@pytest.mark.parametrize("prefix", ["", "/cy"], ids=["english", "welsh"])
 def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_the_report(
-    page: Page, plan: Plan
+    page: Page, plan: Plan, prefix: str
 ) -> None:
+    """The whole round in the journey's language; the report is then read in both languages."""
     world = plan.world
     main = page.locator("main")
-    strategy_url = world.strategy.get_absolute_url()
+    slug = world.strategy.slug
+    page_language = "cy" if prefix else "en"
+    other_language = "en" if prefix else "cy"
 
     # Alys opens the round.
-    sign_in(page, "", "alys")
-    visit(page, strategy_url)
-    follow(page, main.locator(f'a[href="/progress/strategies/{world.strategy.slug}/"]'))
-    follow(page, main.locator(f'a[href="/progress/strategies/{world.strategy.slug}/open/"]'))
+    sign_in(page, prefix, "alys")
+    visit(page, f"{prefix}{world.strategy.get_absolute_url()}")
+    follow(page, main.locator(f'a[href="{prefix}/progress/strategies/{slug}/"]'))
+    follow(page, main.locator(f'a[href="{prefix}/progress/strategies/{slug}/open/"]'))
     form = main.locator("form[method=post]")
     form.locator("select[name=period]").select_option(PERIOD)
     form.locator("input[name=deadline]").fill("2026-12-18")
     follow(page, form.locator("button[type=submit]"))
     progress_round = ProgressRound.objects.get(strategy=world.strategy, period_label=PERIOD)
-    round_url = f"/progress/rounds/{progress_round.pk}/"
+    round_url = f"{prefix}/progress/rounds/{progress_round.pk}/"
     assert path_of(page) == round_url
-    sign_out(page, "")
+    assert html_lang(page) == page_language
+    sign_out(page, prefix)
 
     # Owain proposes a new timescale; Bethan rates hers amber.
     write_update(
-        page, "", "owain", world.police_action, RagStatus.GREEN,
+        page, prefix, "owain", world.police_action, RagStatus.GREEN,
         "All response officers have completed the training",
         timescale=(NEW_TIMESCALE, TIMESCALE_REASON),
     )  # fmt: skip
     write_update(
-        page, "", "bethan", world.council_action, RagStatus.AMBER,
+        page, prefix, "bethan", world.council_action, RagStatus.AMBER,
         "Training has started in two of the five hubs",
     )  # fmt: skip
     police_update = ProgressUpdate.objects.get(action=world.police_action)
@@ -175,7 +192,7 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     assert police_update.state == council_update.state == UpdateState.SUBMITTED
 
     # Alys approves Owain's update, returns Bethan's, and closes the round.
-    sign_in(page, "", "alys")
+    sign_in(page, prefix, "alys")
     visit(page, round_url)
     review(page, police_update, "approve", "")
     review(page, council_update, "return", RETURN_COMMENT)
@@ -193,14 +210,15 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     follow(page, form.locator("button[type=submit]"))
     progress_round.refresh_from_db()
     assert not progress_round.is_open
+    assert html_lang(page) == page_language
 
-    # The report for the period, in English, then in Welsh.
+    # The report for the period, first in the page's language, then in the other one.
     follow(page, main.locator('a[href*="/report/?period="]'))
     expect(main.locator("table")).not_to_have_count(0)
-    check_report_files(page, "en", world.police_action, world.council_action)
+    check_report_files(page, page_language, world.police_action, world.council_action)
 
     filters = main.locator("form[method=get]")
-    filters.locator("select[name=lang]").select_option("cy")
+    filters.locator("select[name=lang]").select_option(other_language)
     follow(page, filters.locator("button[type=submit]"))
-    expect(main.locator('h1 [lang="cy"]')).to_have_count(1)
-    check_report_files(page, "cy", world.police_action, world.council_action)
+    expect(main.locator(f'h1 [lang="{other_language}"]')).to_have_count(1)
+    check_report_files(page, other_language, world.police_action, world.council_action)

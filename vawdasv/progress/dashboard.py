@@ -28,6 +28,7 @@ from vawdasv.plans.models import Action, Strategy, Theme
 from vawdasv.progress import charts, selectors
 from vawdasv.progress.enums import ActionStatus, RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.rag import RagVocabulary, platform_vocabulary, rag_vocabulary
 
 NOT_RATED = "not_rated"
 
@@ -51,11 +52,13 @@ class RagCounts:
         counts = Counter(r if r in RagStatus.values else NOT_RATED for r in ratings)
         return cls(counts["red"], counts["amber"], counts["green"], counts[NOT_RATED])
 
-    def segments(self) -> tuple[charts.Segment, ...]:
+    def segments(self, words: RagVocabulary | None = None) -> tuple[charts.Segment, ...]:
+        """Chart segments named in the partnership's words (the platform's when not given)."""
+        words = words or platform_vocabulary()
         return (
-            charts.Segment("red", str(RagStatus.RED.short_label), self.red),
-            charts.Segment("amber", str(RagStatus.AMBER.short_label), self.amber),
-            charts.Segment("green", str(RagStatus.GREEN.short_label), self.green),
+            charts.Segment("red", words.label(RagStatus.RED), self.red),
+            charts.Segment("amber", words.label(RagStatus.AMBER), self.amber),
+            charts.Segment("green", words.label(RagStatus.GREEN), self.green),
             charts.Segment(NOT_RATED, _("Not rated"), self.not_rated),
         )
 
@@ -254,19 +257,24 @@ def build(strategy: Strategy, today: datetime.date | None = None) -> Dashboard:
 # Charts ----------------------------------------------------------------------------------
 
 
-def _rag_legend() -> tuple[charts.LegendEntry, ...]:
-    return tuple(charts.LegendEntry(s.kind, s.label) for s in RagCounts().segments())
+def _rag_legend(words: RagVocabulary) -> tuple[charts.LegendEntry, ...]:
+    return tuple(charts.LegendEntry(s.kind, s.label) for s in RagCounts().segments(words))
+
+
+def _words(dashboard: Dashboard) -> RagVocabulary:
+    return rag_vocabulary(dashboard.strategy.partnership)
 
 
 def rag_by_theme_chart(dashboard: Dashboard) -> charts.Chart:
     current, previous = dashboard.current_round, dashboard.previous_round
+    words = _words(dashboard)
     groups = []
     for row in dashboard.themes:
         bars = []
         if current is not None:
-            bars.append(charts.Bar(current.period_label, row.current.segments()))
+            bars.append(charts.Bar(current.period_label, row.current.segments(words)))
         if previous is not None and row.previous is not None:
-            bars.append(charts.Bar(previous.period_label, row.previous.segments()))
+            bars.append(charts.Bar(previous.period_label, row.previous.segments(words)))
         groups.append(charts.Group(str(row.theme.text("name")), tuple(bars)))
     return charts.Chart(
         id="chart-rag-by-theme",
@@ -277,7 +285,7 @@ def rag_by_theme_chart(dashboard: Dashboard) -> charts.Chart:
             "previous reporting periods. The table after the chart gives the same figures."
         ),
         groups=tuple(groups),
-        legend=_rag_legend(),
+        legend=_rag_legend(words),
     )
 
 
@@ -319,6 +327,7 @@ def lead_name(summary: LeadSummary) -> str:
 
 
 def leads_chart(dashboard: Dashboard) -> charts.Chart:
+    words = _words(dashboard)
     return charts.Chart(
         id="chart-leads",
         title=_("RAG status by lead organisation"),
@@ -329,8 +338,8 @@ def leads_chart(dashboard: Dashboard) -> charts.Chart:
             "organisation's overdue, due soon and completed actions."
         ),
         groups=tuple(
-            charts.Group(lead_name(summary), (charts.Bar("", summary.rag.segments()),))
+            charts.Group(lead_name(summary), (charts.Bar("", summary.rag.segments(words)),))
             for summary in dashboard.leads
         ),
-        legend=_rag_legend(),
+        legend=_rag_legend(words),
     )

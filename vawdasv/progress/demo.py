@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from vawdasv.audit.models import AuditEntry
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.progress import services
+from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import RagStatus
-from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.models import ProgressRound, ProgressUpdate, UpdateEvidence
 from vawdasv.progress.periods import ReportingPeriod, quarter_containing
 
 DEMO_MARK_EN = "(demonstration value)"
@@ -71,6 +72,40 @@ NARRATIVES = {
 NEW_TIMESCALE_REASON = "Waiting for the regional training programme to be recommissioned."
 
 
+# A new action proposed in the open round, and evidence on one update: demonstration values.
+DEMO_NEW_ACTION = {
+    "proposed_new_action_en": (
+        "Brief custody staff on referral routes to specialist services " + DEMO_MARK_EN
+    ),
+    "proposed_new_action_cy": (
+        "Briffio staff y ddalfa ar lwybrau atgyfeirio at wasanaethau arbenigol " + DEMO_MARK_CY
+    ),
+    "proposed_new_action_timescale": "Mar 2027",
+}
+DEMO_EVIDENCE_LINK = (
+    "Welsh Government VAWDASV strategy 2022 to 2026 " + DEMO_MARK_EN,
+    "https://www.gov.wales/violence-against-women-domestic-abuse-and-sexual-violence-strategy-2022-2026",
+)
+DEMO_EVIDENCE_FILE = (
+    "Training attendance summary " + DEMO_MARK_EN,
+    "training-attendance-summary.csv",
+    b"Month,Sessions,Staff attending\nApril,3,41\nMay,2,27\nJune,4,55\n",
+)
+
+
+def _add_demo_evidence(writer: Any, progress_round: ProgressRound, action: Action) -> None:
+    """A link and a small file on one update, so the evidence list is not empty in the demo."""
+    title, url = DEMO_EVIDENCE_LINK
+    evidence.add_evidence_link(
+        actor=writer, progress_round=progress_round, action=action, title=title, url=url
+    )
+    title, name, content = DEMO_EVIDENCE_FILE
+    evidence.add_evidence_file(
+        actor=writer, progress_round=progress_round, action=action, title=title,
+        uploaded_file=SimpleUploadedFile(name, content, content_type="text/csv"),
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class DemoRounds:
     previous: ProgressRound
@@ -99,7 +134,7 @@ def _writer(action: Action, people: Mapping[str, Any]) -> Any:
 def _remove_earlier(strategy: Strategy, labels: list[str]) -> None:
     """Delete the demo rounds of an earlier run, and any history left pointing at nothing."""
     ProgressRound.objects.filter(strategy=strategy, period_label__in=labels).delete()
-    for model in (ProgressRound, ProgressUpdate):
+    for model in (ProgressRound, ProgressUpdate, UpdateEvidence):
         AuditEntry.objects.filter(
             partnership=strategy.partnership_id,
             content_type=ContentType.objects.get_for_model(model),
@@ -157,9 +192,14 @@ def _current_round(
     progress_round = _open(strategy, period, people)
     adviser = people[ADVISER]
     submitted: list[ProgressUpdate] = []
+    officers_actions = [a for a in actions if _writer(a, people).username == SUBMITTED_OFFICER]
     for index, action in enumerate(actions):
         writer = _writer(action, people)
         data = demo_update(CURRENT_RATINGS[index % len(CURRENT_RATINGS)])
+        if officers_actions and action == officers_actions[0]:
+            _add_demo_evidence(writer, progress_round, action)
+        if officers_actions and action == officers_actions[-1]:
+            data |= DEMO_NEW_ACTION  # left waiting for review, so the adviser can try approving
         if writer.username == SUBMITTED_OFFICER:
             submitted.append(
                 services.submit_update(
@@ -171,7 +211,9 @@ def _current_round(
                 actor=writer, progress_round=progress_round, action=action,
                 data={"rag": data["rag"], "narrative_en": data["narrative_en"]},
             )  # fmt: skip
-    for update in submitted[: (len(submitted) + 1) // 2]:
+    # Approve about half; the proposal of a new action is left for the adviser to review.
+    reviewable = [update for update in submitted if not update.proposes_new_action]
+    for update in reviewable[: (len(reviewable) + 1) // 2]:
         services.approve_update(actor=adviser, update=update)
     return progress_round
 

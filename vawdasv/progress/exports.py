@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress.models import ProgressUpdate
+from vawdasv.progress.rag import rag_vocabulary
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,6 +66,20 @@ def _leads(action: Action) -> str:
     return "; ".join(str(org.text("name")) for org in action.lead_organisations.all())
 
 
+def _rag_status(update: ProgressUpdate) -> str:
+    """The rating in the partnership's own words (`rows` shares one strategy, so no queries)."""
+    if not update.rag_status:
+        return ""
+    return rag_vocabulary(update.progress_round.strategy.partnership).choice_label(update.rag)
+
+
+def _evidence(update: ProgressUpdate) -> str:
+    """Each piece of evidence on a line: its description and the link or the file's name."""
+    return "\n".join(
+        f"{item.title} ({item.url or item.file_name})" for item in update.evidence.all()
+    )
+
+
 def _commitment(update: ProgressUpdate) -> str:
     commitment = update.action.commitment
     text = str(commitment.text("text"))
@@ -80,7 +95,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(lambda: _("Lead organisations"), lambda u: _leads(u.action), 30),
     Column(lambda: _("State"), lambda u: str(u.get_state_display())),
     Column(lambda: _("RAG code"), lambda u: u.rag, 10),
-    Column(lambda: _("RAG status"), lambda u: str(u.rag_status.label) if u.rag_status else "", 30),
+    Column(lambda: _("RAG status"), lambda u: _rag_status(u), 30),
     Column(lambda: _("Completed"), lambda u: _yes_no(u.completed), 10),
     Column(lambda: _("Progress (English)"), lambda u: u.narrative_en, 60),
     Column(lambda: _("Progress (Welsh)"), lambda u: u.narrative_cy, 60),
@@ -93,6 +108,13 @@ COLUMNS: tuple[Column, ...] = (
         lambda u: _yes_no(u.proposed_no_longer_relevant),
         12,
     ),
+    Column(lambda: _("Proposed new action (English)"), lambda u: u.proposed_new_action_en, 40),
+    Column(lambda: _("Proposed new action (Welsh)"), lambda u: u.proposed_new_action_cy, 40),
+    Column(
+        lambda: _("Timescale for the proposed new action"),
+        lambda u: u.proposed_new_action_timescale,
+    ),
+    Column(lambda: _("Evidence"), _evidence, 50),
     Column(lambda: _("Comment from the regional team"), lambda u: u.review_comment, 40),
     Column(lambda: _("Last changed by"), lambda u: _person(u.updated_by)),
     Column(lambda: _("Reviewed by"), lambda u: _person(u.reviewed_by)),
@@ -110,7 +132,8 @@ def updates_for(strategy: Strategy) -> list[ProgressUpdate]:
         .prefetch_related(
             Prefetch(
                 "action__lead_organisations", queryset=Organisation.objects.order_by("name_en")
-            )
+            ),
+            "evidence",
         )
         .order_by(
             "progress_round__period_end",
@@ -129,6 +152,7 @@ def headings() -> list[str]:
 
 def rows(strategy: Strategy) -> Iterator[list[Cell]]:
     for update in updates_for(strategy):
+        update.progress_round.strategy = strategy  # the same object each time: no query a row
         yield [column.value(update) for column in COLUMNS]
 
 

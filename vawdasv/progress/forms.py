@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
 from vawdasv.plans.models import Strategy
-from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import periods_for_years
+from vawdasv.progress.rag import update_vocabulary
 from vawdasv.progress.services import UPDATE_FIELDS
 
 
@@ -77,6 +77,16 @@ class UpdateForm(GovukModelForm):
             "proposed_timescale_reason": forms.Textarea(attrs={"rows": 2}),
             "proposed_text_en": forms.Textarea(attrs={"rows": 3}),
             "proposed_text_cy": forms.Textarea(attrs={"rows": 3}),
+            "proposed_new_action_en": forms.Textarea(attrs={"rows": 3}),
+            "proposed_new_action_cy": forms.Textarea(attrs={"rows": 3}),
+            "proposed_new_action_timescale": forms.TextInput(
+                attrs={"class": "govuk-input--width-10"}
+            ),
+        }
+        labels = {
+            "proposed_new_action_en": _("New action (English)"),
+            "proposed_new_action_cy": _("New action (Welsh)"),
+            "proposed_new_action_timescale": _("Timescale for the new action"),
         }
         help_texts = {
             "rag": _("Colours are shown with their meaning, so nobody needs to rely on colour."),
@@ -84,14 +94,56 @@ class UpdateForm(GovukModelForm):
             "proposed_no_longer_relevant": _(
                 "The regional team will mark the action as no longer relevant when they approve."
             ),
+            "proposed_new_action_en": _(
+                "Only if the commitment needs another action. It is added to the plan under the "
+                "same commitment when the regional team approves this update."
+            ),
+            "proposed_new_action_timescale": _(
+                'A month and year, such as "Mar 2027", or a financial year, such as "2026/27".'
+            ),
         }
+
+    # How the update form is laid out: the update itself, then each kind of proposal as a
+    # group with its own heading, so a lead officer can skip what does not apply.
+    GROUPS: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
+        ("update", None, ("rag", "completed", "narrative_en", "narrative_cy")),
+        (
+            "changes",
+            _("Propose changes to this action"),
+            (
+                "proposed_timescale_text", "proposed_timescale_reason", "proposed_text_en",
+                "proposed_text_cy", "proposed_no_longer_relevant",
+            ),
+        ),
+        (
+            "new-action",
+            _("Propose a new action"),
+            ("proposed_new_action_en", "proposed_new_action_cy", "proposed_new_action_timescale"),
+        ),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rag"].choices = list(RagStatus.choices)  # type: ignore[attr-defined]
+        self.fields["rag"].choices = update_vocabulary(self.instance).choices()  # type: ignore[attr-defined]
         self.fields["rag"].required = False
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+
+    def groups(self) -> list[dict[str, Any]]:
+        """The visible fields in their groups; a field no group names goes in the first one."""
+        placed = {name for _key, _legend, names in self.GROUPS for name in names}
+        groups = [
+            {
+                "key": key,
+                "legend": legend,
+                "fields": [self[name] for name in names if name in self.fields],
+            }
+            for key, legend, names in self.GROUPS
+        ]
+        groups[0]["fields"] += [
+            field for field in self.visible_fields() if field.name not in placed
+        ]
+        return groups
 
     def service_data(self) -> dict[str, Any]:
         return {

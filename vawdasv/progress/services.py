@@ -43,7 +43,8 @@ ROUND_FIELDS = ("period_label", "deadline", "status")
 UPDATE_FIELDS = (
     "rag", "completed", "narrative_en", "narrative_cy", "proposed_timescale_text",
     "proposed_timescale_reason", "proposed_text_en", "proposed_text_cy",
-    "proposed_no_longer_relevant",
+    "proposed_no_longer_relevant", "proposed_new_action_en", "proposed_new_action_cy",
+    "proposed_new_action_timescale",
 )  # fmt: skip
 AUDITED_UPDATE_FIELDS = (*UPDATE_FIELDS, "state", "review_comment")
 
@@ -231,8 +232,26 @@ def _check_complete(update: ProgressUpdate) -> None:
             )
         if not update.proposed_timescale_reason.strip():
             errors["proposed_timescale_reason"] = _("Give a reason for the new timescale")
+    if update.proposes_new_action or update.proposed_new_action_timescale.strip():
+        errors.update(_new_action_errors(update))
     if errors:
         raise ValidationError(errors)
+
+
+def _new_action_errors(update: ProgressUpdate) -> dict[str, str]:
+    """A proposed new action needs wording and a timescale the plan can count from."""
+    errors: dict[str, str] = {}
+    if not (update.proposed_new_action_en.strip() or update.proposed_new_action_cy.strip()):
+        errors["proposed_new_action_en"] = _("Describe the new action in English or Welsh")
+    timescale = update.proposed_new_action_timescale.strip()
+    if not timescale:
+        errors["proposed_new_action_timescale"] = _("Enter a timescale for the new action")
+    elif parse_timescale(timescale).needs_check:
+        errors["proposed_new_action_timescale"] = _(
+            'Enter the new action\'s timescale as a month and year, such as "Mar 2027", or a '
+            'financial year, such as "2026/27"'
+        )
+    return errors
 
 
 @transaction.atomic
@@ -282,6 +301,37 @@ def _plan_changes(update: ProgressUpdate) -> dict[str, Any]:
     return data
 
 
+def _new_action_leads(update: ProgressUpdate) -> list[Any]:
+    """Who leads an approved new action: whoever proposed it, within the proposing action's leads.
+
+    The lead officer who proposes a new action commits their own organisation, so when their
+    organisation leads the action the proposal came from it alone leads the new one. Otherwise
+    (an administrator wrote the update, or the proposer has since moved on) the new action gets
+    the same lead organisations as the action it was proposed under; the regional team can
+    change either afterwards in the plan.
+    """
+    leads = list(update.action.lead_organisations.all())
+    proposer = update.updated_by
+    organisation_id = getattr(proposer, "organisation_id", None)
+    own = [organisation for organisation in leads if organisation.pk == organisation_id]
+    return own or leads
+
+
+def _add_proposed_action(actor: Any, update: ProgressUpdate) -> Action:
+    """Add the proposed action to the same commitment, its history naming the round."""
+    return plan_services.create_action(
+        actor=actor,
+        commitment=update.action.commitment,
+        data={
+            "text_en": update.proposed_new_action_en.strip(),
+            "text_cy": update.proposed_new_action_cy.strip(),
+            "timescale_text": update.proposed_new_action_timescale.strip(),
+            "lead_organisations": _new_action_leads(update),
+        },
+        source=round_source(update.progress_round),
+    )
+
+
 @transaction.atomic
 def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> ProgressUpdate:
     """Accept the update and apply its proposed changes to the plan, naming the round."""
@@ -296,14 +346,18 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
             actor=actor, action=locked.action, data=changes,
             source=round_source(locked.progress_round),
         )  # fmt: skip
-    before = audit.snapshot(locked, AUDITED_UPDATE_FIELDS)
+    audited = (*AUDITED_UPDATE_FIELDS, "created_action")
+    before = audit.snapshot(locked, audited)
+    # created_action is set in the same transaction, so approving twice never adds it twice.
+    if locked.proposes_new_action and locked.created_action_id is None:
+        locked.created_action = _add_proposed_action(actor, locked)
     locked.state = UpdateState.APPROVED
     locked.review_comment = comment
     locked.reviewed_at = timezone.now()
     locked.reviewed_by = actor
     locked.version += 1
     locked.save()
-    _record(actor, locked, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    _record(actor, locked, Verb.UPDATED, before, audited)
     return locked
 
 

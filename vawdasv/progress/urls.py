@@ -33,3 +33,57 @@ urlpatterns += [
         name="updates-export",
     ),
 ]
+
+# Saving a lead officer's draft in the background while they write (views/autosave.py).
+from vawdasv.progress.views import autosave  # noqa: E402
+
+urlpatterns += [
+    path(
+        "rounds/<int:pk>/actions/<int:action_pk>/autosave/",
+        autosave.autosave,
+        name="update-autosave",
+    ),
+]
+
+# Progress reports made in the background, with a page that says when the file is ready
+# (views/report.py, report/jobs.py).
+urlpatterns += [
+    path("<slug:slug>/report/jobs/", report.report_job_create, name="report-job-create"),
+    path("<slug:slug>/report/jobs/<int:pk>/", report.report_job, name="report-job"),
+    path(
+        "<slug:slug>/report/jobs/<int:pk>/status/",
+        report.report_job_status,
+        name="report-job-status",
+    ),
+    path("<slug:slug>/report/jobs/<int:pk>/file/", report.report_job_file, name="report-job-file"),
+]
+
+# Evidence of achievement on updates: add a link or a file, remove, download (views/evidence.py).
+from vawdasv.progress.views import evidence  # noqa: E402
+
+urlpatterns += [
+    path(
+        "rounds/<int:pk>/actions/<int:action_pk>/evidence/link/",
+        evidence.evidence_link_add,
+        name="evidence-link",
+    ),
+    path(
+        "rounds/<int:pk>/actions/<int:action_pk>/evidence/file/",
+        evidence.evidence_file_add,
+        name="evidence-file",
+    ),
+    path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence-remove"),
+    path("evidence/<int:pk>/download/", evidence.evidence_download, name="evidence-download"),
+]
+
+# The partnership's own names for Red, Amber and Green (views/rag_labels.py; helper "labels").
+from vawdasv.progress.views import rag_labels  # noqa: E402
+
+urlpatterns += [
+    path("strategies/<slug:slug>/rag-labels/", rag_labels.rag_labels, name="rag-labels"),
+    path(
+        "strategies/<slug:slug>/rag-labels/reset/",
+        rag_labels.rag_labels_reset,
+        name="rag-labels-reset",
+    ),
+]

@@ -103,3 +103,19 @@ def test_load_demo_gives_the_2023_plan_rounds_with_submitted_draft_and_silent_ac
     figures = dashboard.build(strategy)
     assert (figures.current_round, figures.previous_round.status) == (current, "closed")
     assert sum(row.previous.total for row in figures.themes) > 0
+
+
+def test_the_open_round_has_evidence_and_a_proposed_new_action_marked_as_demonstration(
+    world, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    rounds = load_demo_rounds(strategy=world.strategy, people=people(world), today=TODAY)
+    update = rounds.current.updates.get(action=world.police_action)
+    kinds = sorted(update.evidence.values_list("kind", flat=True))
+    assert kinds == ["file", "link"]
+    assert all(DEMO_MARK_EN in title for title in update.evidence.values_list("title", flat=True))
+    stored = update.evidence.get(kind="file")
+    assert stored.file_name == "training-attendance-summary.csv"
+    assert stored.file.read().startswith(b"Month,Sessions")
+    assert update.proposes_new_action
+    assert update.proposed_new_action_en.endswith(DEMO_MARK_EN)

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from vawdasv.progress import exports, services
+from vawdasv.progress import evidence, exports, services
 
 from .conftest import rated
 
@@ -122,3 +122,25 @@ def test_a_welsh_download_names_the_themes_in_welsh(plan):
     assert rows[0][1] == "PARATOI"
     # The English narrative is still there beside the Welsh one.
     assert {"Rated red.", "Graddfa red."} <= set(rows[0])
+
+
+def test_the_export_lists_evidence_and_a_proposed_new_action(plan):
+    world = plan.world
+    evidence.add_evidence_link(
+        actor=world.admin, progress_round=plan.current, action=plan.joint_action,
+        title="Training register", url="https://example.org/register",
+    )  # fmt: skip
+    services.save_draft(
+        actor=world.admin, progress_round=plan.current, action=plan.joint_action,
+        data={
+            "proposed_new_action_en": "Train custody staff",
+            "proposed_new_action_timescale": "Mar 2027",
+        },
+    )  # fmt: skip
+    header, *rows = xlsx_rows(download(world, "xlsx"))
+    column = {name: index for index, name in enumerate(header)}
+    joint = [row for row in rows if row[column["Action"]] == plan.joint_action.text_en]
+    assert len(joint) == 1
+    assert joint[0][column["Evidence"]] == "Training register (https://example.org/register)"
+    assert joint[0][column["Proposed new action (English)"]] == "Train custody staff"
+    assert joint[0][column["Timescale for the proposed new action"]] == "Mar 2027"

@@ -41,6 +41,7 @@ from vawdasv.plans.models import Action, Strategy, Theme
 from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
+from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
 from vawdasv.progress.services import round_source
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
@@ -193,8 +194,9 @@ def _labels() -> dict[str, str]:
     }
 
 
-def _rag_key() -> list[RagKeyEntry]:
-    return [RagKeyEntry(rag.value, rag.short_label, str(rag.label)) for rag in RagStatus]
+def _rag_key(words: RagVocabulary) -> list[RagKeyEntry]:
+    """The key in the partnership's own words, in the report's language (not the reader's)."""
+    return [RagKeyEntry(rag.value, words.label(rag), words.meaning(rag)) for rag in RagStatus]
 
 
 def _report_title(period: ReportingPeriod) -> str:
@@ -261,6 +263,7 @@ def _plain(value: object) -> str:
 
 # Kinds of change, so an update's proposal already told by the plan's history is not repeated.
 ADDED, TIMESCALE, REWORDED, DROPPED = "added", "timescale", "reworded", "dropped"
+PROPOSED_ACTION = "proposed-action"  # a new action proposed in this action's update
 
 
 def _describe_entries(
@@ -323,6 +326,18 @@ def _describe_proposals(
         lines.append((REWORDED, _("Activity changed to: %(text)s") % {"text": reworded}))
     if update.proposed_no_longer_relevant:
         lines.append((DROPPED, _("No longer relevant")))
+    if update.proposes_new_action:
+        # Approving the update added the action to the plan; the board reads what and by when.
+        lines.append(
+            (
+                PROPOSED_ACTION,
+                _("New action added: %(text)s (by %(timescale)s)")
+                % {
+                    "text": read(update, "proposed_new_action", language).text,
+                    "timescale": _plain(update.proposed_new_action_timescale),
+                },
+            )
+        )
     return lines
 
 
@@ -378,11 +393,15 @@ def _gather(
         else:
             finished_before.discard(approved.action_id)  # a later update reopened it
 
+    # Actions added from a proposal in this round: the proposing action's line tells the board,
+    # so the new action's own "New action added" stays in its row and is not listed twice.
+    added_from_proposals = {u.created_action_id for u in this_round.values() if u.created_action_id}
     entries_by_action: dict[int, list[AuditEntry]] = defaultdict(list)
     for entry in _round_entries(progress_round, ids):
         entries_by_action[entry.object_id].append(entry)
 
-    rag_words = {rag.value: rag.short_label for rag in RagStatus}
+    words = rag_vocabulary(strategy.partnership_id, language)
+    rag_words = {rag.value: words.label(rag) for rag in RagStatus}
     by_theme_rows: dict[int, list[ReportRow]] = defaultdict(list)
     by_theme_future: dict[int, list[ReportRow]] = defaultdict(list)
     changes: list[ChangeLine] = []
@@ -416,7 +435,9 @@ def _gather(
         )
         theme_id = action.commitment.theme_id
         theme_name = theme_names.get(theme_id, "")
-        for line in described:
+        for kind, line in kinds_and_lines:
+            if kind == ADDED and action.pk in added_from_proposals:
+                continue
             changes.append(ChangeLine(theme_name, row.we_will_text, line))
         due = _due_before_period(action, entries)
         if update is None and due is not None and due > period.end:
@@ -439,7 +460,7 @@ def _gather(
         )
         for t in themes
     ]
-    key = _rag_key()
+    key = _rag_key(words)
     columns = [*key, RagKeyEntry(NOT_RATED, _("Not rated"), _("Not rated"))]
     summary = [
         SummaryLine(

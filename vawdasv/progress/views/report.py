@@ -1,9 +1,10 @@
-"""The progress report page and its .docx and .pdf downloads.
+"""The progress report page, its downloads, and the reports made in the background.
 
-Members of the partnership (and national observers) read it, as they read the rounds. The
-files are made while the request waits. The page and the .docx take well under a second for a
-70-action plan, but the PDF takes about 2 s of CPU for 70 actions and tens of seconds for 500
-(see benchmarks/reports.py): large plans will need a background job with a link when ready.
+Members of the partnership (and national observers) read it, as they read the rounds. The HTML
+page is fast and made while the request waits. The .docx and .pdf are asked for with a POST that
+creates a `ReportJob` and leads to the job's page, which says how far it has got and offers the
+file when it is ready (a 500-action PDF takes tens of seconds: see benchmarks/reports.py). The
+older GET downloads still make the file while the request waits, for scripts and bookmarks.
 """
 
 from __future__ import annotations
@@ -11,14 +12,27 @@ from __future__ import annotations
 import io
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    QueryDict,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from vawdasv.lib.bilingual import current_language
-from vawdasv.plans.models import Strategy
+from vawdasv.lib.bilingual import current_language, read
+from vawdasv.partnerships.models import Organisation
+from vawdasv.plans.models import Strategy, Theme
 from vawdasv.progress import selectors
-from vawdasv.progress.report import FORMATS, file_name
+from vawdasv.progress.enums import ReportJobState
+from vawdasv.progress.models import ReportJob
+from vawdasv.progress.report import FORMATS, file_name, jobs
 from vawdasv.progress.report import html as report_html
 from vawdasv.progress.report import render as render_report
 from vawdasv.progress.report.data import ProgressReport, gather
@@ -28,12 +42,13 @@ DOWNLOADS = ("docx", "pdf", "html")
 FIELDS = ("period", "lang", "theme", "lead")
 
 
-def _form(request: HttpRequest, strategy: Strategy) -> ReportForm:
+def _form(request: HttpRequest, strategy: Strategy, source: QueryDict | None = None) -> ReportForm:
+    source = request.GET if source is None else source
     data = QueryDict(mutable=True)
     data.update(initial_data(strategy, current_language()))
     for name in FIELDS:
-        if name in request.GET:
-            data[name] = request.GET[name]
+        if name in source:
+            data[name] = str(source[name])
     return ReportForm(data, strategy=strategy)
 
 
@@ -54,9 +69,10 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "progress/report/page.html", context, status=400)
     report = _report(form, strategy)
-    query = urlencode({name: form.data.get(name, "") for name in FIELDS})
+    chosen = {name: form.data.get(name, "") for name in FIELDS}
     context.update(report_html.context(report))
-    context["downloads"] = [(name, query) for name in ("docx", "pdf")]
+    context["chosen"] = chosen
+    context["recent_jobs"] = [JobView(job) for job in jobs.recent_jobs_for(request.user, strategy)]
     return render(request, "progress/report/page.html", context)
 
 
@@ -64,6 +80,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
 def report_download(
     request: HttpRequest, slug: str, format_name: str
 ) -> HttpResponse | FileResponse:
+    """The file made while the request waits (kept for scripts and saved links)."""
     if format_name not in DOWNLOADS:
         raise Http404
     strategy = selectors.get_strategy_for_member(request.user, slug)
@@ -79,3 +96,155 @@ def report_download(
         filename=file_name(report, format_name),
         content_type=FORMATS[format_name].content_type,
     )
+
+
+# Reports made in the background ------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def report_job_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask for the .docx or .pdf; redirects to the job's page (a refresh never asks twice)."""
+    strategy = selectors.get_strategy_for_member(request.user, slug)
+    format_name = request.POST.get("format", "")
+    if format_name not in jobs.JOB_FORMATS:
+        raise Http404
+    form = _form(request, strategy, request.POST)
+    if not form.is_valid():
+        return render(
+            request, "progress/report/page.html", {"strategy": strategy, "form": form}, status=400
+        )
+    job = jobs.request_report(
+        actor=request.user,
+        strategy=strategy,
+        period=form.cleaned_data["period"],
+        format=format_name,
+        language=form.cleaned_data["lang"],
+        filters=form.filters,
+    )
+    return redirect("progress:report-job", slug=strategy.slug, pk=job.pk)
+
+
+@login_required
+@require_GET
+def report_job(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    job = jobs.get_report_job_for_user(request.user, slug, pk)
+    context = {"strategy": job.strategy, "job": JobView(job)}
+    return render(request, "progress/report/job.html", context)
+
+
+@login_required
+@require_GET
+def report_job_status(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+    """What the job page's script shows, in the page's language."""
+    job = JobView(jobs.get_report_job_for_user(request.user, slug, pk))
+    response = JsonResponse(
+        {
+            "state": job.state,
+            "state_label": job.state_label,
+            "message": job.message,
+            "tag_class": job.tag_class,
+            "finished": job.finished,
+            "file_url": job.file_url if job.state == ReportJobState.DONE else "",
+            "error": job.error,
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_GET
+def report_job_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    job = jobs.get_report_job_for_user(request.user, slug, pk)
+    if job.state != ReportJobState.DONE or not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as gone:
+        raise Http404 from gone
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=job.file_name,
+        content_type=jobs.content_type(job),
+    )
+
+
+class JobView:
+    """A job as its page and the report page's list show it, in the page's language."""
+
+    def __init__(self, job: ReportJob) -> None:
+        self.job = job
+        self.pk = job.pk
+        self.state = job.state
+        self.state_label = str(ReportJobState(job.state).label)
+        self.finished = job.state in (ReportJobState.DONE, ReportJobState.FAILED)
+        self.error = job.error
+        self.format_label = _format_label(job.format)
+        self.period_label = job.period_label
+        self.language = job.language
+        self.language_name = _language_name(job.language)
+        self.filters_text = _filters_text(job)
+        self.created_at = job.created_at
+        self.file_name = job.file_name
+        slug = job.strategy.slug
+        self.url = reverse("progress:report-job", kwargs={"slug": slug, "pk": job.pk})
+        self.status_url = reverse("progress:report-job-status", kwargs={"slug": slug, "pk": job.pk})
+        self.file_url = reverse("progress:report-job-file", kwargs={"slug": slug, "pk": job.pk})
+        self.retry = {
+            "period": job.period_label,
+            "lang": job.language,
+            "theme": (job.filters or {}).get("theme") or "",
+            "lead": (job.filters or {}).get("lead") or "",
+            "format": job.format,
+        }
+        self.report_query = urlencode({k: v for k, v in self.retry.items() if k != "format"})
+        self.message = _message(job)
+
+    @property
+    def tag_class(self) -> str:
+        return {
+            ReportJobState.QUEUED: "govuk-tag--grey",
+            ReportJobState.RUNNING: "govuk-tag--blue",
+            ReportJobState.DONE: "govuk-tag--green",
+            ReportJobState.FAILED: "govuk-tag--red",
+        }.get(ReportJobState(self.state), "")
+
+
+def _format_label(format_name: str) -> str:
+    return _("Word document (.docx)") if format_name == "docx" else _("PDF document (.pdf)")
+
+
+def _language_name(code: str) -> str:
+    return {"en": _("English"), "cy": _("Welsh")}.get(code, code)
+
+
+def _message(job: ReportJob) -> str:
+    """One sentence for the live region: what is happening now."""
+    if job.state == ReportJobState.QUEUED:
+        return _("Your report is waiting to start.")
+    if job.state == ReportJobState.RUNNING:
+        stage = jobs.stage_label(job)
+        if stage:
+            return _("Your report is being made. Stage: %(stage)s.") % {"stage": stage}
+        return _("Your report is being made.")
+    if job.state == ReportJobState.DONE:
+        return _("Your report is ready to download.")
+    return _("Your report could not be made.")
+
+
+def _filters_text(job: ReportJob) -> list[str]:
+    """The filters in words ("Theme: PREPARE"), naming things in the page's language."""
+    stored = job.filters or {}
+    lines = []
+    theme_id, lead_id = stored.get("theme"), stored.get("lead")
+    theme = (
+        Theme.objects.filter(pk=theme_id, strategy=job.strategy_id).first() if theme_id else None
+    )
+    if theme is not None:
+        lines.append(_("Theme: %(name)s") % {"name": read(theme, "name").text})
+    lead = Organisation.objects.filter(pk=lead_id).first() if lead_id else None
+    if lead is not None:
+        lines.append(_("Lead organisation: %(name)s") % {"name": read(lead, "name").text})
+    return lines
