@@ -137,3 +137,27 @@ def test_another_partnerships_pages_keep_the_platforms_words(client, world, rena
     client.force_login(world.outsider)
     text = get(client, "en", "progress:round", other_round.pk)
     assert "Red — poor or no progress" in text and "Off track" not in text
+
+
+def test_the_conflict_table_names_ratings_in_the_partnerships_words(
+    client, world, progress_round, renamed
+):
+    draft = services.save_draft(
+        actor=world.lead, progress_round=progress_round, action=world.police_action,
+        data={"rag": "red", "narrative_en": "First words"},
+    )  # fmt: skip
+    services.save_draft(
+        actor=world.admin, progress_round=progress_round, action=world.police_action,
+        data={"rag": "amber"}, expected_version=draft.version,
+    )  # fmt: skip
+    client.force_login(world.lead)
+    url = reverse("progress:update", args=[progress_round.pk, world.police_action.pk])
+    response = client.post(
+        url, {"version": draft.version, "rag": "red", "narrative_en": "First words",
+              "intent": "save"},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 400
+    start = page.index("What changed while you were editing")
+    conflict = page[start : page.index("</table>", start)]
+    assert "Off track" in conflict and "At risk" in conflict

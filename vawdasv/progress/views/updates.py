@@ -19,6 +19,7 @@ from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import UpdateState
 from vawdasv.progress.forms import ReviewForm, UpdateForm
 from vawdasv.progress.models import ProgressUpdate
+from vawdasv.progress.rag import rag_vocabulary
 from vawdasv.progress.views.errors import add_validation_errors, posted
 
 SAVE, SUBMIT = "save", "submit"
@@ -41,7 +42,10 @@ def _conflict_rows(form: UpdateForm, current: ProgressUpdate) -> list[dict[str, 
         if (theirs or "") != (mine or ""):
             field = ProgressUpdate._meta.get_field(name)
             assert isinstance(field, models.Field)
-            if field.choices:
+            if name == "rag":  # in the partnership's own words for the ratings
+                words = rag_vocabulary(current.progress_round.strategy.partnership)
+                theirs, mine = (words.choice_label(v) if v else "" for v in (theirs, mine))
+            elif field.choices:
                 choices = dict(field.choices)  # type: ignore[arg-type]
                 theirs, mine = choices.get(theirs, theirs), choices.get(mine, mine)
             if isinstance(theirs, bool):
