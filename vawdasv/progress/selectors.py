@@ -83,7 +83,7 @@ def latest_approved(
     updates = (
         ProgressUpdate.objects.approved()
         .filter(action_id__in=list(action_ids))
-        .select_related("progress_round")
+        .select_related("progress_round__strategy")  # the RAG tag asks whose words to use
         .order_by("progress_round__period_end", "progress_round__period_kind", "pk")
     )
     if before is not None:
