@@ -182,3 +182,21 @@ def test_a_submitted_update_page_has_no_autosave(world, progress_round):
     url = reverse("progress:update", args=[progress_round.pk, world.police_action.pk])
     html = _client(world.lead).get(url).content.decode()
     assert "data-autosave-url" not in html
+
+
+def test_two_people_starting_the_same_new_update_cannot_overwrite_each_other(world, progress_round):
+    """Both pages were opened before the update existed, so both carry version 0."""
+    page = _client(world.lead).get(
+        _english("progress:update", progress_round.pk, world.police_action.pk)
+    )
+    assert 'name="version" value="0"' in page.content.decode()
+    first = _post(
+        _client(world.admin), progress_round, world.police_action,
+        narrative_en="Alys started it", version=0,
+    )  # fmt: skip
+    second = _post(
+        _client(world.lead), progress_round, world.police_action,
+        narrative_en="Owain started it too", version=0,
+    )  # fmt: skip
+    assert (first.status_code, second.status_code) == (200, 409)
+    assert ProgressUpdate.objects.get().narrative_en == "Alys started it"

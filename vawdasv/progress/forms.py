@@ -126,8 +126,10 @@ class UpdateForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.fields["rag"].choices = update_vocabulary(self.instance).choices()  # type: ignore[attr-defined]
         self.fields["rag"].required = False
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+        if not self.is_bound:
+            # 0 stands for "no update yet": if somebody else starts it first, saving this
+            # form is a conflict rather than a silent overwrite (versions start at 1).
+            self.initial["version"] = self.instance.version if self.instance.pk else 0
 
     def groups(self) -> list[dict[str, Any]]:
         """The visible fields in their groups; a field no group names goes in the first one."""

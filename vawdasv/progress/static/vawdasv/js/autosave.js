@@ -67,9 +67,21 @@ if (form) {
       say(answer.saved_at ?? "");
       return;
     }
-    // A conflict, a closed round, a submitted update or a refused value: the person decides.
     const reasons = Array.isArray(answer.errors) ? answer.errors.join(" ") : "";
-    stop(reasons || form.dataset.autosaveFailed || "");
+    const message = reasons || form.dataset.autosaveFailed || "";
+    // Somebody else saved it (409), the person may no longer write (403), or the answer is not
+    // ours (the sign-in page after the session ended): stop, and let the person decide.
+    // A server fault or a refused value only pauses saving until the next change.
+    if (response.status === 409 || response.status === 403) {
+      stop(message);
+    } else if (response.status >= 500) {
+      changed = true; // a passing fault (a restart, say): keep the changes for the next attempt
+      say(form.dataset.autosaveFailed ?? "", true);
+    } else if (!reasons) {
+      stop(message);
+    } else {
+      say(message, true); // a refused value: saved again once the person changes something
+    }
   };
 
   const plan = () => {
