@@ -6,3 +6,7 @@ class ProgressConfig(AppConfig):
     name = "vawdasv.progress"
     label = "progress"
     verbose_name = _("Progress rounds")
+
+    def ready(self) -> None:
+        # Connects the receivers (deleting evidence files when their rows go, among others).
+        from vawdasv.progress import signals  # noqa: F401

@@ -2,13 +2,17 @@
 
 Lead officers attach reports, minutes and photographs to show what an action achieved. A file
 is accepted only when its name promises an allowed type AND its bytes are that type, so a
-program renamed "minutes.pdf" is refused. The file is stored under its SHA-256; the name people
-see and download with is a cleaned copy of the original, so a hostile name never reaches disk
-or a page. Every change runs in one transaction with an audit entry, like progress.services.
+program renamed "minutes.pdf" is refused, and so is an office document carrying macros or
+embedded programs. Each update keeps its own copy of a file, stored under the update and the
+file's SHA-256, so removing evidence from one update can never take a file from another. The
+name people see and download with is a cleaned copy of the original, so a hostile name never
+reaches disk or a page. Every change runs in one transaction with an audit entry, like
+progress.services.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import io
 import re
@@ -101,6 +105,20 @@ _ODF_MIMETYPE = {
     ".odt": b"application/vnd.oasis.opendocument.text",
     ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
 }
+# Members that hold code which an office program may run when the document is opened: macro
+# projects, OLE objects (which can wrap any program), embedded macro-enabled documents and
+# ActiveX controls. Matched lower-case.
+_OOXML_MACRO_PATTERNS = ("*vbaproject.bin",)
+_OOXML_EMBEDDED_PATTERNS = (
+    "*/embeddings/*.bin",
+    "*/embeddings/*.docm",
+    "*/embeddings/*.xlsm",
+    "*/embeddings/*.pptm",
+    "*/activex/*",
+)
+# OpenDocument keeps Basic macros under Basic/ and other scripts under Scripts/, also inside
+# an embedded sub-document ("Object 1/Basic/…").
+_ODF_MACRO_FOLDERS = {"basic", "scripts"}
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _JPEG_SIGNATURE = b"\xff\xd8\xff"
 _ZIP_SIGNATURE = b"PK\x03\x04"
@@ -202,13 +220,33 @@ def _is_office_package(data: bytes, extension: str) -> bool:
             return False
 
 
-def _has_macros(data: bytes) -> bool:
-    """Office macros can carry viruses; a .docx, .xlsx or .pptx never needs them."""
+def _matches_any(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _is_odf_macro(name: str) -> bool:
+    folders = name.lower().split("/")[:-1]
+    return any(folder in _ODF_MACRO_FOLDERS for folder in folders)
+
+
+def _active_content(data: bytes, extension: str) -> str | None:
+    """Which kind of runnable code the document carries ("macros" or "embedded"), if any.
+
+    Macros, OLE objects and ActiveX controls can all carry viruses, and evidence of what an
+    action achieved never needs them. Only the zip's directory is read.
+    """
     archive = _zip_members(data)
     if archive is None:
-        return False
+        return None
     with archive:
-        return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
+        names = [name.lower() for name in archive.namelist()]
+    if extension in _ODF_MIMETYPE:
+        return "macros" if any(_is_odf_macro(name) for name in names) else None
+    if any(_matches_any(name, _OOXML_MACRO_PATTERNS) for name in names):
+        return "macros"
+    if any(_matches_any(name, _OOXML_EMBEDDED_PATTERNS) for name in names):
+        return "embedded"
+    return None
 
 
 def _is_plain_text(data: bytes) -> bool:
@@ -277,7 +315,15 @@ def check_file(name: str, data: bytes) -> FileType:
                 % {"name": name, "extension": extension, "kind": file_type.label}
             }
         )
-    if extension in _OOXML_PART and _has_macros(data):
+    _refuse_active_content(name, data, extension)
+    return file_type
+
+
+def _refuse_active_content(name: str, data: bytes, extension: str) -> None:
+    if extension not in _OOXML_PART and extension not in _ODF_MIMETYPE:
+        return
+    found = _active_content(data, extension)
+    if found == "macros":
         raise ValidationError(
             {
                 "file": _(
@@ -287,7 +333,16 @@ def check_file(name: str, data: bytes) -> FileType:
                 % {"name": name}
             }
         )
-    return file_type
+    if found == "embedded":
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” contains embedded objects or controls, which can carry viruses. "
+                    "Save a copy without them and add that."
+                )
+                % {"name": name}
+            }
+        )
 
 
 def check_link(url: str) -> str:
@@ -383,17 +438,15 @@ def _read(uploaded_file: UploadedFile, name: str) -> bytes:
     return b"".join(uploaded_file.chunks())
 
 
-def _store(evidence: UpdateEvidence, data: bytes) -> bool:
-    """Keep the bytes under their hash; True if this call wrote a new file.
+def _store(evidence: UpdateEvidence, data: bytes) -> None:
+    """Write this update's own copy of the file, under the update and the file's hash.
 
-    The same document attached to two updates is stored once: the path is its content.
+    Nothing is shared between updates, so a removal can delete its file without asking who
+    else uses it. Should a stray file already sit at that path (a removal whose clean-up has
+    not run yet), the storage picks a fresh name rather than reusing a file about to go.
     """
     path = evidence.file.field.generate_filename(evidence, "")
-    if default_storage.exists(path):
-        evidence.file.name = path
-        return False
     evidence.file.name = default_storage.save(path, ContentFile(data))
-    return True
 
 
 @transaction.atomic
@@ -437,32 +490,27 @@ def add_evidence_file(
         content_type=file_type.content_type, size=len(data), sha256=sha256,
         added_by=actor if getattr(actor, "is_authenticated", False) else None,
     )  # fmt: skip
-    wrote = _store(evidence, data)
+    _store(evidence, data)
     try:
         evidence.save()
         _record(actor, evidence, Verb.CREATED)
     except Exception:
-        if wrote:
-            default_storage.delete(evidence.file.name or "")
+        default_storage.delete(evidence.file.name or "")
         raise
     return evidence
 
 
-def _delete_file_if_unused(path: str) -> None:
-    if path and not UpdateEvidence.objects.filter(file=path).exists():
-        default_storage.delete(path)
-
-
 @transaction.atomic
 def remove_evidence(*, actor: Any, evidence: UpdateEvidence) -> None:
-    """Take evidence off an update. The stored file goes too, once nothing else uses it."""
+    """Take evidence off an update.
+
+    The stored file is deleted once the removal commits, by the post_delete receiver in
+    progress.signals, the same way as when a round or an action is deleted with its evidence.
+    """
     update = evidence.update
     _editable_update(actor, update.progress_round, update.action)
     _record(actor, evidence, Verb.DELETED)
-    path = (evidence.file.name or "") if evidence.kind == EvidenceKind.FILE else ""
     evidence.delete()
-    # Only after the commit: a rolled-back removal must still find its file.
-    transaction.on_commit(lambda: _delete_file_if_unused(path))
 
 
 def can_change_evidence(

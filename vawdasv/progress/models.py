@@ -218,8 +218,12 @@ class ReminderSent(models.Model):
 
 
 def evidence_upload_to(instance: UpdateEvidence, filename: str) -> str:
-    """Evidence files are stored under their SHA-256, never under the name they arrived with."""
-    return f"evidence/{instance.sha256[:2]}/{instance.sha256}"
+    """Each update keeps its own copy, named by its SHA-256 and never by the name it came with.
+
+    Per-update folders mean no file is shared between updates, so removing evidence from one
+    update (or deleting its round or action) can delete the file without a race with another.
+    """
+    return f"evidence/{instance.update_id}/{instance.sha256}"
 
 
 class UpdateEvidence(models.Model):

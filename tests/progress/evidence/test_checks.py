@@ -122,6 +122,78 @@ def test_a_word_document_with_macros_is_refused():
     assert "macros" in _message(refused.value)
 
 
+def test_an_opendocument_text_with_basic_macros_is_refused_with_the_file_named():
+    odt = zip_bytes(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": b"<x/>",
+            "Basic/Standard/Module1.xml": b"<script:module/>",
+        }
+    )
+    with pytest.raises(ValidationError) as refused:
+        check_file("minutes.odt", odt)
+    assert "“minutes.odt” contains macros" in _message(refused.value)
+
+
+def test_an_opendocument_spreadsheet_with_scripts_is_refused():
+    ods = zip_bytes(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": b"<x/>",
+            "Scripts/python/run.py": b"import os",
+        }
+    )
+    with pytest.raises(ValidationError) as refused:
+        check_file("figures.ods", ods)
+    assert "“figures.ods” contains macros" in _message(refused.value)
+
+
+def test_an_opendocument_with_a_picture_is_still_accepted():
+    odt = zip_bytes(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": b"<x/>",
+            "Pictures/basic-training.png": PNG,
+        }
+    )
+    assert check_file("minutes.odt", odt).content_type.endswith("opendocument.text")
+
+
+@pytest.mark.parametrize(
+    "embedded", ["word/embeddings/oleObject1.bin", "word/embeddings/Macro_Worksheet.xlsm"]
+)
+def test_a_word_document_with_an_embedded_ole_object_is_refused_with_the_file_named(embedded):
+    members = {
+        "[Content_Types].xml": b"<Types/>",
+        "word/document.xml": b"<w:document/>",
+        embedded: b"\xd0\xcf\x11\xe0" + b"\x00" * 16,
+    }
+    with pytest.raises(ValidationError) as refused:
+        check_file("report.docx", zip_bytes(members))
+    assert "“report.docx” contains embedded objects or controls" in _message(refused.value)
+
+
+def test_a_workbook_with_an_activex_control_is_refused():
+    members = {
+        "[Content_Types].xml": b"<Types/>",
+        "xl/workbook.xml": b"<workbook/>",
+        "xl/activeX/activeX1.xml": b"<ax:ocx/>",
+    }
+    with pytest.raises(ValidationError) as refused:
+        check_file("figures.xlsx", zip_bytes(members))
+    assert "“figures.xlsx” contains embedded objects or controls" in _message(refused.value)
+
+
+def test_a_word_document_with_an_embedded_workbook_is_still_accepted():
+    # A plain .xlsx cannot hold macros; an OLE .bin can wrap any program.
+    members = {
+        "[Content_Types].xml": b"<Types/>",
+        "word/document.xml": b"<w:document/>",
+        "word/embeddings/Microsoft_Excel_Worksheet.xlsx": b"PK",
+    }
+    assert check_file("report.docx", zip_bytes(members)).content_type.endswith("document")
+
+
 def test_text_with_nul_bytes_or_not_utf8_is_refused():
     with pytest.raises(ValidationError):
         check_file("notes.txt", b"abc\x00def")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 
 from tests.progress.conftest import GOOD_UPDATE
 from tests.progress.evidence.conftest import EXE, PDF, PNG, docx_bytes, upload
 from vawdasv.audit.models import AuditEntry, Verb
+from vawdasv.plans import services as plan_services
 from vawdasv.progress import services
 from vawdasv.progress.evidence import add_evidence_file, add_evidence_link, remove_evidence
 from vawdasv.progress.models import ProgressUpdate, UpdateEvidence
@@ -33,9 +38,9 @@ def test_adding_a_file_to_an_action_with_no_update_starts_a_draft(world, progres
     assert evidence.added_by == world.lead
 
 
-def test_a_file_is_stored_under_its_hash_never_its_name(world, progress_round):
+def test_a_file_is_stored_under_its_update_and_hash_never_its_name(world, progress_round):
     evidence = _add_file(world, progress_round, name="../../etc/Adroddiad ŵyr.pdf", data=PDF)
-    assert evidence.file.name == f"evidence/{evidence.sha256[:2]}/{evidence.sha256}"
+    assert evidence.file.name == f"evidence/{evidence.update_id}/{evidence.sha256}"
     assert evidence.file_name == "Adroddiad ŵyr.pdf"
     assert evidence.content_type == "application/pdf"
     assert evidence.size == len(PDF)
@@ -73,7 +78,7 @@ def test_the_same_file_twice_on_one_update_is_refused(world, progress_round):
     assert UpdateEvidence.objects.count() == 1
 
 
-def test_the_same_file_on_two_updates_is_stored_once(
+def test_the_same_file_on_two_updates_is_stored_once_for_each(
     world, progress_round, django_capture_on_commit_callbacks
 ):
     first = _add_file(world, progress_round, data=PDF, name="plan.pdf")
@@ -81,10 +86,25 @@ def test_the_same_file_on_two_updates_is_stored_once(
         world, progress_round, data=PDF, name="plan.pdf", actor=world.council_lead,
         action=world.council_action,
     )  # fmt: skip
-    assert first.file.name == second.file.name
+    assert first.sha256 == second.sha256
+    assert first.file.name != second.file.name
     with django_capture_on_commit_callbacks(execute=True):
         remove_evidence(actor=world.lead, evidence=first)
-    assert default_storage.exists(second.file.name)
+    assert not default_storage.exists(first.file.name)
+    with default_storage.open(second.file.name, "rb") as stored:
+        assert stored.read() == PDF
+
+
+def test_a_stray_file_at_the_path_is_never_reused(world, progress_round):
+    # A file left by a removal whose clean-up has not run yet must not become the new one.
+    update = services.save_draft(
+        actor=world.lead, progress_round=progress_round, action=world.police_action, data={}
+    )
+    stray = f"evidence/{update.pk}/{hashlib.sha256(PDF).hexdigest()}"
+    default_storage.save(stray, ContentFile(PDF))
+    evidence = _add_file(world, progress_round, data=PDF, name="plan.pdf")
+    assert evidence.file.name != stray
+    assert evidence.file.name.startswith(f"evidence/{update.pk}/")
 
 
 def test_an_update_holds_at_most_the_configured_number_of_files(world, progress_round, settings):
@@ -194,6 +214,50 @@ def test_removing_a_file_deletes_the_stored_copy(
         remove_evidence(actor=world.lead, evidence=evidence)
     assert not UpdateEvidence.objects.exists()
     assert not default_storage.exists(path)
+
+
+def test_a_rolled_back_removal_keeps_the_stored_file(
+    world, progress_round, django_capture_on_commit_callbacks
+):
+    evidence = _add_file(world, progress_round, data=PDF, name="plan.pdf")
+    pk, path = evidence.pk, evidence.file.name
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        remove_evidence(actor=world.lead, evidence=evidence)
+        raise RuntimeError("the page failed after the removal")
+    assert callbacks == []
+    assert UpdateEvidence.objects.filter(pk=pk).exists()
+    assert default_storage.exists(path)
+
+
+def test_deleting_the_round_deletes_its_evidence_files(
+    world, progress_round, django_capture_on_commit_callbacks
+):
+    evidence = _add_file(world, progress_round, data=PDF, name="plan.pdf")
+    path = evidence.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        progress_round.delete()
+    assert not UpdateEvidence.objects.exists()
+    assert not default_storage.exists(path)
+
+
+def test_deleting_the_action_deletes_its_evidence_files(
+    world, progress_round, django_capture_on_commit_callbacks
+):
+    kept = _add_file(
+        world, progress_round, data=PDF, name="plan.pdf", actor=world.council_lead,
+        action=world.council_action,
+    )  # fmt: skip
+    evidence = _add_file(world, progress_round, data=PDF, name="plan.pdf")
+    path = evidence.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.delete_action(actor=world.admin, action=world.police_action)
+    assert not UpdateEvidence.objects.filter(pk=evidence.pk).exists()
+    assert not default_storage.exists(path)
+    assert default_storage.exists(kept.file.name)
 
 
 def test_bethan_cannot_remove_evidence_on_owains_action(world, progress_round):

@@ -1,0 +1,54 @@
+"""Receivers for the progress app, connected in ProgressConfig.ready().
+
+Each section belongs to one concern; add new receivers in a section of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from vawdasv.progress.models import ReportJob, UpdateEvidence
+
+
+def _delete_after_commit(file: FieldFile, using: str | None) -> None:
+    """Delete the stored file once the deletion of its row commits (never if it rolls back)."""
+    name = file.name or ""
+    if name:
+        storage = file.storage
+        transaction.on_commit(lambda: storage.delete(name), using=using)
+
+
+# Evidence files ----------------------------------------------------------------------------
+
+
+@receiver(post_delete, sender=UpdateEvidence, dispatch_uid="progress.evidence_file_cleanup")
+def delete_evidence_file(
+    sender: type[UpdateEvidence], instance: UpdateEvidence, **kwargs: Any
+) -> None:
+    """Delete an evidence file from storage once the row that held it is gone for good.
+
+    Rows go when a lead officer removes evidence, and also by cascade when a round, an action
+    or a strategy is deleted; without this their files would stay on disk for ever. The file is
+    deleted only after the commit, so a rolled-back deletion still finds it. Each update has its
+    own copy (see progress.models.evidence_upload_to), so no other row can be using it.
+    """
+    _delete_after_commit(instance.file, kwargs.get("using"))
+
+
+# Report job files (fixjobs) ------------------------------------------------------------------
+
+
+@receiver(post_delete, sender=ReportJob, dispatch_uid="progress.report_job_file_cleanup")
+def delete_report_job_file(sender: type[ReportJob], instance: ReportJob, **kwargs: Any) -> None:
+    """Delete a finished report's file once its job is gone, after the commit.
+
+    `vawdasv run-report-jobs` deletes old jobs with their files, but a job also goes by cascade
+    when its strategy is deleted, and its file would otherwise stay on disk for ever. Each job
+    has its own file, so no other row can be using it.
+    """
+    _delete_after_commit(instance.file, kwargs.get("using"))
