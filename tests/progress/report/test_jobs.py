@@ -12,6 +12,8 @@ import pdfplumber
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,20 +186,24 @@ def test_a_report_lost_while_being_made_is_not_waited_for(world, plan):
     assert job.state == ReportJobState.DONE
 
 
-def test_asking_again_just_after_the_report_is_ready_hands_back_the_same_file(client, world, plan):
+def test_asking_again_just_after_the_report_is_ready_makes_a_fresh_one(client, world, plan):
+    # An update approved in between must be in the second report, so the first is not reused.
     client.force_login(world.board)
     first = _ask(client, plan, "pdf")
     second = _ask(client, plan, "pdf")
-    assert first["Location"] == second["Location"]
+    assert first["Location"] != second["Location"]
+    finished = ReportJob.objects.order_by("pk")
+    assert [job.state for job in finished] == [ReportJobState.DONE, ReportJobState.DONE]
+    assert finished[0].file.name != finished[1].file.name
+
+
+def test_a_report_being_made_is_handed_back_rather_than_started_again(world, plan):
+    running = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=timezone.now())
+    again = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    assert again == running
     assert ReportJob.objects.count() == 1
-
-
-def test_a_finished_report_from_long_ago_is_made_again(client, world, plan):
-    client.force_login(world.board)
-    _ask(client, plan, "pdf")
-    ReportJob.objects.update(finished_at=timezone.now() - datetime.timedelta(hours=1))
-    _ask(client, plan, "pdf")
-    assert ReportJob.objects.count() == 2
 
 
 def test_a_different_format_language_or_filter_is_a_different_report(client, world, plan):
@@ -266,6 +272,55 @@ def test_the_failure_reason_is_written_in_the_askers_language(world, plan, monke
     assert job.error  # translated when the catalogue has it; never empty
 
 
+def _given_up_on(job: ReportJob) -> None:
+    """What `vawdasv run-report-jobs` does to a job that has been "running" for too long."""
+    long_ago = timezone.now() - datetime.timedelta(hours=2)
+    ReportJob.objects.filter(pk=job.pk).update(started_at=long_ago)
+    assert jobs.fail_stuck_jobs() == 1
+
+
+def _media_files(settings) -> list[str]:
+    root = settings.MEDIA_ROOT
+    return [name for _, _, names in os.walk(root) for name in names] if root.exists() else []
+
+
+def test_a_job_marked_failed_while_being_laid_out_stays_failed(world, plan, monkeypatch, settings):
+    job = _queued_job(world, plan)
+    real_render = jobs.render_report
+
+    def slow_render(report, format_name):
+        _given_up_on(job)
+        return real_render(report, format_name)
+
+    monkeypatch.setattr(jobs, "render_report", slow_render)
+    assert jobs.run_report_job(job.pk) is True
+    job.refresh_from_db()
+    assert job.state == ReportJobState.FAILED
+    assert "restarted" in job.error
+    assert job.stage == ""
+    assert not job.file
+    assert _media_files(settings) == []
+
+
+def test_a_job_marked_failed_just_before_it_finishes_stays_failed_and_keeps_no_file(
+    world, plan, monkeypatch, settings
+):
+    job = _queued_job(world, plan, format="docx")
+    real_file_name = jobs.file_name
+
+    def slow_file_name(report, format_name):
+        _given_up_on(job)
+        return real_file_name(report, format_name)
+
+    monkeypatch.setattr(jobs, "file_name", slow_file_name)
+    assert jobs.run_report_job(job.pk) is True
+    job.refresh_from_db()
+    assert job.state == ReportJobState.FAILED
+    assert "restarted" in job.error
+    assert not job.file and job.file_name == ""
+    assert _media_files(settings) == []  # the file made too late is not left behind
+
+
 def test_a_job_is_made_only_once_even_if_two_workers_pick_it_up(world, plan):
     job = _queued_job(world, plan)
     assert jobs.run_report_job(job.pk) is True
@@ -309,6 +364,30 @@ def test_the_status_gives_the_download_address_once_the_report_is_ready(client, 
         "file_url": _job_url(job, "report-job-file"),
         "error": "",
     }
+
+
+def test_the_report_page_does_not_ask_the_database_more_for_more_recent_reports(
+    client, world, plan, django_assert_max_num_queries
+):
+    url = reverse("progress:report", kwargs={"slug": plan.strategy.slug}) + "?period=2018/19"
+    client.force_login(world.board)
+    ask = {"requested_by": world.board, "state": ReportJobState.DONE}
+    _queued_job(world, plan, filters={"theme": plan.prepare.pk, "lead": world.council.pk}, **ask)
+    client.get(url)  # the first request of a session may fill caches
+    with CaptureQueriesContext(connection) as one_job:
+        assert "Theme: PREPARE" in client.get(url).content.decode()
+    others = [
+        {"theme": plan.pursue.pk, "lead": world.police.pk},
+        {"theme": plan.prepare.pk},
+        {"lead": world.police.pk},
+        {"theme": plan.pursue.pk, "lead": world.council.pk},
+    ]
+    for number, filters in enumerate(others):
+        _queued_job(world, plan, filters=filters, language=("cy", "en")[number % 2], **ask)
+    with django_assert_max_num_queries(len(one_job)):
+        page = client.get(url).content.decode()
+    assert page.count("Theme: PURSUE") == 2
+    assert page.count("Lead organisation: South Wales Police") == 2
 
 
 def test_a_file_that_is_not_ready_is_not_found(client, world, plan):
@@ -413,6 +492,39 @@ def test_the_command_deletes_finished_reports_after_a_week(world, plan):
     assert not ReportJob.objects.filter(pk=old.pk).exists()
     assert ReportJob.objects.filter(pk=recent.pk, state=ReportJobState.DONE).exists()
     assert not os.path.exists(path)
+
+
+def test_a_reports_file_is_deleted_when_its_strategy_is_deleted(
+    world, plan, django_capture_on_commit_callbacks
+):
+    job = _queued_job(world, plan)
+    jobs.run_report_job(job.pk)
+    job.refresh_from_db()
+    path = job.file.path
+    assert os.path.exists(path)
+    with django_capture_on_commit_callbacks(execute=True):
+        plan.strategy.delete()
+    assert not ReportJob.objects.filter(pk=job.pk).exists()
+    assert not os.path.exists(path)
+
+
+def test_a_reports_file_stays_if_deleting_its_job_is_rolled_back(
+    world, plan, django_capture_on_commit_callbacks
+):
+    job = _queued_job(world, plan)
+    jobs.run_report_job(job.pk)
+    job.refresh_from_db()
+    pk, path = job.pk, job.file.path
+    with (
+        django_capture_on_commit_callbacks(execute=True) as after_commit,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        job.delete()
+        raise RuntimeError("the deletion is abandoned")
+    assert after_commit == []
+    assert ReportJob.objects.filter(pk=pk).exists()
+    assert os.path.exists(path)
 
 
 # The thread runner ----------------------------------------------------------------------------

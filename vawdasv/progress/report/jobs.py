@@ -18,6 +18,7 @@ itself records who asked and when.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 import time
@@ -50,8 +51,6 @@ from vawdasv.progress.report.data import ReportFilters, gather
 logger = logging.getLogger(__name__)
 
 JOB_FORMATS = ("docx", "pdf")
-# A finished report asked for again within this time is handed back rather than made again.
-REUSE_DONE_FOR = datetime.timedelta(minutes=5)
 STUCK_AFTER = datetime.timedelta(minutes=30)
 KEEP_FINISHED_FOR = datetime.timedelta(days=7)
 
@@ -74,6 +73,14 @@ LOST_IN_RESTART = _("The report was still being made when the service restarted.
 
 class ReportJobError(Exception):
     """A reason a report cannot be made that the person who asked should read as it is."""
+
+
+class JobNoLongerRunning(Exception):
+    """The job stopped being this worker's while it worked: `fail_stuck_jobs` gave up on it.
+
+    Its failure has been recorded and the person told to try again, so the worker stops and
+    leaves the job as it is rather than turning it back into "done".
+    """
 
 
 # Asking ------------------------------------------------------------------------------------
@@ -101,8 +108,8 @@ def request_report(
 ) -> ReportJob:
     """A job making this report, reusing the person's identical job if one is under way.
 
-    A double click, or asking again a minute later, hands back the same job: one waiting or being
-    made, or one finished within REUSE_DONE_FOR whose file is still there.
+    A double click hands back the job already waiting or being made. A finished job is never
+    handed back: the person may have approved an update since, and asking again must show it.
     """
     if not permissions.is_member(actor, strategy.partnership_id):
         raise PermissionDenied(gettext("You do not have permission to see this report."))
@@ -141,12 +148,10 @@ def request_report(
 def _reusable(
     actor: Any, strategy: Strategy, period: str, format: str, language: str, wanted: dict
 ) -> ReportJob | None:
-    now = timezone.now()
-    recently_done = Q(state=ReportJobState.DONE, finished_at__gte=now - REUSE_DONE_FOR)
     # A job "running" for longer than any report takes was lost; it is not worth waiting for.
-    still_running = Q(state=ReportJobState.RUNNING, started_at__gte=now - STUCK_AFTER)
+    still_running = Q(state=ReportJobState.RUNNING, started_at__gte=timezone.now() - STUCK_AFTER)
     candidates = ReportJob.objects.filter(
-        Q(state=ReportJobState.QUEUED) | still_running | recently_done,
+        Q(state=ReportJobState.QUEUED) | still_running,
         strategy=strategy,
         period_label=period,
         format=format,
@@ -155,16 +160,9 @@ def _reusable(
     ).order_by("-created_at", "-pk")
     for job in candidates:
         # Compared here rather than in SQL: JSON equality differs between SQLite and PostgreSQL.
-        if (job.filters or {}) != wanted:
-            continue
-        if job.state == ReportJobState.DONE and not _file_exists(job):
-            continue
-        return job
+        if (job.filters or {}) == wanted:
+            return job
     return None
-
-
-def _file_exists(job: ReportJob) -> bool:
-    return bool(job.file.name) and job.file.storage.exists(str(job.file.name))
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -189,7 +187,8 @@ def recent_jobs_for(user: Any, strategy: Strategy, limit: int = 5) -> list[Repor
     """The person's latest reports of this strategy, for the list on the report page."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(ReportJob.objects.filter(strategy=strategy, requested_by=user)[:limit])
+    mine = ReportJob.objects.filter(strategy=strategy, requested_by=user).select_related("strategy")
+    return list(mine[:limit])
 
 
 def stage_label(job: ReportJob) -> str:
@@ -219,6 +218,8 @@ def run_report_job(job_id: int) -> bool:
     job = ReportJob.objects.select_related("strategy", "requested_by").get(pk=job_id)
     try:
         _make(job)
+    except JobNoLongerRunning:
+        logger.warning("Progress report job %s was marked failed while being made", job_id)
     except Exception as exc:
         if not isinstance(exc, ReportJobError):
             logger.exception("Progress report job %s failed", job_id)
@@ -236,14 +237,19 @@ def _make(job: ReportJob) -> None:
     _set_stage(job, "saving")
     name = file_name(report, job.format)
     job.file.save(name, ContentFile(content), save=False)
-    _record_progress(
-        job,
-        state=ReportJobState.DONE,
-        stage="",
-        file=job.file.name,
-        file_name=name,
-        finished_at=timezone.now(),
-    )
+    try:
+        _record_progress(
+            job,
+            state=ReportJobState.DONE,
+            stage="",
+            file=job.file.name,
+            file_name=name,
+            finished_at=timezone.now(),
+        )
+    except JobNoLongerRunning:
+        # Nobody will be offered this file: the job says it failed.
+        job.file.delete(save=False)
+        raise
 
 
 def _set_stage(job: ReportJob, stage: str) -> None:
@@ -251,16 +257,25 @@ def _set_stage(job: ReportJob, stage: str) -> None:
 
 
 def _fail(job: ReportJob, reason: str) -> None:
-    _record_progress(
-        job, state=ReportJobState.FAILED, stage="", error=reason, finished_at=timezone.now()
-    )
+    # A job no longer running was already marked failed by fail_stuck_jobs, with its reason.
+    with contextlib.suppress(JobNoLongerRunning):
+        _record_progress(
+            job, state=ReportJobState.FAILED, stage="", error=reason, finished_at=timezone.now()
+        )
 
 
 LOCKED_RETRIES, LOCKED_PAUSE_SECONDS = 50, 0.1
 
 
 def _record_progress(job: ReportJob, **fields: Any) -> None:
-    _update_waiting_out_locks(ReportJob.objects.filter(pk=job.pk), **fields)
+    """Record how the job is going, only while it is still "running" and so still ours.
+
+    Without the condition a slow worker finishing after `fail_stuck_jobs` gave up on the job
+    would turn "failed" back into "done", after the person had been told to try again.
+    """
+    running = ReportJob.objects.filter(pk=job.pk, state=ReportJobState.RUNNING)
+    if not _update_waiting_out_locks(running, **fields):
+        raise JobNoLongerRunning(job.pk)
 
 
 def _update_waiting_out_locks(jobs: Any, **fields: Any) -> int:

@@ -72,7 +72,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = {name: form.data.get(name, "") for name in FIELDS}
     context.update(report_html.context(report))
     context["chosen"] = chosen
-    context["recent_jobs"] = [JobView(job) for job in jobs.recent_jobs_for(request.user, strategy)]
+    context["recent_jobs"] = job_views(jobs.recent_jobs_for(request.user, strategy))
     return render(request, "progress/report/page.html", context)
 
 
@@ -129,7 +129,7 @@ def report_job_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def report_job(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     job = jobs.get_report_job_for_user(request.user, slug, pk)
-    context = {"strategy": job.strategy, "job": JobView(job)}
+    context = {"strategy": job.strategy, "job": job_views([job])[0]}
     return render(request, "progress/report/job.html", context)
 
 
@@ -137,7 +137,7 @@ def report_job(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def report_job_status(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     """What the job page's script shows, in the page's language."""
-    job = JobView(jobs.get_report_job_for_user(request.user, slug, pk))
+    job = job_views([jobs.get_report_job_for_user(request.user, slug, pk)])[0]
     response = JsonResponse(
         {
             "state": job.state,
@@ -171,10 +171,40 @@ def report_job_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     )
 
 
-class JobView:
-    """A job as its page and the report page's list show it, in the page's language."""
+class FilterNames:
+    """The themes and lead organisations the listed jobs were filtered by, fetched together.
 
-    def __init__(self, job: ReportJob) -> None:
+    The report page lists several jobs and the job page's status is asked for every 2 seconds,
+    so naming each job's filters with its own queries would add up.
+    """
+
+    def __init__(self, listed: list[ReportJob]) -> None:
+        theme_ids = {job.filters.get("theme") for job in listed if job.filters}
+        lead_ids = {job.filters.get("lead") for job in listed if job.filters}
+        theme_ids.discard(None)
+        lead_ids.discard(None)
+        self.themes: dict[tuple[int, int], Theme] = {}
+        if theme_ids:
+            for theme in Theme.objects.filter(pk__in=theme_ids):
+                self.themes[(theme.strategy_id, theme.pk)] = theme
+        self.leads: dict[int, Organisation] = (
+            Organisation.objects.in_bulk(list(lead_ids)) if lead_ids else {}
+        )
+
+
+def job_views(listed: list[ReportJob]) -> list[JobView]:
+    """The jobs as pages show them, naming their filters with one query per kind of filter."""
+    names = FilterNames(listed)
+    return [JobView(job, names) for job in listed]
+
+
+class JobView:
+    """A job as its page and the report page's list show it, in the page's language.
+
+    Build them with `job_views`, which fetches the filters' names for all the jobs at once.
+    """
+
+    def __init__(self, job: ReportJob, names: FilterNames) -> None:
         self.job = job
         self.pk = job.pk
         self.state = job.state
@@ -185,7 +215,7 @@ class JobView:
         self.period_label = job.period_label
         self.language = job.language
         self.language_name = _language_name(job.language)
-        self.filters_text = _filters_text(job)
+        self.filters_text = _filters_text(job, names)
         self.created_at = job.created_at
         self.file_name = job.file_name
         slug = job.strategy.slug
@@ -234,17 +264,16 @@ def _message(job: ReportJob) -> str:
     return _("Your report could not be made.")
 
 
-def _filters_text(job: ReportJob) -> list[str]:
+def _filters_text(job: ReportJob, names: FilterNames) -> list[str]:
     """The filters in words ("Theme: PREPARE"), naming things in the page's language."""
     stored = job.filters or {}
     lines = []
     theme_id, lead_id = stored.get("theme"), stored.get("lead")
-    theme = (
-        Theme.objects.filter(pk=theme_id, strategy=job.strategy_id).first() if theme_id else None
-    )
+    # Keyed by strategy too: a theme of another strategy is never named on this one's job.
+    theme = names.themes.get((job.strategy_id, theme_id)) if theme_id else None
     if theme is not None:
         lines.append(_("Theme: %(name)s") % {"name": read(theme, "name").text})
-    lead = Organisation.objects.filter(pk=lead_id).first() if lead_id else None
+    lead = names.leads.get(lead_id) if lead_id else None
     if lead is not None:
         lines.append(_("Lead organisation: %(name)s") % {"name": read(lead, "name").text})
     return lines
