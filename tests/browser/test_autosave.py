@@ -99,3 +99,26 @@ def test_without_javascript_save_draft_keeps_the_text(
     follow(page, form.locator("button[name=intent][value=save]"))
     expect(page.locator("main textarea[name=narrative_en]")).to_have_value(NARRATIVE["en"])
     assert ProgressUpdate.objects.get().narrative_en == NARRATIVE["en"]
+
+
+def test_adding_evidence_keeps_what_was_typed_but_not_yet_saved(page: Page, world: Any) -> None:
+    progress_round = _round(world)
+    address = f"/progress/rounds/{progress_round.pk}/actions/{world.police_action.pk}/"
+    sign_in(page, "", "owain")
+    visit(page, address)
+    main = page.locator("main")
+    form = main.locator("form[data-autosave-url]")
+    # Far longer than the test takes: only the evidence form's own flush can save the text.
+    form.evaluate("f => { f.dataset.autosaveDelay = '600000'; }")
+    form.locator("textarea[name=narrative_en]").fill(NARRATIVE["en"])
+    assert not ProgressUpdate.objects.exists()
+
+    link_form = main.locator("form[data-saves-draft-first]").first
+    link_form.locator("input[name='link-title']").fill("Course attendance register")
+    link_form.locator("input[name='link-url']").fill("https://example.org/register")
+    follow(page, link_form.locator("button[type=submit]"))
+
+    update = ProgressUpdate.objects.get()
+    assert update.narrative_en == NARRATIVE["en"]
+    assert update.evidence.get().title == "Course attendance register"
+    expect(main.locator("textarea[name=narrative_en]")).to_have_value(NARRATIVE["en"])

@@ -41,9 +41,10 @@ if (form) {
     say(text, true);
   };
 
+  // Resolves to true once what was typed is kept (or there was nothing to keep).
   const save = async () => {
     timer = null;
-    if (stopped || !changed) return;
+    if (stopped || !changed) return !stopped;
     changed = false;
     lastSave = Date.now();
     say(form.dataset.autosaveSaving ?? "");
@@ -58,14 +59,14 @@ if (form) {
     } catch {
       changed = true; // keep the changes for the next attempt
       say(form.dataset.autosaveFailed ?? "", true);
-      return;
+      return false;
     }
     const answer = await response.json().catch(() => ({}));
     // A page that is not our JSON (say, the sign-in page after the session ended) is a failure.
     if (response.ok && Number.isInteger(answer.version)) {
       version.value = String(answer.version);
       say(answer.saved_at ?? "");
-      return;
+      return true;
     }
     const reasons = Array.isArray(answer.errors) ? answer.errors.join(" ") : "";
     const message = reasons || form.dataset.autosaveFailed || "";
@@ -82,6 +83,7 @@ if (form) {
     } else {
       say(message, true); // a refused value: saved again once the person changes something
     }
+    return false;
   };
 
   const plan = () => {
@@ -100,6 +102,25 @@ if (form) {
 
   form.addEventListener("input", plan);
   form.addEventListener("change", plan);
+
+  // The evidence forms below reload the page: save what has been typed first, so adding a
+  // link or a file never loses it. If the draft cannot be saved, the page stays as it is, with
+  // the reason in the status line, and the person can press "Save draft".
+  for (const other of document.querySelectorAll("form[data-saves-draft-first]")) {
+    other.addEventListener("submit", (event) => {
+      if (stopped || (!changed && !saving)) return;
+      event.preventDefault();
+      window.clearTimeout(timer);
+      const submitter = event.submitter;
+      // Let a save under way finish, then keep anything typed since.
+      const pending = (saving ?? Promise.resolve(true)).then((ok) => (ok ? save() : false));
+      pending.then((kept) => {
+        if (!kept) return;
+        stopped = true; // the page is about to reload; nothing more to plan
+        other.requestSubmit(submitter);
+      });
+    });
+  }
 
   // Submitting or pressing "Save draft" sends the whole form anyway: cancel the planned save,
   // and let one already under way finish first so the form carries the version it produced.
