@@ -240,3 +240,21 @@ def test_another_partnerships_administrator_cannot_upload_or_remove(client, worl
     remove_url = reverse("progress:evidence-remove", args=[evidence.pk])
     assert client.post(remove_url, {"confirm": "on"}).status_code == 403
     assert list(UpdateEvidence.objects.values_list("pk", flat=True)) == [evidence.pk]
+
+
+def test_evidence_on_a_submitted_update_says_it_cannot_be_removed_and_offers_no_form(
+    client, world, progress_round
+):
+    evidence = _pdf_evidence(world, progress_round)
+    services.submit_update(
+        actor=world.lead, progress_round=progress_round, action=world.police_action,
+        data=GOOD_UPDATE,
+    )  # fmt: skip
+    client.force_login(world.lead)
+    url = reverse("progress:evidence-remove", args=[evidence.pk])
+    page = client.get(url).content.decode()
+    assert "This update has been submitted for review, so its evidence cannot be changed." in page
+    assert 'name="confirm"' not in page
+    refused = client.post(url, {"confirm": "on"})
+    assert refused.status_code == 400
+    assert UpdateEvidence.objects.filter(pk=evidence.pk).exists()

@@ -126,6 +126,9 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     update = evidence.update
     progress_round, action = _round_and_action(request, update.progress_round_id, update.action_id)
     form = ConfirmForm(posted(request))
+    # Say so before anyone ticks the box: a submitted or approved update, or a closed round,
+    # keeps its evidence as it was reviewed.
+    removable = progress_round.is_open and update.is_editable
     if request.method == "POST" and form.is_valid():
         try:
             evidence_services.remove_evidence(actor=request.user, evidence=evidence)
@@ -143,6 +146,8 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "action": action,
             "evidence": evidence,
             "form": form,
+            "removable": removable,
+            "update": update,
             "back_url": _update_url(progress_round, action),
         },
         status=400 if form.errors else 200,
