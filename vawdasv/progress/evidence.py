@@ -407,11 +407,19 @@ def _title(title: str, fallback: str) -> str:
 def add_evidence_link(
     *, actor: Any, progress_round: ProgressRound, action: Action, title: str, url: str
 ) -> UpdateEvidence:
-    """Attach a web link (a published report, a news item) to the action's update."""
+    """Attach a web link (a published report, a news item) to the action's update.
+
+    Adding the same address again changes nothing and returns the link already there.
+    """
     update = _editable_update(actor, progress_round, action)
     url = check_link(url)
     if not (title or "").strip():
         raise ValidationError({"title": _("Describe what the link shows")})
+    if update.pk:
+        # A double click, or the form sent twice: the first link stands, nothing is repeated.
+        existing = update.evidence.filter(kind=EvidenceKind.LINK, url=url).first()
+        if existing is not None:
+            return existing
     update = _saved(actor, update)
     evidence = UpdateEvidence.objects.create(
         update=update, kind=EvidenceKind.LINK, title=_title(title, url), url=url,

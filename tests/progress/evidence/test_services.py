@@ -265,3 +265,16 @@ def test_bethan_cannot_remove_evidence_on_owains_action(world, progress_round):
     with pytest.raises(PermissionDenied):
         remove_evidence(actor=world.council_lead, evidence=evidence)
     assert UpdateEvidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_adding_the_same_link_twice_keeps_one_and_records_one(world, progress_round):
+    def add():
+        return add_evidence_link(
+            actor=world.lead, progress_round=progress_round, action=world.police_action,
+            title="Evaluation report", url="https://example.org/evaluation",
+        )  # fmt: skip
+
+    first, second = add(), add()
+    assert first.pk == second.pk
+    assert UpdateEvidence.objects.count() == 1
+    assert AuditEntry.objects.filter(content_type__model="updateevidence").count() == 1
