@@ -369,7 +369,7 @@ def _editable_update(actor: Any, progress_round: ProgressRound, action: Action) 
     Returns an unsaved update when the action has none yet: it is saved as a draft only once the
     evidence has passed its checks, so a refused file leaves nothing behind.
     """
-    update = services._writable(actor, progress_round, action)
+    update = services.writable_update(actor, progress_round, action)
     if update.pk and not update.is_editable:
         raise ValidationError(
             _("This update has been %(state)s, so its evidence cannot be changed.")
@@ -380,7 +380,7 @@ def _editable_update(actor: Any, progress_round: ProgressRound, action: Action) 
 
 def _saved(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
     if update.pk is None:
-        return services._write(actor=actor, update=update, data={}, expected_version=None)
+        return services.write_update(actor=actor, update=update, data={}, expected_version=None)
     return update
 
 

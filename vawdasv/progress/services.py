@@ -37,6 +37,8 @@ __all__ = [
     "return_update",
     "save_draft",
     "submit_update",
+    "writable_update",
+    "write_update",
 ]
 
 ROUND_FIELDS = ("period_label", "deadline", "status")
@@ -155,8 +157,11 @@ def reopen_round(
 # Updates ---------------------------------------------------------------------------------
 
 
-def _writable(actor: Any, progress_round: ProgressRound, action: Action) -> ProgressUpdate:
-    """Check the actor may write this action's update now; return it locked (or a new one)."""
+def writable_update(actor: Any, progress_round: ProgressRound, action: Action) -> ProgressUpdate:
+    """Check the actor may write this action's update now; return it locked (or a new one).
+
+    Call inside a transaction, then `write_update`; the evidence services build on the pair.
+    """
     strategy = progress_round.strategy
     if action.commitment.theme.strategy_id != strategy.pk:
         raise ValidationError(_("This action is not part of the round's plan."))
@@ -172,7 +177,7 @@ def _writable(actor: Any, progress_round: ProgressRound, action: Action) -> Prog
     return existing or ProgressUpdate(progress_round=locked_round, action=action)
 
 
-def _write(
+def write_update(
     *,
     actor: Any,
     update: ProgressUpdate,
@@ -214,8 +219,8 @@ def save_draft(
     expected_version: int | None = None,
 ) -> ProgressUpdate:
     """Keep what the lead officer has written so far, without sending it for review."""
-    update = _writable(actor, progress_round, action)
-    return _write(actor=actor, update=update, data=data, expected_version=expected_version)
+    update = writable_update(actor, progress_round, action)
+    return write_update(actor=actor, update=update, data=data, expected_version=expected_version)
 
 
 def _check_complete(update: ProgressUpdate) -> None:
@@ -264,10 +269,10 @@ def submit_update(
     expected_version: int | None = None,
 ) -> ProgressUpdate:
     """Save and send for review. Submitting again what is already submitted changes nothing."""
-    update = _writable(actor, progress_round, action)
+    update = writable_update(actor, progress_round, action)
     if update.pk and update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED):
         return update  # a double click or a resent form: the first submission stands
-    update = _write(actor=actor, update=update, data=data, expected_version=expected_version)
+    update = write_update(actor=actor, update=update, data=data, expected_version=expected_version)
     _check_complete(update)  # raising here rolls the save back too, so nothing half-submitted
     before = audit.snapshot(update, AUDITED_UPDATE_FIELDS)
     update.state = UpdateState.SUBMITTED
