@@ -34,13 +34,15 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from vawdasv.imports.leads import split_leads
+from vawdasv.lib import tabular
 from vawdasv.lib.bilingual import LANGUAGE_CODES, read
+from vawdasv.lib.text import xml_safe
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.selectors import plan_tree
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = tabular.XLSX_CONTENT_TYPE
 # Word's language tags for the two languages of the platform.
 WORD_LANGUAGE = {"en": "en-GB", "cy": "cy-GB"}
 LEAD_SEPARATOR = " / "
@@ -147,7 +149,7 @@ def _repeat_as_header(row: _Row) -> None:
 
 def _write_cell(cell: _Cell, text: str, *, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.bold = bold
 
 
@@ -214,15 +216,15 @@ def export_docx(strategy: Strategy, language: str) -> bytes:
             setattr(section, side, Cm(1.5))
         document.styles["Normal"].font.size = Pt(10)
         title = read(strategy, "title", language).text
-        document.core_properties.title = title
-        document.add_heading(title, level=0)
+        document.core_properties.title = xml_safe(title)
+        document.add_heading(xml_safe(title), level=0)
         vision = read(strategy, "vision", language).text
         if vision:
             document.add_heading(_("Vision"), level=1)
-            document.add_paragraph(vision)
+            document.add_paragraph(xml_safe(vision))
         _aims_table(document, themes, language)
         for theme in themes:
-            document.add_heading(read(theme, "name", language).text, level=1)
+            document.add_heading(xml_safe(read(theme, "name", language).text), level=1)
             _theme_table(document, theme, language)
         output = io.BytesIO()
         document.save(output)
@@ -240,7 +242,7 @@ def _sheet_title(themes: list[Theme], language: str) -> str:
     after the first theme keeps it from adding an empty theme when the file comes back.
     """
     name = read(themes[0], "name", language).text.strip() if themes else ""
-    if name and len(name) <= 31 and not _SHEET_FORBIDDEN.search(name):
+    if name and len(name) <= 31 and name.isprintable() and not _SHEET_FORBIDDEN.search(name):
         return name
     return "Sheet1"
 
@@ -258,7 +260,8 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = _sheet_title(themes, language)
-        sheet.append(
+        tabular.append_row(
+            sheet,
             [
                 _("Theme"),
                 _("Commitment"),
@@ -275,7 +278,8 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
             for row in _rows(theme):
                 first = row.commitment.pk not in seen
                 seen.add(row.commitment.pk)
-                sheet.append(
+                tabular.append_row(
+                    sheet,
                     [
                         "" if seen_theme else read(theme, "name", language).text,
                         read(row.commitment, "text", language).text if first else "",
@@ -295,7 +299,7 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
             for cell in row_cells:
                 cell.alignment = wrap
         sheet.print_title_rows = "1:1"
-        workbook.properties.title = read(strategy, "title", language).text
+        workbook.properties.title = xml_safe(read(strategy, "title", language).text)
         workbook.properties.language = WORD_LANGUAGE[language]
         output = io.BytesIO()
         workbook.save(output)

@@ -4,14 +4,13 @@ Regional teams keep their own trackers in Excel; this gives them every round's u
 filter and chart themselves. Column headings and plan text follow the reader's language; both
 narratives (English and Welsh) are always included.
 
-Spreadsheet programs run any cell that starts with "=", "+", "-" or "@" as a formula, and
-narratives are free text typed by many people, so both files keep such text inert: in the CSV it
-gets a leading single quote (the usual convention), in the .xlsx the cell is stored as text.
+Narratives are free text typed by many people, so both files are written through
+`vawdasv.lib.tabular`, which keeps text that looks like a formula inert and drops characters a
+spreadsheet cannot hold.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from collections.abc import Callable, Iterator
@@ -22,18 +21,17 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from vawdasv.lib import tabular
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress.models import ProgressUpdate
 from vawdasv.progress.rag import rag_vocabulary
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+XLSX_CONTENT_TYPE = tabular.XLSX_CONTENT_TYPE
+CSV_CONTENT_TYPE = tabular.CSV_CONTENT_TYPE
 
 Cell = str | int | datetime.date | datetime.datetime | None
 
@@ -163,36 +161,12 @@ def filename(strategy: Strategy, extension: str) -> str:
 # CSV -------------------------------------------------------------------------------------
 
 
-def csv_safe(value: Cell) -> str:
-    """Text as a CSV cell that no spreadsheet will run as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def as_csv(strategy: Strategy) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Welsh letters such as ŵ and ŷ correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([csv_safe(heading) for heading in headings()])
-    for row in rows(strategy):
-        writer.writerow([csv_safe(value) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return tabular.csv_bytes([headings(), *rows(strategy)])
 
 
 # Excel -----------------------------------------------------------------------------------
-
-
-def _xlsx_value(value: Cell) -> Cell:
-    if isinstance(value, str):
-        # Characters Excel cannot store (stray control codes pasted from other documents).
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
 
 
 def as_xlsx(strategy: Strategy) -> bytes:
@@ -200,17 +174,11 @@ def as_xlsx(strategy: Strategy) -> bytes:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = _("Progress updates")[:31]
-    sheet.append(headings())
-    for cell in sheet[1]:
+    for cell in tabular.append_row(sheet, headings()):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows(strategy):
-        sheet.append([_xlsx_value(value) for value in row])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that merely starts with "=": keep it as text
-                cell.data_type = "s"
-            elif isinstance(cell.value, datetime.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
+        for cell in tabular.append_row(sheet, row):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width

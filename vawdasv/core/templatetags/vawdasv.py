@@ -36,7 +36,9 @@ def bilingual(obj: Any, field: str, paragraphs: bool = False) -> SafeString:
     value = read(obj, field)
     if value.is_missing:
         return format_html('<span class="govuk-hint">{}</span>', _("Not given"))
-    body = mark_safe(linebreaks(value.text)) if paragraphs else value.text
+    # Content is text, never markup: `linebreaks` escapes it before wrapping the paragraphs
+    # (the function, unlike the filter, escapes only when told to), so the result is safe.
+    body = mark_safe(linebreaks(value.text, autoescape=True)) if paragraphs else value.text
     if not value.is_fallback:
         return format_html("{}", body)
     tag = "div" if paragraphs else "span"

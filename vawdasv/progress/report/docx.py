@@ -20,6 +20,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from vawdasv.lib.bilingual import BilingualText
+from vawdasv.lib.text import xml_safe as _x
 from vawdasv.progress.report.data import ProgressReport, ReportRow
 
 # Light fills keep black text readable (contrast above 4.5:1); the word says the status anyway.
@@ -72,14 +73,14 @@ def _repeat_as_header(row: _Row) -> None:
 
 
 def _table(document: WordDocument, caption: str, headers: list[str]) -> Table:
-    document.add_paragraph(caption, style="Caption")
+    document.add_paragraph(_x(caption), style="Caption")
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     header_row = table.rows[0]
     _repeat_as_header(header_row)
     for cell, text in zip(header_row.cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(_x(text)).bold = True
         _shade(cell, HEADER_FILL)
     return table
 
@@ -87,7 +88,7 @@ def _table(document: WordDocument, caption: str, headers: list[str]) -> Table:
 def _add_row(table: Table, values: list[str]) -> list[_Cell]:
     cells = table.add_row().cells
     for cell, text in zip(cells, values, strict=True):
-        cell.text = text
+        cell.text = _x(text)
     return cells
 
 
@@ -101,7 +102,7 @@ def _progress_cell(cell: _Cell, row: ReportRow, report: ProgressReport, *, futur
     labels = report.labels
     cell.text = ""
     if row.rag or not future:  # future activity is not expected to have an update yet
-        cell.paragraphs[0].add_run(row.rag_word or labels["no_update"]).bold = True
+        cell.paragraphs[0].add_run(_x(row.rag_word or labels["no_update"])).bold = True
     if row.rag:
         _shade(cell, RAG_FILLS[row.rag])
     narrative = _text(row.narrative, labels["not_translated"])
@@ -115,9 +116,9 @@ def _paragraph(cell: _Cell, text: str) -> Paragraph:
     """Write into the cell's empty first paragraph, or add one: no blank line at the top."""
     first = cell.paragraphs[0]
     if not first.runs:
-        first.add_run(text)
+        first.add_run(_x(text))
         return first
-    return cell.add_paragraph(text)
+    return cell.add_paragraph(_x(text))
 
 
 def _theme_table(
@@ -148,22 +149,22 @@ def _theme_table(
 
 def _title_page(document: WordDocument, report: ProgressReport) -> None:
     labels = report.labels
-    document.add_paragraph(report.partnership_name.text)
-    document.add_heading(report.strategy_title.text, level=0)
-    document.add_heading(report.title, level=1)
+    document.add_paragraph(_x(report.partnership_name.text))
+    document.add_heading(_x(report.strategy_title.text), level=0)
+    document.add_heading(_x(report.title), level=1)
     for line in report.filters_text:
-        document.add_paragraph(line)
-    document.add_paragraph(report.produced)
+        document.add_paragraph(_x(line))
+    document.add_paragraph(_x(report.produced))
     if report.vision.text:
         document.add_heading(labels["vision"], level=2)
-        document.add_paragraph(_text(report.vision, labels["not_translated"]))
+        document.add_paragraph(_x(_text(report.vision, labels["not_translated"])))
     if report.aims:
         document.add_heading(labels["aims"], level=2)
         for name, aim in report.aims:
             paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(name.text).bold = True
+            paragraph.add_run(_x(name.text)).bold = True
             if aim.text:
-                paragraph.add_run(" – " + _text(aim, labels["not_translated"]))
+                paragraph.add_run(_x(" – " + _text(aim, labels["not_translated"])))
 
 
 def _key_and_summary(document: WordDocument, report: ProgressReport) -> None:
@@ -173,7 +174,7 @@ def _key_and_summary(document: WordDocument, report: ProgressReport) -> None:
     key = _table(document, labels["key"], [labels["rag"], labels["meaning"]])
     for entry in report.rag_key:
         cells = _add_row(key, ["", entry.meaning])
-        cells[0].paragraphs[0].add_run(entry.word).bold = True
+        cells[0].paragraphs[0].add_run(_x(entry.word)).bold = True
         _shade(cells[0], RAG_FILLS[entry.value])
     document.add_heading(labels["summary"], level=1)
     if not report.has_round:
@@ -221,8 +222,8 @@ def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> N
 def build_document(report: ProgressReport) -> WordDocument:
     document = Document()
     _set_language(document, report.language)
-    document.core_properties.title = f"{report.strategy_title.text} – {report.title}"
-    document.core_properties.subject = report.title
+    document.core_properties.title = _x(f"{report.strategy_title.text} – {report.title}")
+    document.core_properties.subject = _x(report.title)
     section = document.sections[0]
     # Landscape A4, as the board's report is: four columns of prose need the width.
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -235,14 +236,14 @@ def build_document(report: ProgressReport) -> WordDocument:
     _title_page(document, report)
     _key_and_summary(document, report)
     for theme in report.themes:
-        document.add_heading(theme.name.text, level=1)
+        document.add_heading(_x(theme.name.text), level=1)
         if theme.aim.text:
-            document.add_paragraph(_text(theme.aim, labels["not_translated"]))
+            document.add_paragraph(_x(_text(theme.aim, labels["not_translated"])))
         if theme.rows:
             _theme_table(document, report, theme.name.text, theme.rows)
         else:
             document.add_paragraph(labels["no_rows"])
-        document.add_heading(f"{labels['future']} – {theme.name.text}", level=2)
+        document.add_heading(_x(f"{labels['future']} – {theme.name.text}"), level=2)
         if theme.future:
             caption = f"{labels['future']} – {theme.name.text}"
             _theme_table(document, report, caption, theme.future, future=True)
