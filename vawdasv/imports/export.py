@@ -270,7 +270,7 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
                 _("Evidence of achievement"),
                 _("Timescale"),
                 _("Lead"),
-            ]
+            ],
         )
         for theme in themes:
             seen_theme = False
@@ -285,7 +285,7 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
                         read(row.commitment, "text", language).text if first else "",
                         row.commitment.ref if first else "",
                         *_action_cells(row, language),
-                    ]
+                    ],
                 )
                 seen_theme = True
         bold = Font(bold=True)

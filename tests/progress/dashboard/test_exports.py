@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from vawdasv.lib import tabular
 from vawdasv.progress import evidence, exports, services
 
 from .conftest import rated
@@ -101,15 +102,15 @@ def test_text_that_looks_like_a_formula_is_kept_inert(plan):
 
 @pytest.mark.parametrize("text", DANGEROUS)
 def test_each_formula_opening_gets_a_leading_quote_in_csv(text):
-    assert exports.csv_safe(text) == "'" + text
+    assert tabular.csv_cell(text) == "'" + text
 
 
 def test_ordinary_text_and_dates_are_unchanged_in_csv():
     assert (
-        exports.csv_safe("Training delivered - 40 officers") == "Training delivered - 40 officers"
+        tabular.csv_cell("Training delivered - 40 officers") == "Training delivered - 40 officers"
     )
-    assert exports.csv_safe(datetime.date(2026, 3, 31)) == "2026-03-31"
-    assert exports.csv_safe(None) == ""
+    assert tabular.csv_cell(datetime.date(2026, 3, 31)) == "2026-03-31"
+    assert tabular.csv_cell(None) == ""
 
 
 def test_a_welsh_download_names_the_themes_in_welsh(plan):
