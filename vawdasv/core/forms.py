@@ -1,16 +1,22 @@
 """Django forms rendered with GOV.UK Frontend markup (labels, hints, error messages).
 
 `GovukFormMixin` gives each widget the GOV.UK class for its kind and adds the error modifier
-after validation; the templates in core/templates/govuk/forms lay out the form groups.
+after validation; the templates in core/templates/govuk/forms lay out the form groups. It also
+normalises every submitted text (`vawdasv.lib.text.normalise_text`: no control characters, \n
+line endings) before any field sees it, so every form of the platform stores clean text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
+from django.http import QueryDict
+
+from vawdasv.lib.text import normalise_value
 
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str, str]] = [
     (forms.CheckboxSelectMultiple, "govuk-checkboxes__input", ""),
@@ -35,19 +41,52 @@ def widget_kind(widget: forms.Widget) -> str:
     return "input"
 
 
+def normalised_data(data: Any, keep: frozenset[str] = frozenset()) -> Any:
+    """Submitted form data with every text value normalised, except the keys in `keep`."""
+
+    def clean(key: str, value: Any) -> Any:
+        if key in keep:
+            return value
+        if isinstance(value, list | tuple):
+            return [normalise_value(item) for item in value]
+        return normalise_value(value)
+
+    if isinstance(data, QueryDict):
+        result = QueryDict(mutable=True, encoding=data.encoding)
+        for key, values in data.lists():
+            result.setlist(key, clean(key, values))
+        result._mutable = False
+        return result
+    if isinstance(data, Mapping):
+        return {key: clean(key, value) for key, value in data.items()}
+    return data
+
+
 class GovukFormRenderer(DjangoTemplates):
     form_template_name = "govuk/forms/form.html"
     field_template_name = "govuk/forms/field.html"
 
 
 class GovukFormMixin:
-    """Adds GOV.UK classes to widgets, and error classes once the form is validated."""
+    """Adds GOV.UK classes to widgets, and error classes once the form is validated.
+
+    Bound data is normalised first (see the module's docstring).
+    """
 
     fields: dict[str, forms.Field]
     errors: Any
+    data: Any
+    add_prefix: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        # A password is compared byte for byte with the one set elsewhere: never rewritten.
+        passwords = frozenset(
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field.widget, forms.PasswordInput)
+        )
+        self.data = normalised_data(self.data, passwords)
         for field in self.fields.values():
             for widget_type, css, _error_css in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):

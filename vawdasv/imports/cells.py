@@ -1,13 +1,13 @@
 """Cells of plan tables as text conversion leaves them.
 
 Cells may hold HTML fragments (<p>, <br>) and lines broken mid-word. These helpers turn them
-into plain values. Which field a column holds is worked out in `vawdasv.imports.columns`
+into plain values (`vawdasv.imports.markup`: entities decoded first, the rest kept as text).
+Which field a column holds is worked out in `vawdasv.imports.columns`
 (`match_header` and the field names are re-exported here for older callers).
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 from vawdasv.imports.columns import (
@@ -21,14 +21,12 @@ from vawdasv.imports.columns import (
     TIMESCALE,
     match_header,
 )
+from vawdasv.imports.markup import decode_markup
 
 __all__ = [
     "ACTION", "COMMITMENT", "EVIDENCE", "LEAD", "RAG", "REF", "THEME", "TIMESCALE",
     "clean_cell", "join_fragments", "match_header", "starts_lower",
 ]  # fmt: skip
-
-_LINE_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</?(?:li|div)[^>]*>|\n", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def join_fragments(fragments: list[str]) -> str:
@@ -52,10 +50,8 @@ def join_fragments(fragments: list[str]) -> str:
 
 
 def clean_cell(raw: str) -> str:
-    """A cell's text without HTML, with its line breaks joined."""
-    text = _LINE_BREAK.sub("\n", raw)
-    text = html.unescape(_TAG.sub("", text))
-    return join_fragments(text.split("\n"))
+    """A cell's text without layout markup, with its line breaks joined."""
+    return join_fragments(decode_markup(raw).split("\n"))
 
 
 def starts_lower(text: str) -> bool:

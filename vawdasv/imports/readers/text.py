@@ -9,12 +9,12 @@ its line number so a warning can say where to look. Nothing here raises on odd t
 
 from __future__ import annotations
 
-import html
 import re
 
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.document import Block, SourceDocument, Table, TableRow, TextLine
+from vawdasv.imports.markup import decode_markup
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–]|o(?=\s)|\d{1,2}[.)](?=\s))\s+(?=\S)")
@@ -29,7 +29,6 @@ _CELL_END = re.compile(r"</t[dh]\s*>\s*$", re.IGNORECASE)
 _NESTED_BULLET = re.compile(r"^(?:[-*•·▪●◦‣]|o)\s+(?=\S)")
 _COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MAX_COLSPAN = 50
 _CAPITALS_HEADING_MAX = 80
 
@@ -52,9 +51,9 @@ def _line_location(number: int) -> str:
 
 
 def _plain(text: str) -> str:
-    """Body text without Markdown emphasis or HTML tags, spaces tidied."""
+    """Body text without Markdown emphasis or layout tags, spaces tidied."""
     text = _EMPHASIS.sub(r"\2", text)
-    text = html.unescape(_TAG.sub(" ", text))
+    text = decode_markup(text, line_break=" ")
     return " ".join(text.split())
 
 
