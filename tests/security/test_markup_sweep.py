@@ -1,0 +1,407 @@
+"""Markup planted in every free-text field never reaches a page, export or report as markup.
+
+The fields are discovered from the models (every CharField and TextField of the platform's own
+apps, `_en` and `_cy` alike), so a new field is swept without anyone remembering to add it. Each
+field gets its own marker, `<b id=xN>`, followed by an encoded heading and a meta refresh to
+another site (cut to the field's length). The whole platform is then read (every page, every
+export and report format) as each persona, in English and in Welsh. The sweep passes when:
+
+- no page has a live tag made from a marker (a `<b id=xN>` element or a refresh `<meta>`), and no
+  spreadsheet cell is a formula;
+- every field's marker is found as TEXT somewhere (so the sweep really saw the field), except the
+  fields in `NOT_SWEPT`, each with the reason the sweep cannot reach it. A field listed there but
+  found anyway fails the test too, so the list stays honest.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import docx
+import pdfplumber
+from django.apps import apps
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, models, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+
+from tests import factories
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.imports.uploads import create_import
+from vawdasv.partnerships.aliases import add_alias
+from vawdasv.progress import evidence, services
+from vawdasv.progress.enums import ReportJobState
+from vawdasv.progress.models import RagLabels, ReportJob
+from vawdasv.progress.report import jobs
+
+MARKER = re.compile(r"<b id=x(\d+)>")
+
+# Free-text fields the sweep does not plant, and why. Fields with choices and slugs are left
+# out by rule (see `_is_free_text`); everything else must be found or be listed here.
+NOT_SWEPT: dict[str, str] = {
+    "accounts.User.password": "a password hash, never shown",
+    "progress.UpdateEvidence.sha256": "a checksum the platform computes, never typed",
+    "imports.PlanImport.sha256": "a checksum the platform computes, never typed",
+    "progress.UpdateEvidence.content_type": "the media type the platform detected from the file",
+    "progress.ProgressRound.period_label": (
+        'a reporting period ("2025/26 Q2"): the service accepts only periods it can parse'
+    ),
+    "progress.ReportJob.period_label": "one of the rounds' reporting periods, chosen from a list",
+    "progress.ReportJob.stage": (
+        "a key of the job's stages: pages show the platform's wording for it, not the key"
+    ),
+    "audit.AuditEntry.object_repr": (
+        "kept for the record only: histories are shown on the item's own page, not by this name"
+    ),
+    "progress.ReportJob.format": "one of the report formats, chosen by the platform",
+    "progress.ReportJob.language": "a language code, chosen from the platform's two",
+    "partnerships.OrganisationAlias.normalised": (
+        "the alias folded for matching, computed by the platform and never shown"
+    ),
+    "reference.LocalAuthority.gss_code": (
+        "nine characters: too short for a marker; reference data loaded by migration"
+    ),
+    "reference.LocalAuthority.name_en": "reference data no page, export or report shows",
+    "reference.LocalAuthority.name_cy": "reference data no page, export or report shows",
+    "reference.Region.name_en": "reference data no page, export or report shows",
+    "reference.Region.name_cy": "reference data no page, export or report shows",
+    "reference.Framework.name_en": "reference data no page, export or report shows",
+    "reference.Framework.name_cy": "reference data no page, export or report shows",
+    "reference.Framework.source": "reference data no page, export or report shows",
+    "reference.FrameworkItem.code": "reference data no page, export or report shows",
+    "reference.FrameworkItem.title_en": "reference data no page, export or report shows",
+    "reference.FrameworkItem.title_cy": "reference data no page, export or report shows",
+    "reference.FrameworkItem.source": "reference data no page, export or report shows",
+}
+
+
+@dataclass(frozen=True)
+class Planted:
+    number: int
+    label: str  # "plans.Action.text_en"
+    model: type[models.Model]
+    name: str
+    max_length: int | None
+
+    @property
+    def payload(self) -> str:
+        text = (
+            f"<b id=x{self.number}>&lt;h2&gt;"
+            f'<meta http-equiv="refresh" content="0;url=https://evil.example/{self.number}">'
+        )
+        return text[: self.max_length] if self.max_length else text
+
+
+def _is_free_text(model_field: models.Field) -> bool:
+    return (
+        isinstance(model_field, models.CharField | models.TextField)
+        and not model_field.choices
+        and not isinstance(model_field, models.SlugField)
+    )
+
+
+def free_text_fields() -> list[Planted]:
+    fields: list[Planted] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("vawdasv"):
+            continue
+        for model in config.get_models():
+            for model_field in model._meta.get_fields():
+                if not isinstance(model_field, models.Field) or not _is_free_text(model_field):
+                    continue
+                label = f"{model._meta.label}.{model_field.name}"
+                fields.append(
+                    Planted(len(fields) + 1, label, model, model_field.name, model_field.max_length)
+                )
+    return fields
+
+
+# What the sweep saw --------------------------------------------------------------------------
+
+
+@dataclass
+class Findings:
+    seen: set[int] = field(default_factory=set)
+    live: list[str] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)
+    visited: int = 0
+
+    def text(self, where: str, text: str) -> None:
+        self.seen.update(int(n) for n in MARKER.findall(text))
+
+
+class _Page(HTMLParser):
+    """Live tags made from a marker, and the page's text (data and attribute values)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "b" and re.fullmatch(r"x\d+", values.get("id") or ""):
+            self.live.append(f"<b id={values['id']}>")
+        if tag == "meta" and "evil.example" in (values.get("content") or ""):
+            self.live.append(f"<meta content={values['content']}>")
+        self.texts.extend(value for value in values.values() if value)
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+
+def check_html(findings: Findings, where: str, html: str) -> None:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    findings.live.extend(f"{where}: {tag}" for tag in page.live)
+    findings.text(where, "\n".join(page.texts))
+
+
+def check_xlsx(findings: Findings, where: str, data: bytes) -> None:
+    workbook = load_workbook(io.BytesIO(data))
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    findings.live.append(f"{where}: formula in {cell.coordinate}")
+                if isinstance(cell.value, str):
+                    findings.text(where, cell.value)
+
+
+def check_docx(findings: Findings, where: str, data: bytes) -> None:
+    document = docx.Document(io.BytesIO(data))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        texts.extend(cell.text for row in table.rows for cell in row.cells)
+    findings.text(where, "\n".join(texts))
+
+
+def check_pdf(findings: Findings, where: str, data: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    # Text in a PDF is what was drawn: a marker here was shown as characters, never as a tag.
+    findings.text(where, text.replace("\n", ""))
+
+
+def check_response(findings: Findings, where: str, response) -> None:
+    findings.visited += 1
+    if response.status_code >= 500:
+        findings.server_errors.append(f"{where}: {response.status_code}")
+        return
+    if response.status_code != 200:
+        return  # refused or redirected: this persona does not see the page
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if "spreadsheetml" in kind:
+        check_xlsx(findings, where, data)
+    elif "wordprocessingml" in kind:
+        check_docx(findings, where, data)
+    elif "pdf" in kind:
+        check_pdf(findings, where, data)
+    elif "csv" in kind:
+        rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+        findings.text(where, "\n".join(cell for row in rows for cell in row))
+    elif "json" in kind:
+        findings.text(where, json.dumps(json.loads(data), ensure_ascii=False))
+    elif "html" in kind:
+        check_html(findings, where, data.decode())
+
+
+# The platform, with something in every field -------------------------------------------------
+
+
+@dataclass
+class Platform:
+    world: object
+    round_pk: int
+    submitted_pk: int
+    evidence_pk: int
+    import_pk: int
+    job_pk: int
+    failed_job_pk: int
+    alias_pk: int
+    superuser: object
+
+
+def _build(world) -> Platform:
+    progress_round = services.open_round(
+        actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
+        deadline=datetime.date(2025, 10, 31),
+    )  # fmt: skip
+    approved = services.submit_update(
+        actor=world.admin, progress_round=progress_round, action=world.police_action,
+        data={"rag": "amber", "narrative_en": "Done.", "narrative_cy": "Wedi.",
+              "proposed_timescale_text": "March 2027", "proposed_timescale_reason": "Late.",
+              "proposed_text_en": "Reworded.", "proposed_text_cy": "Geiriad.",
+              "proposed_new_action_en": "New.", "proposed_new_action_cy": "Newydd.",
+              "proposed_new_action_timescale": "2027"},
+    )  # fmt: skip
+    services.approve_update(actor=world.admin, update=approved, comment="Thanks.")
+    link = evidence.add_evidence_link(
+        actor=world.admin, progress_round=progress_round, action=world.council_action,
+        title="Register", url="https://example.org/register",
+    )  # fmt: skip
+    evidence.add_evidence_file(
+        actor=world.admin, progress_round=progress_round, action=world.council_action,
+        title="Minutes", uploaded_file=SimpleUploadedFile("minutes.txt", b"Minutes of the board"),
+    )  # fmt: skip
+    submitted = services.submit_update(
+        actor=world.council_lead, progress_round=progress_round, action=world.council_action,
+        data={"rag": "red", "narrative_en": "Late.", "narrative_cy": "Hwyr."},
+    )  # fmt: skip
+    RagLabels.objects.update_or_create(partnership=world.partnership)
+    plan_import = create_import(
+        actor=world.admin, partnership=world.partnership, filename="plan.md",
+        data=b"# Safer plan\n\n## PREPARE\n\n| Commitment | Milestones and actions | Lead |\n"
+        b"|---|---|---|\n| 1.1 Homes | Train staff | South Wales Police |\n",
+    )  # fmt: skip
+    job = jobs.request_report(
+        actor=world.admin, strategy=world.strategy, period="2025/26 Q2", format="docx",
+        language="en",
+    )  # fmt: skip
+    # A finished job shows its file's name, a failed one its error: one of each.
+    ReportJob.objects.filter(pk=job.pk).update(state=ReportJobState.DONE)
+    failed = ReportJob.objects.create(
+        strategy=world.strategy, period_label="2025/26 Q2", format="pdf", language="en",
+        filters={}, requested_by=world.admin, state=ReportJobState.FAILED,
+    )  # fmt: skip
+    alias = add_alias(
+        actor=world.admin, partnership=world.partnership, alias="SWP", organisation=world.police
+    )
+    audit.record(
+        actor=world.admin, instance=world.police_action, verb=Verb.UPDATED,
+        changes={"timescale_text": {"before": "2025", "after": "2026"}},
+        partnership=world.partnership, source="Edited by hand",
+    )  # fmt: skip
+    superuser = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    return Platform(
+        world, progress_round.pk, submitted.pk, link.pk, plan_import.pk, job.pk, failed.pk,
+        alias.pk, superuser,
+    )  # fmt: skip
+
+
+def _plant(fields: list[Planted]) -> None:
+    """The field's payload in every row; rows of a unique field get their own ending."""
+    for planted in fields:
+        if planted.label in NOT_SWEPT:
+            continue
+        manager = planted.model._default_manager
+        try:
+            with transaction.atomic():
+                manager.update(**{planted.name: planted.payload})
+        except IntegrityError:
+            for pk in manager.values_list("pk", flat=True):
+                ending = f" {pk}"
+                room = (planted.max_length or 1000) - len(ending)
+                manager.filter(pk=pk).update(**{planted.name: planted.payload[:room] + ending})
+
+
+def _url(name: str, **kwargs: object) -> str:
+    with translation.override("en"):
+        return reverse(name, kwargs=kwargs)
+
+
+def _addresses(platform: Platform) -> Iterator[str]:
+    world = platform.world
+    slug = world.strategy.slug
+    partnership = world.partnership.slug
+    round_pk = platform.round_pk
+    yield from ("/", _url("core:accessibility"), _url("accounts:profile"))
+    yield _url("partnerships:detail", slug=partnership)
+    yield _url("partnerships:aliases", slug=partnership)
+    yield _url("plans:strategy", slug=slug)
+    yield _url("plans:strategy-edit", slug=slug)
+    yield _url("plans:actions", slug=slug)
+    yield _url("plans:theme-edit", pk=world.theme.pk)
+    yield _url("plans:commitment-edit", pk=world.commitment.pk)
+    for action in (world.police_action, world.council_action):
+        yield _url("plans:action", pk=action.pk)
+        yield _url("plans:action-edit", pk=action.pk)
+        yield _url("progress:update", pk=round_pk, action_pk=action.pk)
+    for extension in ("docx", "xlsx"):
+        yield _url("plans:export", slug=slug, extension=extension)
+    yield _url("progress:my-actions")
+    yield _url("progress:rounds", slug=slug)
+    yield _url("progress:round", pk=round_pk)
+    yield _url("progress:review", pk=platform.submitted_pk)
+    yield _url("progress:dashboard", slug=slug)
+    yield _url("progress:rag-labels", slug=slug)
+    for extension in ("xlsx", "csv"):
+        yield _url("progress:updates-export", slug=slug, extension=extension)
+    yield _url("progress:report", slug=slug)
+    for format_name in ("html", "docx", "pdf"):
+        yield _url("progress:report-download", slug=slug, format_name=format_name)
+    yield _url("progress:report-job", slug=slug, pk=platform.job_pk)
+    yield _url("progress:report-job", slug=slug, pk=platform.failed_job_pk)
+    yield _url("imports:list", partnership_slug=partnership)
+    yield _url("imports:preview", pk=platform.import_pk)
+    yield _url("imports:mapping", pk=platform.import_pk)
+    yield _url("imports:revise", strategy_slug=slug)
+    yield "/api/"
+    for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
+        yield f"/api/v1/{collection}/"
+    yield "/api/v1/actions/"
+    yield f"/api/v1/strategies/{slug}/"
+    yield f"/api/v1/actions/{world.police_action.pk}/"
+
+
+def _admin_addresses() -> Iterator[str]:
+    """The Django admin's list and first change page of every model it manages."""
+    for model, _model_admin in admin.site._registry.items():
+        opts = model._meta
+        yield _url(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            yield _url(f"admin:{opts.app_label}_{opts.model_name}_change", object_id=first.pk)
+
+
+def test_markup_in_any_free_text_field_is_shown_only_as_text(world, settings):
+    settings.REPORT_JOBS = "thread"  # the job stays waiting: its page is what is checked
+    fields = free_text_fields()
+    platform = _build(world)
+    _plant(fields)
+    findings = Findings()
+    personas = {
+        "anonymous": None,
+        "administrator": world.admin,
+        "lead officer": world.lead,
+        "council lead officer": world.council_lead,
+        "board member": world.board,
+    }
+    addresses = list(_addresses(platform))
+    for persona, user in personas.items():
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for prefix in ("", "/cy"):
+            for address in addresses:
+                if prefix and address.startswith("/api/"):
+                    continue  # the API is not translated: /cy/api/ does not exist
+                where = f"{persona} {prefix}{address}"
+                check_response(findings, where, client.get(prefix + address))
+    root = Client()
+    root.force_login(platform.superuser)
+    for address in _admin_addresses():
+        check_response(findings, f"superuser {address}", root.get(address))
+
+    assert findings.server_errors == []
+    assert findings.live == []
+    by_number = {planted.number: planted.label for planted in fields}
+    planted_labels = {planted.label for planted in fields if planted.label not in NOT_SWEPT}
+    seen_labels = {by_number[number] for number in findings.seen if number in by_number}
+    assert sorted(planted_labels - seen_labels) == [], "fields the sweep never saw"
+    assert sorted(seen_labels & set(NOT_SWEPT)) == [], "listed as unreachable, yet seen"
+    assert set(NOT_SWEPT) <= {planted.label for planted in fields}, "a stale NOT_SWEPT entry"
+    assert findings.visited > 300
