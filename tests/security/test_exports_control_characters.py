@@ -17,8 +17,9 @@ from vawdasv.lib.text import normalise_text, xml_safe
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.progress.models import ProgressUpdate, RagLabels
 
-# Word's manual line break, a form feed, a NUL, an escape, a DEL, a C1 control.
-HOSTILE = "Line one\x0bline two\x0cpage\x00 nul\x1b[31m \x7f\x85end"
+# Word's manual line break, a form feed, a backspace, an escape, a DEL, a C1 control. (NUL is
+# covered by the unit tests: PostgreSQL refuses it in any text column, so no row can hold it.)
+HOSTILE = "Line one\x0bline two\x0cpage\x08 bs\x1b[31m \x7f\x85end"
 
 
 def test_word_line_and_page_breaks_become_new_lines_and_other_controls_go():
@@ -129,7 +130,7 @@ def test_every_download_still_opens_with_control_characters_in_the_text(
         if extension == "xlsx":
             load_workbook(io.BytesIO(_body(response)))
         else:
-            assert "\x00" not in _body(response).decode("utf-8-sig")
+            assert "\x08" not in _body(response).decode("utf-8-sig")
     for format_name in ("docx", "html"):
         url = _url("progress:report-download", slug=slug, format_name=format_name)
         response = client.get(prefix + url)

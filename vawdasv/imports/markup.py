@@ -15,9 +15,7 @@ import re
 from vawdasv.lib.text import normalise_text
 
 # Tags that only break a line in converted tables.
-_LINE_BREAK = re.compile(
-    r"<br\s*/?>|</p\s*>\s*<p\b[^<>]*>|</?(?:li|div|p)\b[^<>]*>", re.IGNORECASE
-)
+_LINE_BREAK = re.compile(r"<br\s*/?>|</p\s*>\s*<p\b[^<>]*>|</?(?:li|div|p)\b[^<>]*>", re.IGNORECASE)
 # Layout and emphasis tags that carry no words: dropped. Anything else that looks like a tag
 # (<h2>, <script>, <meta …>) is text someone wrote, and is kept as such.
 _LAYOUT_TAG = re.compile(
