@@ -7,6 +7,7 @@ import io
 import docx
 import pytest
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -15,7 +16,8 @@ from openpyxl import load_workbook
 from vawdasv.core.forms import GovukForm
 from vawdasv.lib.text import normalise_text, xml_safe
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
-from vawdasv.progress.models import ProgressUpdate, RagLabels
+from vawdasv.progress import evidence
+from vawdasv.progress.models import ProgressUpdate, RagLabels, UpdateEvidence
 
 # Word's manual line break, a form feed, a backspace, an escape, a DEL, a C1 control. (NUL is
 # covered by the unit tests: PostgreSQL refuses it in any text column, so no row can hold it.)
@@ -139,3 +141,18 @@ def test_every_download_still_opens_with_control_characters_in_the_text(
             document = docx.Document(io.BytesIO(_body(response)))
             cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
             assert any("Line one" in cell for cell in cells)
+
+
+def test_an_evidence_file_whose_stored_name_has_control_characters_still_downloads(
+    world, progress_round
+):
+    item = evidence.add_evidence_file(
+        actor=world.admin, progress_round=progress_round, action=world.police_action,
+        title="Minutes", uploaded_file=SimpleUploadedFile("minutes.txt", b"Minutes"),
+    )  # fmt: skip
+    UpdateEvidence.objects.filter(pk=item.pk).update(file_name="min\nutes\x0b\r.txt")
+    client = Client()
+    client.force_login(world.admin)
+    response = client.get(_url("progress:evidence-download", pk=item.pk))
+    assert response.status_code == 200
+    assert "minutes.txt" in response["Content-Disposition"]

@@ -136,6 +136,7 @@ class Findings:
     live: list[str] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)
     visited: int = 0
+    kinds: set[str] = field(default_factory=set)  # the formats read with a 200
 
     def text(self, where: str, text: str) -> None:
         self.seen.update(int(n) for n in MARKER.findall(text))
@@ -205,18 +206,26 @@ def check_response(findings: Findings, where: str, response) -> None:
     data = b"".join(response.streaming_content) if response.streaming else response.content
     kind = response.get("Content-Type", "")
     if "spreadsheetml" in kind:
+        findings.kinds.add("xlsx")
         check_xlsx(findings, where, data)
     elif "wordprocessingml" in kind:
+        findings.kinds.add("docx")
         check_docx(findings, where, data)
     elif "pdf" in kind:
+        findings.kinds.add("pdf")
         check_pdf(findings, where, data)
     elif "csv" in kind:
+        findings.kinds.add("csv")
         rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
         findings.text(where, "\n".join(cell for row in rows for cell in row))
     elif "json" in kind:
+        findings.kinds.add("json")
         findings.text(where, json.dumps(json.loads(data), ensure_ascii=False))
     elif "html" in kind:
+        findings.kinds.add("html")
         check_html(findings, where, data.decode())
+    else:
+        findings.kinds.add(kind.split(";")[0])
 
 
 # The platform, with something in every field -------------------------------------------------
@@ -228,6 +237,7 @@ class Platform:
     round_pk: int
     submitted_pk: int
     evidence_pk: int
+    file_pk: int
     import_pk: int
     job_pk: int
     failed_job_pk: int
@@ -253,7 +263,7 @@ def _build(world) -> Platform:
         actor=world.admin, progress_round=progress_round, action=world.council_action,
         title="Register", url="https://example.org/register",
     )  # fmt: skip
-    evidence.add_evidence_file(
+    file = evidence.add_evidence_file(
         actor=world.admin, progress_round=progress_round, action=world.council_action,
         title="Minutes", uploaded_file=SimpleUploadedFile("minutes.txt", b"Minutes of the board"),
     )  # fmt: skip
@@ -287,7 +297,7 @@ def _build(world) -> Platform:
     )  # fmt: skip
     superuser = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
     return Platform(
-        world, progress_round.pk, submitted.pk, link.pk, plan_import.pk, job.pk, failed.pk,
+        world, progress_round.pk, submitted.pk, link.pk, file.pk, plan_import.pk, job.pk, failed.pk,
         alias.pk, superuser,
     )  # fmt: skip
 
@@ -345,6 +355,20 @@ def _addresses(platform: Platform) -> Iterator[str]:
         yield _url("progress:report-download", slug=slug, format_name=format_name)
     yield _url("progress:report-job", slug=slug, pk=platform.job_pk)
     yield _url("progress:report-job", slug=slug, pk=platform.failed_job_pk)
+    for job_pk in (platform.job_pk, platform.failed_job_pk):
+        yield _url("progress:report-job-status", slug=slug, pk=job_pk)
+        yield _url("progress:report-job-file", slug=slug, pk=job_pk)
+    yield _url("progress:evidence-download", pk=platform.file_pk)
+    yield _url("progress:evidence-remove", pk=platform.evidence_pk)
+    yield _url("progress:round-close", pk=round_pk)
+    for kind, pk in (
+        ("theme", world.theme.pk),
+        ("commitment", world.commitment.pk),
+        ("action", world.police_action.pk),
+    ):
+        yield _url("plans:delete", kind=kind, pk=pk)
+    yield _url("imports:correct-action", pk=platform.import_pk, theme=0, commitment=0, action=0)
+    yield _url("partnerships:alias-delete", slug=partnership, pk=platform.alias_pk)
     yield _url("imports:list", partnership_slug=partnership)
     yield _url("imports:preview", pk=platform.import_pk)
     yield _url("imports:mapping", pk=platform.import_pk)
@@ -405,3 +429,4 @@ def test_markup_in_any_free_text_field_is_shown_only_as_text(world, settings):
     assert sorted(seen_labels & set(NOT_SWEPT)) == [], "listed as unreachable, yet seen"
     assert set(NOT_SWEPT) <= {planted.label for planted in fields}, "a stale NOT_SWEPT entry"
     assert findings.visited > 300
+    assert {"html", "json", "xlsx", "csv", "docx", "pdf"} <= findings.kinds

@@ -168,7 +168,9 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=evidence.file_name or "evidence",
+        # Cleaned again on the way out: a name stored before the upload check (or written
+        # straight to the database) must not carry control characters into the header.
+        filename=evidence_services.clean_file_name(evidence.file_name),
         content_type=evidence.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
