@@ -133,7 +133,7 @@ def test_every_download_still_opens_with_control_characters_in_the_text(
             load_workbook(io.BytesIO(_body(response)))
         else:
             assert "\x08" not in _body(response).decode("utf-8-sig")
-    for format_name in ("docx", "html"):
+    for format_name in ("docx", "html", "pdf"):
         url = _url("progress:report-download", slug=slug, format_name=format_name)
         response = client.get(prefix + url)
         assert response.status_code == 200, (format_name, prefix)
