@@ -53,8 +53,9 @@ test-postgres:
 	@echo "== Test suite on PostgreSQL =="
 	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest
 
-lint: $(BIN)/.installed ## ruff, mypy, djlint, migrations and translations checks
+lint: $(BIN)/.installed ## ruff, import layers, mypy, djlint, migrations and translations checks
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy vawdasv
 	$(BIN)/djlint vawdasv --lint --quiet

@@ -8,7 +8,7 @@ in the same run, so the ratio says what the importer adds on top of the library 
 out most of the machine's speed and load. No database is used.
 
 Documents: every reference document in the reference dir (text conversions of real plans), and
-a generated 1,000-action plan as .docx and .xlsx in the layouts `vawdasv.imports.export`
+a generated 1,000-action plan as .docx and .xlsx in the layouts `vawdasv.plans.export`
 writes (Word: a table per theme with the commitment cell merged down; Excel: one row per
 action with a Theme column).
 """
@@ -153,7 +153,7 @@ def _median_seconds(function: Callable[[], object], runs: int) -> float:
 
 
 def documents() -> list[Document]:
-    from vawdasv.core.demo import default_reference_dir
+    from vawdasv.demo.load import default_reference_dir
 
     found = [
         Document(path.name, path.read_bytes(), open_text, "decode + split lines")

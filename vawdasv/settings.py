@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "vawdasv.progress",
     "vawdasv.imports",
     "vawdasv.api",
+    "vawdasv.web",
+    "vawdasv.demo",
 ]
 
 MIDDLEWARE = [

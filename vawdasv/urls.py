@@ -12,7 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("vawdasv.core.urls")),
+    path("", include("vawdasv.web.urls")),
     path("accounts/", include("vawdasv.accounts.urls")),
     path("partnerships/", include("vawdasv.partnerships.urls")),
     path("strategies/", include("vawdasv.plans.urls")),

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Plan
 from tests.browser.journey import follow, path_of, sign_in, visit
-from vawdasv.core.demo import PLAN_FILE, default_reference_dir
+from vawdasv.demo.load import PLAN_FILE, default_reference_dir
 from vawdasv.imports.models import PlanImport
 from vawdasv.plans.models import Action, Strategy
 

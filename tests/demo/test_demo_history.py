@@ -9,8 +9,7 @@ from django.core.management import call_command
 
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry
-from vawdasv.core.demo import default_reference_dir
-from vawdasv.core.demo_history import (
+from vawdasv.demo.history import (
     DEMONSTRATION_CY,
     DEMONSTRATION_EN,
     NATIONAL_STRATEGY_SLUG,
@@ -18,6 +17,7 @@ from vawdasv.core.demo_history import (
     REPORT_FILE,
     reported_actions,
 )
+from vawdasv.demo.load import default_reference_dir
 from vawdasv.imports.text_tables import parse
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Membership, Organisation, OrganisationAlias, Partnership
@@ -118,7 +118,7 @@ def test_an_amended_date_shows_in_the_actions_history_with_the_round_as_source(d
     action = Action.objects.get(text_en__startswith="Commission a specialist male victim service")
     assert action.timescale_text == "April 2020"
     entry = AuditEntry.objects.get(
-        content_type__model="action", object_id=action.pk, source=ROUND_SOURCE
+        content_type__model="action", object_id=action.pk, origin_kind="progress_round"
     )
     assert entry.changes["timescale_text"] == {"before": "March 2019", "after": "April 2020"}
     update = action.progress_updates.get()
@@ -140,7 +140,7 @@ def test_a_changed_activity_is_an_approved_rewording_with_its_new_date(demo):
     assert action.text_en == "Establish and implement the Vulnerabilities and Exploitation Pathway"
     assert action.timescale_text == "March 2021"
     entry = AuditEntry.objects.get(
-        content_type__model="action", object_id=action.pk, source=ROUND_SOURCE
+        content_type__model="action", object_id=action.pk, origin_kind="progress_round"
     )
     assert entry.changes["text_en"]["before"] == (
         "Improve the quality of MARAC referrals across the region"

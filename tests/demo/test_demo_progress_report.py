@@ -25,8 +25,8 @@ from django.core.management import call_command
 from django.utils import translation
 from docx import Document
 
-from vawdasv.core.demo import default_reference_dir
-from vawdasv.core.demo_history import PREVIOUS_STRATEGY_SLUG, REPORT_FILE
+from vawdasv.demo.history import PREVIOUS_STRATEGY_SLUG, REPORT_FILE
+from vawdasv.demo.load import default_reference_dir
 from vawdasv.imports.interpret import interpret
 from vawdasv.imports.readers.text import read_text
 from vawdasv.plans.models import Strategy

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vawdasv.core.demo import PLAN_FILE, default_reference_dir
+from vawdasv.demo.load import PLAN_FILE, default_reference_dir
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from vawdasv.audit.models import AuditEntry, Verb
-from vawdasv.imports.leads import AliasTable, OrganisationEntry
 from vawdasv.imports.model import ParsedAction, ParsedCommitment, ParsedPlan, ParsedTheme
 from vawdasv.imports.services import import_plan
 from vawdasv.imports.text_tables import parse
 from vawdasv.partnerships import services as partnership_services
 from vawdasv.partnerships.enums import OrganisationType
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
 

@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry, Verb
-from vawdasv.core.demo import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
+from vawdasv.demo.load import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
@@ -93,7 +93,9 @@ def test_audit_entries_of_the_demo_plan_name_the_import_source(demo):
         verb=Verb.CREATED,  # later entries come from the demo's progress rounds
     )
     assert entries.count() == 69
-    assert set(entries.values_list("source", flat=True)) == {IMPORT_SOURCE}
+    assert set(entries.values_list("origin_kind", "source")) == {
+        (IMPORT_SOURCE.kind, IMPORT_SOURCE.detail)
+    }
     assert set(entries.values_list("actor__username", flat=True)) == {"alys"}
 
 

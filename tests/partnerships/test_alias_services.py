@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests import factories
 from vawdasv.audit.models import AuditEntry, Verb
-from vawdasv.imports.leads import OrganisationEntry
 from vawdasv.partnerships import aliases
+from vawdasv.partnerships.leads import OrganisationEntry
 from vawdasv.partnerships.models import OrganisationAlias
 
 

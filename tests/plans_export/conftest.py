@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vawdasv.core.demo import CARDIFF_VALE_LEADS, PLAN_FILE, default_reference_dir
+from vawdasv.demo.load import CARDIFF_VALE_LEADS, PLAN_FILE, default_reference_dir
 from vawdasv.imports.interpret import interpret
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.readers import read_document

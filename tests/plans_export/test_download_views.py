@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from vawdasv.imports.export import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from vawdasv.plans.export import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 
 
 def export_url(strategy, extension: str, lang: str = "") -> str:

@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from tests import factories
-from vawdasv.imports.export import export_docx
+from vawdasv.plans.export import export_docx
 
 
 @pytest.fixture

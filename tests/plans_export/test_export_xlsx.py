@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests import factories
-from vawdasv.imports.export import export_xlsx
+from vawdasv.plans.export import export_xlsx
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.plans_export.conftest import read_plan
-from vawdasv.core.demo import CARDIFF_VALE_LEADS
-from vawdasv.imports.export import export_docx, export_xlsx, lead_label
+from vawdasv.demo.load import CARDIFF_VALE_LEADS
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.reimport import plan_reimport
+from vawdasv.plans.export import export_docx, export_xlsx, lead_label
 from vawdasv.plans.selectors import plan_tree
 
 EXPORTERS = {"docx": export_docx, "xlsx": export_xlsx}

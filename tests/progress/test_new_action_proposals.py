@@ -98,7 +98,7 @@ def test_the_added_actions_history_names_the_round(world, progress_round):
     [added] = _added(world)
     entry = history_for(added).get()
     assert entry.verb == "created" and entry.actor == world.admin
-    assert entry.source == "2025/26 Q2 progress round"
+    assert (entry.origin_kind, entry.origin) == ("progress_round", progress_round)
     assert "Source: 2025/26 Q2 progress round" in describe(entry).sentences
 
 

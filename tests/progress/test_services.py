@@ -212,7 +212,10 @@ def test_approving_applies_the_new_timescale_naming_the_round(world, progress_ro
     assert action.timescale_text == "Mar 2027"
     assert action.due_date == datetime.date(2027, 3, 31)
     entry = history_for(action).first()
-    assert entry.source == "2025/26 Q2 progress round"
+    assert (entry.origin_kind, entry.origin_object_id) == (
+        "progress_round",
+        update.progress_round_id,
+    )
     sentences = describe(entry).sentences
     change = "Timescale changed from Mar 2026 to Mar 2027 by Alys"
     assert any(s.startswith(change) for s in sentences)

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from vawdasv.accounts import services
 from vawdasv.accounts.forms import SignInForm
 from vawdasv.accounts.models import User
-from vawdasv.partnerships.models import Membership
 
 
 class SignInView(auth_views.LoginView):
@@ -31,7 +30,8 @@ class SignOutView(auth_views.LogoutView):
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
-    memberships = Membership.objects.filter(user=user).select_related("partnership")
+    # Through the reverse relation: accounts sits below partnerships and does not import it.
+    memberships = user.memberships.select_related("partnership")
     new_token = request.session.pop("new_api_token", None)
     return render(
         request,

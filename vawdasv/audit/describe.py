@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 from vawdasv.audit.models import AuditEntry, Verb
+from vawdasv.audit.origins import OriginKind
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,21 @@ def describe(entry: AuditEntry) -> HistoryLine:
             }
             for name, change in entry.changes.items()
         ]
-    if entry.source:
-        sentences.append(_("Source: %(source)s") % {"source": entry.source})
+    source = origin_text(entry)
+    if source:
+        sentences.append(_("Source: %(source)s") % {"source": source})
     return HistoryLine(entry=entry, sentences=sentences)
+
+
+def origin_text(entry: AuditEntry) -> str:
+    """Where the change came from, worded now in the reader's language."""
+    detail = entry.source
+    if entry.origin_kind == OriginKind.PROGRESS_ROUND:
+        return _("%(period)s progress round") % {"period": detail}
+    if entry.origin_kind == OriginKind.PLAN_IMPORT:
+        return _("Plan import: %(detail)s") % {"detail": detail}
+    if entry.origin_kind == OriginKind.PLAN_REIMPORT:
+        return _("Plan re-import: %(detail)s") % {"detail": detail}
+    if entry.origin_kind == OriginKind.DEMO:
+        return _("Demo data")
+    return detail  # an entry from before origins: the text as it was stored

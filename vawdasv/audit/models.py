@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from vawdasv.audit.origins import OriginKind
 
 
 class Verb(models.TextChoices):
@@ -43,13 +46,27 @@ class AuditEntry(models.Model):
     object_id = models.PositiveBigIntegerField()
     object_repr = models.CharField(_("item"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict)
+    # Where the change came from, as data (audit/origins.py): the kind, the object when there
+    # is one, and in `source` facts that read the same in every language (a file name and hash,
+    # a period label). Entries written before origins existed may hold a sentence in `source`.
+    origin_kind = models.CharField(
+        _("origin"), max_length=30, choices=OriginKind.choices, blank=True, db_index=True
+    )
+    origin_content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    origin_object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    origin = GenericForeignKey("origin_content_type", "origin_object_id")
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("For example an import file.")
     )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["origin_content_type", "origin_object_id"]),
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
 

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from vawdasv.audit.models import AuditEntry, Verb
+from vawdasv.audit.origins import Origin
 
 JSONValue = Any
 
@@ -60,9 +61,24 @@ def record(
     verb: Verb,
     changes: dict[str, dict],
     partnership: Any = None,
-    source: str = "",
+    source: Origin | str = "",
+    origin: Origin | None = None,
 ) -> AuditEntry:
+    """One audit entry. Pass where the change came from as an `Origin` (`origin=` or, while
+    callers move over, `source=`); a plain `source` string is kept only for older callers and
+    must not be translated text."""
     user = actor if getattr(actor, "is_authenticated", False) else None
+    if isinstance(source, Origin):
+        origin, source = source, ""
+    origin_fields: dict[str, Any] = {}
+    if origin is not None:
+        source = origin.detail
+        origin_fields["origin_kind"] = origin.kind
+        if origin.obj is not None and origin.obj.pk is not None:
+            origin_fields["origin_content_type"] = ContentType.objects.get_for_model(
+                type(origin.obj)
+            )
+            origin_fields["origin_object_id"] = origin.obj.pk
     return AuditEntry.objects.create(
         actor=user,
         actor_name=(user.get_full_name() or user.username) if user else "",
@@ -73,6 +89,15 @@ def record(
         object_repr=str(instance)[:300],
         changes=changes,
         source=source[:300],
+        **origin_fields,
+    )
+
+
+def from_origin(origin_object: models.Model) -> models.QuerySet[AuditEntry]:
+    """Entries whose origin is this object (a round's changes to the plan, an import's)."""
+    return AuditEntry.objects.filter(
+        origin_content_type=ContentType.objects.get_for_model(type(origin_object)),
+        origin_object_id=origin_object.pk,
     )
 
 

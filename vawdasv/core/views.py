@@ -1,4 +1,6 @@
-"""The home page, error pages and the health check."""
+"""Pages of the shell that read no domain: accessibility, error pages and the health check.
+
+The home page reads partnerships and strategies, so it lives in `vawdasv.web` (top layer)."""
 
 from __future__ import annotations
 
@@ -6,16 +8,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-
-from vawdasv.partnerships.permissions import visible_partnerships, visible_strategies
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    strategies = visible_strategies(request.user).order_by("partnership__name_en", "-start_year")
-    partnerships = visible_partnerships(request.user).select_related("region")
-    return render(
-        request, "core/home.html", {"strategies": strategies, "partnerships": partnerships}
-    )
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -14,7 +14,6 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.cells import join_fragments
-from vawdasv.imports.leads import normalise_name, split_leads
 from vawdasv.imports.model import (
     ImportWarning,
     ParsedAction,
@@ -23,6 +22,7 @@ from vawdasv.imports.model import (
     ParsedTheme,
 )
 from vawdasv.imports.rag import UNKNOWN, read_rag
+from vawdasv.partnerships.leads import normalise_name, split_leads
 
 
 @dataclass(frozen=True)

@@ -175,3 +175,23 @@ class _Interpreter:
 def interpret(document: SourceDocument, mapping: Mapping[str, str] | None = None) -> ParsedPlan:
     """Read a plan from a document's blocks. Never raises on odd input; problems are warnings."""
     return _Interpreter(document, mapping).read()
+
+
+# "2023-2028", "2023 – 2028", "2023 to 2028", "2023-28"
+_YEARS = re.compile(r"(20\d\d)\s*(?:-|–|—|/|to)\s*(20\d\d|\d\d)(?!\d)")
+
+
+def years_in(*texts: str | None) -> tuple[int, int] | None:
+    """The strategy period named in a title or file name, such as "Plan 2023-2028"."""
+    for text in texts:
+        if text and (found := _YEARS.search(text)):
+            start, end = int(found.group(1)), found.group(2)
+            end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+            if start <= end_year <= start + 20:
+                return start, end_year
+    return None
+
+
+def plan_found(parsed: ParsedPlan) -> bool:
+    counts = parsed.counts()
+    return counts.themes > 0 and counts.commitments > 0

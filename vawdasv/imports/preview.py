@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.imports.corrections import Origin
-from vawdasv.imports.leads import AliasTable
 from vawdasv.imports.model import ParsedAction, ParsedPlan
+from vawdasv.partnerships.leads import AliasTable
 from vawdasv.partnerships.services import find_organisation
 from vawdasv.plans.enums import TimescaleKind
 from vawdasv.plans.timescales import parse_timescale

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from vawdasv.imports.leads import AliasTable, OrganisationEntry
+from vawdasv.audit.origins import Origin
 from vawdasv.imports.matching import (
     SIMILARITY_THRESHOLD,
     normalise_ref,
@@ -41,6 +41,7 @@ from vawdasv.imports.model import ParsedAction, ParsedCommitment, ParsedPlan, Pa
 from vawdasv.lib.bilingual import LANGUAGE_CODES, read
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships import services as partnership_services
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
@@ -521,7 +522,9 @@ def plan_reimport(
 
 
 class _Writer:
-    def __init__(self, actor: Any, strategy: Strategy, diff: ReimportPlan, source: str) -> None:
+    def __init__(
+        self, actor: Any, strategy: Strategy, diff: ReimportPlan, source: Origin | str
+    ) -> None:
         self.actor = actor
         self.strategy = strategy
         self.diff = diff
@@ -679,7 +682,7 @@ def apply_reimport(
     diff: ReimportPlan,
     *,
     remove_missing: bool,
-    source: str,
+    source: Origin | str,
 ) -> ReimportResult:
     """Write a checked comparison to the strategy: all of it, or (on any error) none of it.
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.db import transaction
 
-from vawdasv.imports.leads import AliasTable, OrganisationEntry
+from vawdasv.audit.origins import Origin
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.partnerships import services as partnership_services
 from vawdasv.partnerships.aliases import aliases_for
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Strategy
@@ -27,7 +28,7 @@ def _lead_organisations(
     partnership: Partnership,
     parsed: ParsedPlan,
     aliases: AliasTable,
-    source: str,
+    source: Origin | str,
 ) -> dict[str, Organisation]:
     """Lead name as written → organisation, creating bodies the database does not hold yet."""
     by_slug: dict[str, Organisation] = {}
@@ -66,7 +67,7 @@ def import_plan(
     partnership: Partnership,
     parsed: ParsedPlan,
     strategy_data: Mapping[str, Any],
-    source: str,
+    source: Origin | str,
     aliases: AliasTable | Iterable[OrganisationEntry] | None = None,
 ) -> Strategy:
     """Create a strategy from a parsed plan, all or nothing.

@@ -44,7 +44,7 @@ from vawdasv.imports.drafts import (
     ThemeDraft,
     excerpt,
 )
-from vawdasv.imports.leads import normalise_name
+from vawdasv.partnerships.leads import normalise_name
 
 # "1.2 We will …", "3. We will …", "4) We will …" but not "16 Days of Action …".
 COMMITMENT_REF = re.compile(r"(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[.)]))[.)]?\s+(?=\S)")

@@ -11,32 +11,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
-from vawdasv.core.demo import CARDIFF_VALE, CARDIFF_VALE_LEADS
-from vawdasv.core.management.commands.import_plan import plan_found, years_in
+from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports import corrections as action_corrections
 from vawdasv.imports.columns import FIELDS
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.enums import ImportStatus
-from vawdasv.imports.interpret import interpret
-from vawdasv.imports.leads import AliasTable
+from vawdasv.imports.interpret import interpret, plan_found, years_in
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.models import PlanImport, stored_name
 from vawdasv.imports.readers import read_document
 from vawdasv.imports.services import import_plan
 from vawdasv.partnerships import aliases as partnership_aliases
 from vawdasv.partnerships import permissions
+from vawdasv.partnerships.leads import AliasTable
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Strategy
@@ -46,24 +46,18 @@ DETAIL_FIELDS = ("title", "slug", "start_year", "end_year", "strategy_status")
 AUDITED_FIELDS = ("status", "column_mapping", "corrections", "strategy", *DETAIL_FIELDS)
 PASTED_NAME = "pasted-text.txt"
 _SLUG_MAX = 100
+R = TypeVar("R")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _require(user: Any, partnership: Partnership) -> None:
-    if not permissions.can_manage_plans(user, partnership.pk):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_manage_plans(user, partnership.pk))
 
 
 def aliases_for(partnership: Partnership) -> AliasTable:
-    """How the partnership's plans write its organisations' names.
-
-    The partnership's own alias list and member organisations come first; the demo
-    partnership also knows the bodies its reference plan names that are not members yet.
-    """
-    table = partnership_aliases.aliases_for(partnership)
-    if partnership.slug != CARDIFF_VALE:
-        return table
-    return AliasTable((*table.entries, *CARDIFF_VALE_LEADS.entries))
+    """How the partnership's plans write its organisations' names: its own alias list and
+    member organisations (the demo seeds its partnership's list like any other)."""
+    return partnership_aliases.aliases_for(partnership)
 
 
 def clean_filename(name: str) -> str:
@@ -113,12 +107,13 @@ def free_slug(title: str) -> str:
     return slug
 
 
-def audit_source(plan_import: PlanImport) -> str:
-    """Names the file on every audit entry the import writes, as the command line does."""
-    return _("Plan import: %(file)s (SHA-256 %(hash)s)") % {
-        "file": plan_import.original_filename[:150],
-        "hash": plan_import.sha256,
-    }
+def audit_source(plan_import: PlanImport) -> Origin:
+    """The origin of every audit entry the import writes: the import, and its file and hash."""
+    return Origin(
+        OriginKind.PLAN_IMPORT,
+        plan_import,
+        file_detail(plan_import.original_filename, plan_import.sha256),
+    )
 
 
 def _store(data: bytes, sha256: str, plan_import: PlanImport) -> None:
@@ -170,21 +165,17 @@ def create_import(
 
 
 def _locked(plan_import: PlanImport) -> PlanImport:
-    return PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    return kernel.lock(plan_import)
 
 
 def _save_changes(actor: Any, locked: PlanImport, before: dict[str, Any]) -> None:
-    changes = audit.diff(before, audit.snapshot(locked, AUDITED_FIELDS))
-    if not changes:
-        return
-    locked.save()
-    audit.record(
+    kernel.save_changes(
         actor=actor,
         instance=locked,
-        verb=Verb.UPDATED,
-        changes=changes,
+        before=before,
+        fields=AUDITED_FIELDS,
         partnership=locked.partnership,
-        source=audit_source(locked),
+        origin=audit_source(locked),
     )
 
 
@@ -300,3 +291,68 @@ def abandon_import(*, actor: Any, plan_import: PlanImport) -> PlanImport:
     locked.status = ImportStatus.ABANDONED
     _save_changes(actor, locked, before)
     return locked
+
+
+# Revisions of an imported strategy (imports/views/revise.py) ---------------------------------
+
+
+def revision_origin(plan_import: PlanImport) -> Origin:
+    """The origin of every change a revision applies to the plan: the import, as re-import."""
+    return Origin(
+        OriginKind.PLAN_REIMPORT,
+        plan_import,
+        file_detail(plan_import.original_filename, plan_import.sha256),
+    )
+
+
+@transaction.atomic
+def create_revision(*, actor: Any, strategy: Strategy, filename: str, data: bytes) -> PlanImport:
+    """Keep the revised document as an import of the strategy's partnership, linked to it."""
+    plan_import = create_import(
+        actor=actor, partnership=strategy.partnership, filename=filename, data=data
+    )
+    return update_revision(actor=actor, plan_import=plan_import, strategy=strategy)
+
+
+@transaction.atomic
+def update_revision(*, actor: Any, plan_import: PlanImport, **values: Any) -> PlanImport:
+    """Change a revision's import record (which strategy it revises), with its audit entry."""
+    _require(actor, plan_import.partnership)
+    locked = kernel.lock(plan_import)
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    kernel.save_changes(
+        actor=actor,
+        instance=locked,
+        before=before,
+        fields=AUDITED_FIELDS,
+        partnership=locked.partnership,
+        origin=audit_source(locked),
+    )
+    return locked
+
+
+@transaction.atomic
+def apply_revision(
+    *, actor: Any, strategy: Strategy, plan_import: PlanImport, apply: Callable[[Origin], R]
+) -> R | None:
+    """Apply a revision once: `apply` writes the plan changes (through the plan services) with
+    the revision as their origin, then the import is marked imported. None when another request
+    applied it first."""
+    _require(actor, plan_import.partnership)
+    locked = kernel.lock(plan_import)
+    if locked.status == ImportStatus.IMPORTED:
+        return None
+    result = apply(revision_origin(locked))
+    before = audit.snapshot(locked, AUDITED_FIELDS)
+    locked.status = ImportStatus.IMPORTED
+    kernel.save_changes(
+        actor=actor,
+        instance=locked,
+        before=before,
+        fields=AUDITED_FIELDS,
+        partnership=locked.partnership,
+        origin=audit_source(locked),
+    )
+    return result

@@ -13,15 +13,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
-from vawdasv.imports.leads import AliasTable, OrganisationEntry, normalise_name
+from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry, normalise_name
 from vawdasv.partnerships.models import Organisation, OrganisationAlias, Partnership
 
 ALIAS_FIELDS = ("alias", "organisation")
@@ -29,9 +31,8 @@ MAX_ALIAS_LENGTH = 200  # OrganisationAlias.alias
 
 
 def _require_manager(actor: Any, partnership: Partnership) -> None:
-    # The regional team that imports and edits the plans keeps the shorthand they are read with.
-    if not permissions.can_manage_plans(actor, partnership.pk):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    # The regional team that manages a partnership's plans also keeps its lists.
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
 
 
 def aliases_of(partnership: Partnership) -> QuerySet[OrganisationAlias]:
@@ -89,7 +90,7 @@ def add_alias(
     partnership: Partnership,
     alias: str,
     organisation: Organisation,
-    source: str = "",
+    source: Origin | str = "",
 ) -> OrganisationAlias:
     """Record that plans of this partnership write `alias` for `organisation`."""
     _require_manager(actor, partnership)
@@ -116,7 +117,7 @@ def update_alias(
     alias_entry: OrganisationAlias,
     alias: str | None = None,
     organisation: Organisation | None = None,
-    source: str = "",
+    source: Origin | str = "",
 ) -> OrganisationAlias:
     """Change the wording of an alias or the organisation it stands for."""
     partnership = alias_entry.partnership
@@ -147,7 +148,7 @@ def update_alias(
 
 
 @transaction.atomic
-def delete_alias(*, actor: Any, alias_entry: OrganisationAlias, source: str = "") -> None:
+def delete_alias(*, actor: Any, alias_entry: OrganisationAlias, source: Origin | str = "") -> None:
     """Remove an alias; plans already imported keep the organisations they were given."""
     partnership = alias_entry.partnership
     _require_manager(actor, partnership)
@@ -169,7 +170,7 @@ def ensure_aliases(
     actor: Any,
     partnership: Partnership,
     entries: Iterable[OrganisationEntry],
-    source: str = "",
+    source: Origin | str = "",
 ) -> list[OrganisationAlias]:
     """Add the names, short names and aliases of `entries` the list does not hold yet.
 

@@ -10,18 +10,27 @@ Rules:
 - Board members read.
 - Progress rounds: administrators open, close and reopen them and review updates; a lead officer
   writes the progress updates of the actions their organisation leads; members read them.
+
+Layering (checked by `lint-imports`): this module sits in partnerships, below every domain app,
+yet judges their objects. So it imports no domain model at run time: rules read attributes of
+the objects they are given (annotated under TYPE_CHECKING), compare statuses from `<app>/enums.py`
+(leaf modules any layer may import), build Q objects, and start a query on another app's model
+only through `apps.get_model`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Membership, Partnership
 from vawdasv.plans.enums import StrategyStatus
-from vawdasv.plans.models import Action, Strategy
+
+if TYPE_CHECKING:
+    from vawdasv.plans.models import Action, Strategy
 
 _CACHE_ATTR = "_vawdasv_roles"
 
@@ -97,7 +106,8 @@ def can_write_update(user: Any, action: Action, partnership_id: int | None = Non
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:
-    strategies = Strategy.objects.select_related("partnership")
+    strategy_model: type[Strategy] = apps.get_model("plans", "Strategy")
+    strategies = strategy_model.objects.select_related("partnership")
     if reads_everything(user):
         return strategies
     return strategies.filter(

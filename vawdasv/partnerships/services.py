@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
 
@@ -22,9 +22,8 @@ ORGANISATION_FIELDS = ("slug", "name_en", "name_cy", "short_name", "organisation
 
 
 def _require_manager(actor: Any, partnership: Partnership) -> None:
-    # The regional team that manages a partnership's plans also keeps its list of partners.
-    if not permissions.can_manage_plans(actor, partnership.pk):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    # The regional team that manages a partnership's plans also keeps its lists.
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
 
 
 def find_organisation(*, slug: str, name_en: str = "") -> Organisation | None:
@@ -45,7 +44,7 @@ def get_or_create_organisation(
     organisation_type: str,
     name_cy: str = "",
     short_name: str = "",
-    source: str = "",
+    source: Origin | str = "",
 ) -> tuple[Organisation, bool]:
     """The organisation with this slug (or name), created if no such body exists yet.
 
@@ -78,7 +77,11 @@ def get_or_create_organisation(
 
 @transaction.atomic
 def add_member_organisations(
-    *, actor: Any, partnership: Partnership, organisations: Iterable[Organisation], source: str = ""
+    *,
+    actor: Any,
+    partnership: Partnership,
+    organisations: Iterable[Organisation],
+    source: Origin | str = "",
 ) -> list[Organisation]:
     """Add organisations to the partnership's members; returns those that were not yet members."""
     _require_manager(actor, partnership)

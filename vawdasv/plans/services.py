@@ -15,8 +15,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
+from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.audit.models import Verb
+from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
@@ -35,20 +38,9 @@ ACTION_FIELDS = (
 )  # fmt: skip
 ACTION_M2M = ("lead_organisations", "partner_organisations", "alignments")
 
-# A version may be checked by the caller; a mismatch means somebody else saved first.
-
-
-class ConcurrentEditError(Exception):
-    """Raised when a save is based on a version that somebody else has since changed."""
-
-    def __init__(self, current: models.Model) -> None:
-        super().__init__(_("Somebody else changed this while you were editing it."))
-        self.current = current
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to change this."))
+# The permission check, row lock, version check, audit entry and ConcurrentEditError come from
+# the shared write kernel (audit/kernel.py); ConcurrentEditError is re-exported for callers.
+__all__ = ["ConcurrentEditError"]
 
 
 def _require_text(data: Mapping[str, Any], field: str, label: str) -> None:
@@ -56,15 +48,6 @@ def _require_text(data: Mapping[str, Any], field: str, label: str) -> None:
         raise ValidationError(
             {f"{field}_en": _("Enter the %(label)s in English or Welsh") % {"label": label}}
         )
-
-
-def _lock(instance: M) -> M:
-    return type(instance)._default_manager.select_for_update().get(pk=instance.pk)  # type: ignore[attr-defined]
-
-
-def _check_version(locked: models.Model, expected_version: int | None) -> None:
-    if expected_version is not None and locked.version != expected_version:  # type: ignore[attr-defined]
-        raise ConcurrentEditError(locked)
 
 
 def _apply(
@@ -76,7 +59,7 @@ def _apply(
     m2m: Iterable[str] = (),
     partnership: Partnership,
     verb: Verb,
-    source: str,
+    source: Origin | str,
 ) -> M:
     fields, m2m = tuple(fields), tuple(m2m)
     unknown = set(data) - set(fields) - set(m2m)
@@ -106,14 +89,6 @@ def _apply(
     return instance
 
 
-def _delete(*, actor: Any, instance: models.Model, partnership: Partnership, source: str) -> None:
-    audit.record(
-        actor=actor, instance=instance, verb=Verb.DELETED, changes={}, partnership=partnership,
-        source=source,
-    )  # fmt: skip
-    instance.delete()
-
-
 def _with_timescale(data: Mapping[str, Any]) -> dict[str, Any]:
     """Fill in the parsed due date and kind when only the timescale text is given."""
     result = dict(data)
@@ -131,9 +106,9 @@ def _with_timescale(data: Mapping[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def create_strategy(
-    *, actor: Any, partnership: Partnership, data: Mapping[str, Any], source: str = ""
+    *, actor: Any, partnership: Partnership, data: Mapping[str, Any], source: Origin | str = ""
 ) -> Strategy:
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     _require_text(data, "title", _("title"))
     strategy = Strategy(partnership=partnership)
     return _apply(
@@ -145,11 +120,10 @@ def create_strategy(
 @transaction.atomic
 def update_strategy(
     *, actor: Any, strategy: Strategy, data: Mapping[str, Any],
-    expected_version: int | None = None, source: str = "",
+    expected_version: int | None = None, source: Origin | str = "",
 ) -> Strategy:  # fmt: skip
-    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
-    locked = _lock(strategy)
-    _check_version(locked, expected_version)
+    kernel.require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    locked = kernel.lock(strategy, expected_version)
     return _apply(
         actor=actor, instance=locked, data=data, fields=STRATEGY_FIELDS,
         partnership=locked.partnership, verb=Verb.UPDATED, source=source,
@@ -157,13 +131,13 @@ def update_strategy(
 
 
 @transaction.atomic
-def delete_strategy(*, actor: Any, strategy: Strategy, source: str = "") -> None:
-    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+def delete_strategy(*, actor: Any, strategy: Strategy, source: Origin | str = "") -> None:
+    kernel.require(permissions.can_manage_plans(actor, strategy.partnership_id))
     for theme in strategy.themes.all():
         _delete_theme_tree(
             actor=actor, theme=theme, partnership=strategy.partnership, source=source
         )
-    _delete(actor=actor, instance=strategy, partnership=strategy.partnership, source=source)
+    kernel.delete(actor=actor, instance=strategy, partnership=strategy.partnership, origin=source)
 
 
 # Themes ----------------------------------------------------------------------------------
@@ -176,9 +150,9 @@ def _next_order(queryset: models.QuerySet) -> int:
 
 @transaction.atomic
 def create_theme(
-    *, actor: Any, strategy: Strategy, data: Mapping[str, Any], source: str = ""
+    *, actor: Any, strategy: Strategy, data: Mapping[str, Any], source: Origin | str = ""
 ) -> Theme:
-    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    kernel.require(permissions.can_manage_plans(actor, strategy.partnership_id))
     _require_text(data, "name", _("name"))
     values = {"order": _next_order(strategy.themes.all()), **data}
     return _apply(
@@ -190,30 +164,31 @@ def create_theme(
 @transaction.atomic
 def update_theme(
     *, actor: Any, theme: Theme, data: Mapping[str, Any],
-    expected_version: int | None = None, source: str = "",
+    expected_version: int | None = None, source: Origin | str = "",
 ) -> Theme:  # fmt: skip
     strategy = theme.strategy
-    _require(permissions.can_manage_plans(actor, strategy.partnership_id))
-    locked = _lock(theme)
-    _check_version(locked, expected_version)
+    kernel.require(permissions.can_manage_plans(actor, strategy.partnership_id))
+    locked = kernel.lock(theme, expected_version)
     return _apply(
         actor=actor, instance=locked, data=data, fields=THEME_FIELDS,
         partnership=strategy.partnership, verb=Verb.UPDATED, source=source,
     )  # fmt: skip
 
 
-def _delete_theme_tree(*, actor: Any, theme: Theme, partnership: Partnership, source: str) -> None:
+def _delete_theme_tree(
+    *, actor: Any, theme: Theme, partnership: Partnership, source: Origin | str
+) -> None:
     for commitment in theme.commitments.all():
         _delete_commitment_tree(
             actor=actor, commitment=commitment, partnership=partnership, source=source
         )
-    _delete(actor=actor, instance=theme, partnership=partnership, source=source)
+    kernel.delete(actor=actor, instance=theme, partnership=partnership, origin=source)
 
 
 @transaction.atomic
-def delete_theme(*, actor: Any, theme: Theme, source: str = "") -> None:
+def delete_theme(*, actor: Any, theme: Theme, source: Origin | str = "") -> None:
     partnership = theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     _delete_theme_tree(actor=actor, theme=theme, partnership=partnership, source=source)
 
 
@@ -222,10 +197,10 @@ def delete_theme(*, actor: Any, theme: Theme, source: str = "") -> None:
 
 @transaction.atomic
 def create_commitment(
-    *, actor: Any, theme: Theme, data: Mapping[str, Any], source: str = ""
+    *, actor: Any, theme: Theme, data: Mapping[str, Any], source: Origin | str = ""
 ) -> Commitment:
     partnership = theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     _require_text(data, "text", _("commitment"))
     values = {"order": _next_order(theme.commitments.all()), **data}
     return _apply(
@@ -237,12 +212,11 @@ def create_commitment(
 @transaction.atomic
 def update_commitment(
     *, actor: Any, commitment: Commitment, data: Mapping[str, Any],
-    expected_version: int | None = None, source: str = "",
+    expected_version: int | None = None, source: Origin | str = "",
 ) -> Commitment:  # fmt: skip
     partnership = commitment.theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
-    locked = _lock(commitment)
-    _check_version(locked, expected_version)
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
+    locked = kernel.lock(commitment, expected_version)
     return _apply(
         actor=actor, instance=locked, data=data, fields=COMMITMENT_FIELDS,
         partnership=partnership, verb=Verb.UPDATED, source=source,
@@ -250,17 +224,17 @@ def update_commitment(
 
 
 def _delete_commitment_tree(
-    *, actor: Any, commitment: Commitment, partnership: Partnership, source: str
+    *, actor: Any, commitment: Commitment, partnership: Partnership, source: Origin | str
 ) -> None:
     for action in commitment.actions.all():
-        _delete(actor=actor, instance=action, partnership=partnership, source=source)
-    _delete(actor=actor, instance=commitment, partnership=partnership, source=source)
+        kernel.delete(actor=actor, instance=action, partnership=partnership, origin=source)
+    kernel.delete(actor=actor, instance=commitment, partnership=partnership, origin=source)
 
 
 @transaction.atomic
-def delete_commitment(*, actor: Any, commitment: Commitment, source: str = "") -> None:
+def delete_commitment(*, actor: Any, commitment: Commitment, source: Origin | str = "") -> None:
     partnership = commitment.theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     _delete_commitment_tree(
         actor=actor, commitment=commitment, partnership=partnership, source=source
     )
@@ -271,10 +245,10 @@ def delete_commitment(*, actor: Any, commitment: Commitment, source: str = "") -
 
 @transaction.atomic
 def create_action(
-    *, actor: Any, commitment: Commitment, data: Mapping[str, Any], source: str = ""
+    *, actor: Any, commitment: Commitment, data: Mapping[str, Any], source: Origin | str = ""
 ) -> Action:
     partnership = commitment.theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     _require_text(data, "text", _("action"))
     values = {"order": _next_order(commitment.actions.all()), **_with_timescale(data)}
     return _apply(
@@ -301,12 +275,11 @@ def _refuse_changes_to_who_leads(action: Action, data: Mapping[str, Any]) -> Non
 @transaction.atomic
 def update_action(
     *, actor: Any, action: Action, data: Mapping[str, Any],
-    expected_version: int | None = None, source: str = "",
+    expected_version: int | None = None, source: Origin | str = "",
 ) -> Action:  # fmt: skip
     partnership = action.commitment.theme.strategy.partnership
-    _require(permissions.can_edit_action(actor, action, partnership.pk))
-    locked = _lock(action)
-    _check_version(locked, expected_version)
+    kernel.require(permissions.can_edit_action(actor, action, partnership.pk))
+    locked = kernel.lock(action, expected_version)
     if not permissions.can_manage_plans(actor, partnership.pk):
         _refuse_changes_to_who_leads(locked, data)
     return _apply(
@@ -316,16 +289,16 @@ def update_action(
 
 
 @transaction.atomic
-def delete_action(*, actor: Any, action: Action, source: str = "") -> None:
+def delete_action(*, actor: Any, action: Action, source: Origin | str = "") -> None:
     partnership = action.commitment.theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
-    _delete(actor=actor, instance=action, partnership=partnership, source=source)
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.delete(actor=actor, instance=action, partnership=partnership, origin=source)
 
 
 @transaction.atomic
 def move_action(
     *, actor: Any, action: Action, commitment: Commitment,
-    expected_version: int | None = None, source: str = "",
+    expected_version: int | None = None, source: Origin | str = "",
 ) -> Action:  # fmt: skip
     """Put an action under another commitment of the same strategy, keeping its history.
 
@@ -333,11 +306,10 @@ def move_action(
     updates and audit trail.
     """
     partnership = action.commitment.theme.strategy.partnership
-    _require(permissions.can_manage_plans(actor, partnership.pk))
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
     if commitment.theme.strategy_id != action.commitment.theme.strategy_id:
         raise ValidationError(_("An action can only move within its own strategy."))
-    locked = _lock(action)
-    _check_version(locked, expected_version)
+    locked = kernel.lock(action, expected_version)
     data = {"commitment": commitment, "order": _next_order(commitment.actions.all())}
     return _apply(
         actor=actor, instance=locked, data=data, fields=("commitment", "order"),

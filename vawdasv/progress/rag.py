@@ -19,17 +19,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
+from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.audit.models import Verb
 from vawdasv.lib.bilingual import LANGUAGE_CODES, current_language
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
-from vawdasv.plans.services import ConcurrentEditError
 from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressUpdate, RagLabels
 
@@ -206,11 +206,6 @@ def partnership_id_of(about: Any) -> int | None:
 # Writing ---------------------------------------------------------------------------------
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to change this."))
-
-
 @transaction.atomic
 def save_rag_labels(
     *,
@@ -226,7 +221,7 @@ def save_rag_labels(
     (so two administrators naming them for the first time at once cannot overwrite each other),
     or None not to check. A newer saved version raises ConcurrentEditError carrying it.
     """
-    _require(permissions.can_rename_rag_labels(actor, partnership.pk))
+    kernel.require(permissions.can_rename_rag_labels(actor, partnership.pk))
     labels, created = RagLabels.objects.select_for_update().get_or_create(partnership=partnership)
     if not created and expected_version is not None and labels.version != expected_version:
         raise ConcurrentEditError(labels)

@@ -11,18 +11,18 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
+from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.plans.services import ConcurrentEditError
 from vawdasv.plans.timescales import parse_timescale
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
@@ -51,18 +51,10 @@ UPDATE_FIELDS = (
 AUDITED_UPDATE_FIELDS = (*UPDATE_FIELDS, "state", "review_comment")
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to change this."))
-
-
-def round_source(progress_round: ProgressRound) -> str:
-    """How the plan's history names a round ("2025/26 Q2 progress round").
-
-    Recorded once, in the site's main language, like any other audit source.
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        return _("%(period)s progress round") % {"period": progress_round.period_label}
+def round_origin(progress_round: ProgressRound) -> origins.Origin:
+    """The origin of the plan changes a round's approved updates make: the round itself, so the
+    plan's history and the board report find them by key, whatever the wording or language."""
+    return origins.progress_round(progress_round)
 
 
 def _record(
@@ -88,7 +80,7 @@ def _record(
 def open_round(
     *, actor: Any, strategy: Strategy, period_label: str, deadline: datetime.date
 ) -> ProgressRound:
-    _require(permissions.can_run_rounds(actor, strategy.partnership_id))
+    kernel.require(permissions.can_run_rounds(actor, strategy.partnership_id))
     period = parse_period(period_label)
     if period is None:
         raise ValidationError(
@@ -124,7 +116,7 @@ def _lock_round(progress_round: ProgressRound) -> ProgressRound:
 @transaction.atomic
 def close_round(*, actor: Any, progress_round: ProgressRound) -> ProgressRound:
     """Stop collecting updates. Drafts are kept as they are; closing deletes nothing."""
-    _require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
+    kernel.require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
     locked = _lock_round(progress_round)
     if locked.status == RoundStatus.CLOSED:
         return locked
@@ -141,7 +133,7 @@ def reopen_round(
     *, actor: Any, progress_round: ProgressRound, deadline: datetime.date | None = None
 ) -> ProgressRound:
     """Collect updates again, optionally with a new deadline; drafts carry on where they were."""
-    _require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
+    kernel.require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
     locked = _lock_round(progress_round)
     before = audit.snapshot(locked, ROUND_FIELDS)
     locked.status = RoundStatus.OPEN
@@ -165,7 +157,7 @@ def writable_update(actor: Any, progress_round: ProgressRound, action: Action) -
     strategy = progress_round.strategy
     if action.commitment.theme.strategy_id != strategy.pk:
         raise ValidationError(_("This action is not part of the round's plan."))
-    _require(permissions.can_write_update(actor, action, strategy.partnership_id))
+    kernel.require(permissions.can_write_update(actor, action, strategy.partnership_id))
     locked_round = _lock_round(progress_round)
     if not locked_round.is_open:
         raise ValidationError(_("This round is closed, so updates cannot be changed."))
@@ -287,7 +279,7 @@ def submit_update(
 
 def _lock_for_review(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
     partnership_id = update.progress_round.strategy.partnership_id
-    _require(permissions.can_run_rounds(actor, partnership_id))
+    kernel.require(permissions.can_run_rounds(actor, partnership_id))
     return (
         ProgressUpdate.objects.select_for_update()
         .select_related("progress_round__strategy__partnership", "action")
@@ -333,7 +325,7 @@ def _add_proposed_action(actor: Any, update: ProgressUpdate) -> Action:
             "timescale_text": update.proposed_new_action_timescale.strip(),
             "lead_organisations": _new_action_leads(update),
         },
-        source=round_source(update.progress_round),
+        source=round_origin(update.progress_round),
     )
 
 
@@ -349,7 +341,7 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
     if changes:
         plan_services.update_action(
             actor=actor, action=locked.action, data=changes,
-            source=round_source(locked.progress_round),
+            source=round_origin(locked.progress_round),
         )  # fmt: skip
     audited = (*AUDITED_UPDATE_FIELDS, "created_action")
     before = audit.snapshot(locked, audited)

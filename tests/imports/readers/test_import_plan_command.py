@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from tests.factories import PartnershipFactory
 from tests.imports.readers import builders
 from vawdasv.audit.models import AuditEntry
-from vawdasv.core.demo import REGIONAL_TEAM, SOUTH_WALES_PCC, SOUTH_WALES_POLICE
+from vawdasv.demo.load import REGIONAL_TEAM, SOUTH_WALES_PCC, SOUTH_WALES_POLICE
 from vawdasv.partnerships import services as partnership_services
 from vawdasv.partnerships.aliases import ensure_aliases
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme

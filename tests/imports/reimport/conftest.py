@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from vawdasv.core.demo import CARDIFF_VALE_LEADS
+from vawdasv.demo.load import CARDIFF_VALE_LEADS
 from vawdasv.imports.model import ParsedAction, ParsedCommitment, ParsedPlan, ParsedTheme
 from vawdasv.imports.services import import_plan
 from vawdasv.plans.models import Strategy

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from tests.imports.reimport.conftest import BASE, build_plan, revised
 from vawdasv.audit.models import AuditEntry, Verb
-from vawdasv.core.demo import CARDIFF_VALE_LEADS
+from vawdasv.demo.load import CARDIFF_VALE_LEADS
 from vawdasv.imports.reimport import (
     REFERENCE,
     SAME_TEXT,

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from tests.imports.reimport.conftest import BASE, revised
 from vawdasv.audit.models import AuditEntry, Verb
-from vawdasv.core.demo import CARDIFF_VALE_LEADS
+from vawdasv.demo.load import CARDIFF_VALE_LEADS
 from vawdasv.partnerships.aliases import ensure_aliases
 from vawdasv.plans.models import Action
 
@@ -102,7 +102,8 @@ def test_applying_keeps_missing_actions_unless_told_to_remove_them(
     assert Action.objects.filter(text_en="Publish a communications plan").exists()
     kept = Action.objects.get(text_en="Share intelligence between police and specialist services")
     entry = AuditEntry.objects.filter(verb=Verb.CREATED).latest("pk")
-    assert entry.source.startswith("Plan re-import: plan-2025.csv (SHA-256 ")
+    assert entry.origin_kind == "plan_reimport"
+    assert entry.source.startswith("plan-2025.csv (SHA-256 ")
 
     result = json.loads(
         run(str(revised_file), "--strategy", "cv-plan", "--remove-missing", "--json")

@@ -134,7 +134,9 @@ def test_confirming_with_the_delete_box_deletes_the_missing_action_with_an_audit
     entry = AuditEntry.objects.get(
         content_type__model="action", object_id=gone.pk, verb=Verb.DELETED
     )
-    assert entry.source.startswith("Plan re-import: plan-2025.txt (SHA-256 ")
+    revision = PlanImport.objects.get(strategy=strategy)
+    assert (entry.origin_kind, entry.origin_object_id) == ("plan_reimport", revision.pk)
+    assert entry.source.startswith("plan-2025.txt (SHA-256 ")
 
 
 def test_confirming_without_ticking_checked_shows_an_error_and_writes_nothing(

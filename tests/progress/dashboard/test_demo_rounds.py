@@ -10,10 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from vawdasv.audit.models import AuditEntry
-from vawdasv.core.demo import STRATEGY_SLUG
+from vawdasv.demo.load import STRATEGY_SLUG
+from vawdasv.demo.rounds import DEMO_MARK_CY, DEMO_MARK_EN, load_demo_rounds
 from vawdasv.plans.models import Strategy
 from vawdasv.progress import dashboard
-from vawdasv.progress.demo import DEMO_MARK_CY, DEMO_MARK_EN, load_demo_rounds
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import quarter_containing

@@ -23,14 +23,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
+from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.core.forms import GovukForm
 from vawdasv.imports import uploads
 from vawdasv.imports.columns import ACTION, COMMITMENT, EVIDENCE, LEAD, TIMESCALE
@@ -41,7 +39,6 @@ from vawdasv.imports.models import PlanImport
 from vawdasv.imports.reimport import ActionPlan, ReimportPlan, apply_reimport, plan_reimport
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy
-from vawdasv.plans.services import ConcurrentEditError
 
 # The language revised documents are read in; the comparison writes to the `_en` fields.
 DOCUMENT_LANGUAGE = "en"
@@ -63,36 +60,6 @@ def strategy_for_admin(request: HttpRequest, slug: str) -> Strategy:
 def _revision_of(strategy: Strategy, pk: int) -> PlanImport:
     """Only an import uploaded to revise this strategy; any other id is not found."""
     return get_object_or_404(PlanImport, pk=pk, strategy=strategy, partnership=strategy.partnership)
-
-
-# Keeping the import's own record -------------------------------------------------------------
-
-
-def _update_import(actor: Any, plan_import: PlanImport, **values: Any) -> None:
-    """Change a revision's import record with an audit entry, as `imports.uploads` does."""
-    before = audit.snapshot(plan_import, uploads.AUDITED_FIELDS)
-    for name, value in values.items():
-        setattr(plan_import, name, value)
-    changes = audit.diff(before, audit.snapshot(plan_import, uploads.AUDITED_FIELDS))
-    if not changes:
-        return
-    plan_import.save()
-    audit.record(
-        actor=actor,
-        instance=plan_import,
-        verb=Verb.UPDATED,
-        changes=changes,
-        partnership=plan_import.partnership,
-        source=uploads.audit_source(plan_import),
-    )
-
-
-def reimport_source(plan_import: PlanImport) -> str:
-    """Names the file on every audit entry the update writes, as `reimport-plan` does."""
-    return _("Plan re-import: %(file)s (SHA-256 %(hash)s)") % {
-        "file": plan_import.original_filename[:150],
-        "hash": plan_import.sha256,
-    }
 
 
 # What the preview shows --------------------------------------------------------------------
@@ -269,14 +236,9 @@ def revise_upload(request: HttpRequest, strategy_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         filename, data, field = form.submitted(uploads.PASTED_NAME)
         try:
-            with transaction.atomic():
-                plan_import = uploads.create_import(
-                    actor=request.user,
-                    partnership=strategy.partnership,
-                    filename=filename,
-                    data=data,
-                )
-                _update_import(request.user, plan_import, strategy=strategy)
+            plan_import = uploads.create_revision(
+                actor=request.user, strategy=strategy, filename=filename, data=data
+            )
         except UnreadableDocument as problem:
             form.add_error(field, str(problem))
         else:
@@ -344,19 +306,17 @@ def _apply(
     remove_missing: bool,
 ) -> HttpResponse:
     try:
-        with transaction.atomic():
-            locked = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
-            if locked.status == ImportStatus.IMPORTED:
-                messages.success(request, _("These changes have already been applied."))
-                return redirect(strategy.get_absolute_url())
-            result = apply_reimport(
-                request.user,
-                strategy,
-                diff,
-                remove_missing=remove_missing,
-                source=reimport_source(locked),
-            )
-            _update_import(request.user, locked, status=ImportStatus.IMPORTED)
+        result = uploads.apply_revision(
+            actor=request.user,
+            strategy=strategy,
+            plan_import=plan_import,
+            apply=lambda origin: apply_reimport(
+                request.user, strategy, diff, remove_missing=remove_missing, source=origin
+            ),
+        )
+        if result is None:
+            messages.success(request, _("These changes have already been applied."))
+            return redirect(strategy.get_absolute_url())
     except ConcurrentEditError:
         return _stale(request, strategy, plan_import, _compare(strategy, plan_import))
     except ValidationError as problem:

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from vawdasv.imports.export import (
+from vawdasv.lib.bilingual import LANGUAGE_CODES, current_language
+from vawdasv.plans import selectors
+from vawdasv.plans.export import (
     DOCX_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     export_docx,
     export_filename,
     export_xlsx,
 )
-from vawdasv.lib.bilingual import LANGUAGE_CODES, current_language
-from vawdasv.plans import selectors
 from vawdasv.plans.models import Strategy
 
 EXPORTS: dict[str, tuple[Callable[[Strategy, str], bytes], str]] = {

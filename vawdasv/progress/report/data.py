@@ -34,6 +34,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import services as audit_services
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.lib.bilingual import BilingualText, read
 from vawdasv.partnerships.models import Organisation
@@ -42,7 +43,6 @@ from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
-from vawdasv.progress.services import round_source
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
 
@@ -236,15 +236,14 @@ def _approved_until(
 
 
 def _round_entries(progress_round: ProgressRound | None, action_ids: list[int]) -> list[AuditEntry]:
-    """Changes the round made to the plan: audit entries whose source names the round."""
+    """Changes the round made to the plan: audit entries whose origin is the round (by key,
+    so rewording or translating how a round is named never drops them from the report)."""
     if progress_round is None:
         return []
     return list(
-        AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Action),
-            object_id__in=action_ids,
-            source=round_source(progress_round),
-        ).order_by("created_at", "pk")
+        audit_services.from_origin(progress_round)
+        .filter(content_type=ContentType.objects.get_for_model(Action), object_id__in=action_ids)
+        .order_by("created_at", "pk")
     )
 
 

@@ -24,10 +24,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from vawdasv.core.management.commands.import_plan import Command as ImportPlanCommand
-from vawdasv.core.management.commands.import_plan import plan_found, unusable
+from vawdasv.audit.kernel import ConcurrentEditError
+from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports.document import UnreadableDocument
-from vawdasv.imports.interpret import interpret
+from vawdasv.imports.interpret import interpret, plan_found
+from vawdasv.imports.management.commands.import_plan import Command as ImportPlanCommand
+from vawdasv.imports.management.commands.import_plan import unusable
 from vawdasv.imports.readers import read_document
 from vawdasv.imports.reimport import (
     ActionPlan,
@@ -38,7 +40,6 @@ from vawdasv.imports.reimport import (
 )
 from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.plans.models import Strategy
-from vawdasv.plans.services import ConcurrentEditError
 
 
 class Command(ImportPlanCommand):
@@ -110,10 +111,10 @@ class Command(ImportPlanCommand):
         self, strategy: Strategy, diff: ReimportPlan, path: Path, data: bytes, options: dict
     ) -> int:
         actor = self.actor(strategy.partnership, options["as_user"])
-        source = _("Plan re-import: %(file)s (SHA-256 %(hash)s)") % {
-            "file": path.name[:150],
-            "hash": hashlib.sha256(data).hexdigest(),
-        }
+        source = Origin(
+            OriginKind.PLAN_REIMPORT,
+            detail=file_detail(path.name, hashlib.sha256(data).hexdigest()),
+        )
         try:
             result = apply_reimport(
                 actor, strategy, diff, remove_missing=options["remove_missing"], source=source

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from vawdasv.core.demo import DemoDataMissing, DemoResult, load_demo
-from vawdasv.core.demo_history import summary_lines
+from vawdasv.demo.history import summary_lines
+from vawdasv.demo.load import DemoDataMissing, DemoResult, load_demo
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vawdasv.core.demo import CARDIFF_VALE_LEADS
-from vawdasv.imports.leads import AliasTable, OrganisationEntry, split_leads
+from vawdasv.demo.load import CARDIFF_VALE_LEADS
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry, split_leads
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ The JSON printed with --json is `ParsedPlan.to_json()`, the contract scripts and
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +22,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
+from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports.document import UnreadableDocument
-from vawdasv.imports.interpret import interpret
+from vawdasv.imports.interpret import interpret, plan_found, years_in
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.readers import ReadLimits, read_document
 from vawdasv.imports.readers.limits import file_size
@@ -36,29 +36,11 @@ from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Strategy
 
 UNUSABLE_INPUT = 2
-# "2023-2028", "2023 – 2028", "2023 to 2028", "2023-28"
-_YEARS = re.compile(r"(20\d\d)\s*(?:-|–|—|/|to)\s*(20\d\d|\d\d)(?!\d)")
 _SLUG_MAX = 100
 
 
 def unusable(message: str) -> CommandError:
     return CommandError(message, returncode=UNUSABLE_INPUT)
-
-
-def years_in(*texts: str | None) -> tuple[int, int] | None:
-    """The strategy period named in a title or file name, such as "Plan 2023-2028"."""
-    for text in texts:
-        if text and (found := _YEARS.search(text)):
-            start, end = int(found.group(1)), found.group(2)
-            end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-            if start <= end_year <= start + 20:
-                return start, end_year
-    return None
-
-
-def plan_found(parsed: ParsedPlan) -> bool:
-    counts = parsed.counts()
-    return counts.themes > 0 and counts.commitments > 0
 
 
 class Command(BaseCommand):
@@ -188,10 +170,7 @@ class Command(BaseCommand):
         title = options["title"] or parsed.title or path.stem.replace("-", " ").replace("_", " ")
         start_year, end_year = self.years(options, parsed, path)
         digest = hashlib.sha256(data).hexdigest()
-        source = _("Plan import: %(file)s (SHA-256 %(hash)s)") % {
-            "file": path.name[:150],
-            "hash": digest,
-        }
+        source = Origin(OriginKind.PLAN_IMPORT, detail=file_detail(path.name, digest))
         try:
             return import_plan(
                 actor=actor,

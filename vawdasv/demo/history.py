@@ -29,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from vawdasv.audit.models import AuditEntry
+from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.imports.model import ParsedAction, ParsedPlan, PlanCounts
 from vawdasv.imports.services import import_plan
 from vawdasv.imports.text_tables import parse
@@ -44,13 +45,13 @@ FRAMEWORK_FILE = "welsh-government-vawdasv-delivery-framework-2018-21.txt"
 REQUIRED_FILES = (REPORT_FILE, FRAMEWORK_FILE)
 
 PREVIOUS_STRATEGY_SLUG = "cardiff-vale-2018-2023"
-PREVIOUS_SOURCE = f"Plan import: {REPORT_FILE}"
+PREVIOUS_SOURCE = Origin(OriginKind.PLAN_IMPORT, detail=REPORT_FILE)
 PERIOD = "2018/19"
 ROUND_DEADLINE = datetime.date(2019, 5, 31)  # the report was produced in May 2019
 
 NATIONAL_PARTNERSHIP_SLUG = "wales-national"
 NATIONAL_STRATEGY_SLUG = "wales-national-2018-2021"
-NATIONAL_SOURCE = f"Plan import: {FRAMEWORK_FILE}"
+NATIONAL_SOURCE = Origin(OriginKind.PLAN_IMPORT, detail=FRAMEWORK_FILE)
 
 DEMONSTRATION_EN = "(demonstration value)"
 DEMONSTRATION_CY = "(gwerth arddangos)"

@@ -4,7 +4,8 @@ Plans write leads loosely: abbreviations (SWP, VoG, HSG), several bodies joined 
 "and", and teams within a body ("VoG Community Safety"). Splitting is pure text work; resolving
 uses an alias table (a partnership's own shorthand) and falls back to a body of that name, so
 nothing the plan says is dropped. No database access here: `imports.services` finds or creates
-the organisations an `OrganisationEntry` describes.
+the organisations an `OrganisationEntry` describes. It lives in partnerships (the ground the
+alias lists, the plan readers in `imports` and the plan export in `plans` all stand on).
 """
 
 from __future__ import annotations

@@ -33,10 +33,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from vawdasv.imports.leads import split_leads
 from vawdasv.lib import tabular
 from vawdasv.lib.bilingual import LANGUAGE_CODES, read
 from vawdasv.lib.text import xml_safe
+from vawdasv.partnerships.leads import split_leads
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.selectors import plan_tree

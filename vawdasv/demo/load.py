@@ -20,9 +20,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
+from vawdasv.audit import origins
 from vawdasv.audit.models import AuditEntry
-from vawdasv.core import demo_history
-from vawdasv.imports.leads import AliasTable, OrganisationEntry
+from vawdasv.audit.origins import Origin, OriginKind
+from vawdasv.demo import history as demo_history
+from vawdasv.demo.rounds import load_demo_rounds
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
 from vawdasv.imports.text_tables import parse
@@ -30,16 +32,16 @@ from vawdasv.lib.env import envstr
 from vawdasv.partnerships import services as partnership_services
 from vawdasv.partnerships.aliases import ensure_aliases
 from vawdasv.partnerships.enums import OrganisationType, Role
+from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
-from vawdasv.progress.demo import load_demo_rounds
 from vawdasv.reference.models import LocalAuthority, Region
 
 DEMO_PASSWORD = "demo-password-2026"
 PLAN_FILE = "cardiff-vale-vawdasv-implementation-plan-2023-28.txt"
 STRATEGY_SLUG = "cardiff-vale-2023-2028"
-IMPORT_SOURCE = f"Plan import: {PLAN_FILE}"
+IMPORT_SOURCE = Origin(OriginKind.PLAN_IMPORT, detail=PLAN_FILE)
 
 
 class DemoDataMissing(Exception):
@@ -314,7 +316,7 @@ def _organisation(
         name_cy=entry.name_cy,
         short_name=entry.short_name,
         organisation_type=entry.organisation_type,
-        source="load-demo",
+        source=origins.DEMO,
     )
     return organisation
 
@@ -382,7 +384,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
             organisations=[
                 org for slug, org in organisations.items() if slug != WELSH_GOVERNMENT.slug
             ],
-            source="load-demo",
+            source=origins.DEMO,
         )
         people = {platform_admin.username: platform_admin}
         for person in PEOPLE[1:]:
@@ -399,13 +401,13 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
                 _organisation(entry, actor=platform_admin, partnership=cardiff_vale)
                 for entry in CARDIFF_VALE_LEADS.entries
             ],
-            source="load-demo",
+            source=origins.DEMO,
         )
         ensure_aliases(
             actor=platform_admin,
             partnership=cardiff_vale,
             entries=CARDIFF_VALE_LEADS.entries,
-            source="load-demo",
+            source=origins.DEMO,
         )
         strategy = import_plan(
             actor=people["alys"],

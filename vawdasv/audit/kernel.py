@@ -1,0 +1,116 @@
+"""What every service does around a write, written once.
+
+    kernel.require(permissions.can_manage_plans(actor, partnership.pk))
+    locked = kernel.lock(instance, expected_version)        # row lock + optimistic check
+    before = audit.snapshot(locked, FIELDS)
+    ... change locked ...
+    kernel.save_changes(actor=actor, instance=locked, before=before, fields=FIELDS,
+                        partnership=partnership, origin=origin)   # diff → save → ONE entry
+
+Callers wrap the whole service in `transaction.atomic`; the kernel adds no transaction of its
+own so a service that writes several rows still records them all or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext as _
+
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import AuditEntry, Verb
+from vawdasv.audit.origins import Origin
+
+M = TypeVar("M", bound=models.Model)
+
+
+class ConcurrentEditError(Exception):
+    """Raised when a save is based on a version that somebody else has since changed."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__(_("Somebody else changed this while you were editing it."))
+        self.current = current
+
+
+def require(allowed: bool) -> None:
+    """PermissionDenied unless the rule (from partnerships/permissions.py) allowed it."""
+    if not allowed:
+        raise PermissionDenied(_("You do not have permission to change this."))
+
+
+def check_version(current: models.Model, expected_version: int | None) -> None:
+    """ConcurrentEditError when somebody saved a newer version (None: do not check)."""
+    if expected_version is not None and current.version != expected_version:  # type: ignore[attr-defined]
+        raise ConcurrentEditError(current)
+
+
+def lock(instance: M, expected_version: int | None = None) -> M:
+    """The row again, locked until the transaction ends, checked against `expected_version`."""
+    manager = type(instance)._default_manager
+    locked: M = manager.select_for_update().get(pk=instance.pk)
+    check_version(locked, expected_version)
+    return locked
+
+
+def save_changes(
+    *,
+    actor: Any,
+    instance: models.Model,
+    before: dict[str, Any],
+    fields: Iterable[str],
+    partnership: Any,
+    origin: Origin | str = "",
+    bump_version: bool = False,
+) -> AuditEntry | None:
+    """Save `instance` and record one UPDATED entry, or do nothing when no audited field moved."""
+    changes = audit.diff(before, audit.snapshot(instance, tuple(fields)))
+    if not changes:
+        return None
+    if bump_version:
+        instance.version += 1  # type: ignore[attr-defined]
+    instance.save()
+    return audit.record(
+        actor=actor,
+        instance=instance,
+        verb=Verb.UPDATED,
+        changes=changes,
+        partnership=partnership,
+        source=origin,
+    )
+
+
+def created(
+    *,
+    actor: Any,
+    instance: models.Model,
+    fields: Iterable[str],
+    partnership: Any,
+    origin: Origin | str = "",
+) -> AuditEntry:
+    """Record the CREATED entry for a row the service has just saved."""
+    return audit.record(
+        actor=actor,
+        instance=instance,
+        verb=Verb.CREATED,
+        changes=audit.diff({}, audit.snapshot(instance, tuple(fields))),
+        partnership=partnership,
+        source=origin,
+    )
+
+
+def delete(
+    *, actor: Any, instance: models.Model, partnership: Any, origin: Origin | str = ""
+) -> None:
+    """Record the DELETED entry, then delete the row."""
+    audit.record(
+        actor=actor,
+        instance=instance,
+        verb=Verb.DELETED,
+        changes={},
+        partnership=partnership,
+        source=origin,
+    )
+    instance.delete()
