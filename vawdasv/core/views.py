@@ -1,11 +1,9 @@
-"""The home page, error pages and the health check."""
+"""The home page and error pages (the health check is ops.views.healthz)."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
 from vawdasv.partnerships.permissions import visible_partnerships, visible_strategies
 
@@ -20,13 +18,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
