@@ -52,9 +52,7 @@ def worker(settings: Any) -> Iterator[threading.Thread]:
 
 
 @pytest.fixture
-def held_renderer(
-    settings: Any, tmp_path: Any, monkeypatch: Any
-) -> Iterator[threading.Event]:
+def held_renderer(settings: Any, tmp_path: Any, monkeypatch: Any) -> Iterator[threading.Event]:
     """The worker, with the renderer waiting until the test lets it go."""
     settings.MEDIA_ROOT = tmp_path / "media"
     release = threading.Event()
