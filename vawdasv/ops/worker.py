@@ -8,6 +8,7 @@ before the first task is taken, so a restarted worker first picks up what its pr
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import socket
@@ -26,7 +27,7 @@ from vawdasv.ops.queue import heartbeat_every
 logger = logging.getLogger(__name__)
 
 
-def beat(worker_id: str, started_at: object | None = None) -> None:
+def beat(worker_id: str, started_at: datetime.datetime | None = None) -> None:
     """Record that this worker is alive now."""
     now = timezone.now()
     WorkerHeartbeat.objects.update_or_create(

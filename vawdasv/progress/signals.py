@@ -51,9 +51,9 @@ def delete_evidence_file(
 def delete_report_job_file(sender: type[ReportJob], instance: ReportJob, **kwargs: Any) -> None:
     """Delete a finished report's file once its job is gone, after the commit.
 
-    `vawdasv run-report-jobs` deletes old jobs with their files, but a job also goes by cascade
-    when its strategy is deleted, and its file would otherwise stay on disk for ever. Each job
-    has its own file, so no other row can be using it.
+    The nightly task (progress.tasks) deletes old jobs with their files, but a job also goes by
+    cascade when its strategy is deleted, and its file would otherwise stay in storage for ever.
+    Each job has its own file, so no other row can be using it.
     """
     _delete_after_commit(instance.file, kwargs.get("using"))
 
