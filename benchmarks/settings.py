@@ -8,3 +8,6 @@ from vawdasv.settings import *  # noqa: F403
 ROOT_URLCONF = "benchmarks.urls"
 # Every benchmark request is anonymous and read-only; login throttling plays no part in it.
 AXES_ENABLED = False
+# No task worker runs beside the benchmark server: tasks run at once, and /healthz (which the
+# harness polls until it answers 200) does not wait for a worker's heartbeat.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

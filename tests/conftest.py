@@ -32,9 +32,10 @@ def _quick_passwords(settings):
 @pytest.fixture(autouse=True)
 def _files_in_a_temporary_folder(settings, tmp_path):
     # Uploaded evidence, imported documents and made reports go to a folder of the test's own,
-    # never into var/media. Reports are made at once unless a test chooses the worker thread.
+    # never into var/media. Tasks (reports) run at once unless a test chooses the database
+    # queue (tests/ops run real workers).
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.REPORT_JOBS = "inline"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

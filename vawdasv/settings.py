@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "vawdasv.ops",
     "vawdasv.core",
     "vawdasv.accounts",
     "vawdasv.reference",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vawdasv.ops.requests.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -201,12 +205,31 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# How progress reports asked for on the report page are made: "thread" (a worker inside the web
-# process, with `vawdasv run-report-jobs` from cron to recover after a restart) or "inline"
-# (while the request waits; for tests and scripts).
-REPORT_JOBS = envstr("REPORT_JOBS", "thread") or "thread"
-if REPORT_JOBS not in {"thread", "inline"}:
-    raise ImproperlyConfigured(f"REPORT_JOBS={REPORT_JOBS!r} is not a runner (thread or inline)")
+# Background tasks (Django's Tasks API, docs/adr/0012): rows in the database run by
+# `vawdasv worker` processes. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+# runs each task when it is asked for (tests, scripts); no worker is then needed.
+TASKS = {
+    "default": {
+        "BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+        or "django_tasks_db.DatabaseBackend"
+    }
+}
+# A worker renews its heartbeat this often; a task running on a worker silent for
+# WORKER_LOST_AFTER_SECONDS is queued again, or failed once it has been tried MAX_ATTEMPTS times.
+WORKER_HEARTBEAT_SECONDS = envint("WORKER_HEARTBEAT_SECONDS", 5)
+WORKER_LOST_AFTER_SECONDS = envint("WORKER_LOST_AFTER_SECONDS", 60)
+WORKER_HOUSEKEEPING_SECONDS = envint("WORKER_HOUSEKEEPING_SECONDS", 30)
+WORKER_MAX_ATTEMPTS = envint("WORKER_MAX_ATTEMPTS", 3)
+# Queued once a day by the workers (vawdasv/ops/schedule.py); times in TIME_ZONE.
+SCHEDULED_TASKS = {
+    "send-reminders": {"task": "vawdasv.progress.tasks.send_daily_reminders", "at": "07:00"},
+    "delete-old-report-jobs": {
+        "task": "vawdasv.progress.tasks.delete_old_report_jobs",
+        "at": "03:00",
+    },
+}
+# The address people use to reach the service, for links in emails sent by tasks.
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"
 
 # Plan import: the largest document accepted (bytes).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
@@ -217,10 +240,26 @@ EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
 
+# LOG_FORMAT=json writes one JSON object per line (for a log collector); every record carries
+# the request id (X-Request-ID, echoed in the response) of the request that wrote it.
+LOG_FORMAT = envstr("LOG_FORMAT", "text") or "text"
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not text or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "vawdasv.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "vawdasv.ops.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
 }
 

@@ -4,10 +4,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from vawdasv.core import views as core_views
+from vawdasv.ops import views as ops_views
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", ops_views.healthz, name="healthz"),
     path("api/", include("vawdasv.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,24 +1,14 @@
-"""Pages of the shell that read no domain: accessibility, error pages and the health check.
-
-The home page reads partnerships and strategies, so it lives in `vawdasv.web` (top layer)."""
+"""Pages of the shell that read no domain: accessibility and error pages (the health check is
+ops.views.healthz). The home page reads partnerships and strategies, so it lives in `vawdasv.web`."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,8 +1,8 @@
 """A plan import: one document a partnership uploaded, what was chosen for it, and its result.
 
-The document itself is kept (under MEDIA_ROOT/imports/, named by its SHA-256, never by the name
-the person gave it) so the preview can be re-read with a corrected column mapping and so the
-history can always say exactly which file a strategy came from.
+The document itself is kept (in the file storage under imports/, named by its SHA-256, never by
+the name the person gave it) so the preview can be re-read with a corrected column mapping and
+so the history can always say exactly which file a strategy came from.
 """
 
 from __future__ import annotations

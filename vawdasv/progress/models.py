@@ -332,6 +332,10 @@ class ReportJob(models.Model):
     file = models.FileField(_("file"), upload_to=report_upload_to, max_length=200, blank=True)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # The queued task making the file (a django_tasks_db row id), and how many times a worker
+    # has taken the job: a worker that died leaves the job to the next attempt of the task.
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

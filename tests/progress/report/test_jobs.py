@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime
 import io
 import os
-import time
 
 import docx
 import pdfplumber
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+from django_tasks_db.models import DBTaskResult
 
+from vawdasv.ops.models import WorkerHeartbeat
+from vawdasv.progress import tasks
 from vawdasv.progress.enums import ReportJobState
 from vawdasv.progress.models import ReportJob
 from vawdasv.progress.report import jobs
@@ -26,7 +32,27 @@ from vawdasv.progress.report.data import ReportFilters
 @pytest.fixture(autouse=True)
 def _reports_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.REPORT_JOBS = "inline"
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks queued as rows for workers (production's backend) instead of run at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _running_on(job: ReportJob, worker_id: str, beat_at) -> None:
+    """The job taken by a worker whose last heartbeat was at `beat_at`."""
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"beat_at": beat_at, "hostname": "test", "pid": 1, "started_at": beat_at},
+    )
+    DBTaskResult.objects.filter(id=job.task_id).update(
+        status=TaskResultStatus.RUNNING, started_at=beat_at, worker_ids=[worker_id]
+    )
+    ReportJob.objects.filter(pk=job.pk).update(
+        state=ReportJobState.RUNNING, started_at=beat_at, attempt=1
+    )
+    job.refresh_from_db()
 
 
 def _create_url(plan) -> str:
@@ -151,39 +177,50 @@ def test_the_person_sees_their_recent_reports_on_the_report_page(client, world, 
 # Double clicks -------------------------------------------------------------------------------
 
 
-def test_a_double_click_while_the_report_waits_makes_one_report(client, world, plan, settings):
-    settings.REPORT_JOBS = "thread"  # inside this test's transaction the worker never starts
+def test_a_double_click_while_the_report_waits_makes_one_report(
+    client, world, plan, database_queue
+):
     client.force_login(world.board)
     first = _ask(client, plan, "pdf")
     second = _ask(client, plan, "pdf")
     assert first["Location"] == second["Location"]
     assert ReportJob.objects.count() == 1
     assert ReportJob.objects.get().state == ReportJobState.QUEUED
+    assert DBTaskResult.objects.count() == 1
 
 
-def test_asking_again_for_a_waiting_report_offers_it_to_the_worker_again(
-    world, plan, settings, django_capture_on_commit_callbacks
-):
-    # The server may have restarted since the job was queued, losing the worker's queue.
-    settings.REPORT_JOBS = "thread"
-    waiting = _queued_job(world, plan)
-    with django_capture_on_commit_callbacks() as offered:
-        again = jobs.request_report(
-            actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf",
-            language="en",
-        )  # fmt: skip
-    assert again == waiting
-    assert len(offered) == 1
+def test_a_waiting_report_is_a_task_committed_with_its_job(world, plan, database_queue):
+    # A restart of the web server loses nothing: the job and its task are rows.
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    task = DBTaskResult.objects.get()
+    assert job.state == ReportJobState.QUEUED
+    assert job.task_id == str(task.id)
+    assert task.status == TaskResultStatus.READY
+    assert task.task_path == "vawdasv.progress.tasks.make_report"
+    assert task.args_kwargs == {"args": [job.pk], "kwargs": {}}
 
 
-def test_a_report_lost_while_being_made_is_not_waited_for(world, plan):
-    long_ago = timezone.now() - datetime.timedelta(hours=2)
-    lost = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=long_ago)
+def test_a_report_whose_worker_died_is_not_handed_back(world, plan, database_queue):
+    lost = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    _running_on(lost, "dead-worker", timezone.now() - datetime.timedelta(minutes=5))
     job = jobs.request_report(
         actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
     )
     assert job != lost
-    assert job.state == ReportJobState.DONE
+    assert job.state == ReportJobState.QUEUED
+
+
+def test_a_report_nobody_queued_a_task_for_is_not_handed_back(world, plan, database_queue):
+    # A job left by the old in-process runner, or whose task row was deleted.
+    orphan = _queued_job(world, plan)
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    assert job != orphan
 
 
 def test_asking_again_just_after_the_report_is_ready_makes_a_fresh_one(client, world, plan):
@@ -197,8 +234,11 @@ def test_asking_again_just_after_the_report_is_ready_makes_a_fresh_one(client, w
     assert finished[0].file.name != finished[1].file.name
 
 
-def test_a_report_being_made_is_handed_back_rather_than_started_again(world, plan):
-    running = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=timezone.now())
+def test_a_report_being_made_by_a_live_worker_is_handed_back(world, plan, database_queue):
+    running = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    _running_on(running, "live-worker", timezone.now())
     again = jobs.request_report(
         actor=world.admin, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
     )
@@ -273,10 +313,8 @@ def test_the_failure_reason_is_written_in_the_askers_language(world, plan, monke
 
 
 def _given_up_on(job: ReportJob) -> None:
-    """What `vawdasv run-report-jobs` does to a job that has been "running" for too long."""
-    long_ago = timezone.now() - datetime.timedelta(hours=2)
-    ReportJob.objects.filter(pk=job.pk).update(started_at=long_ago)
-    assert jobs.fail_stuck_jobs() == 1
+    """What happens when the job's task is abandoned after its worker died too often."""
+    assert jobs.give_up(job.pk) == 1
 
 
 def _media_files(settings) -> list[str]:
@@ -458,40 +496,76 @@ def test_the_job_page_is_in_welsh_under_cy(client, world, plan):
     assert status["state"] == "queued"
 
 
-# vawdasv run-report-jobs ----------------------------------------------------------------------
+# Tasks and recovery ---------------------------------------------------------------------------
 
 
-def test_the_command_fails_stuck_jobs_and_makes_waiting_ones(world, plan, capsys):
-    long_ago = timezone.now() - datetime.timedelta(hours=2)
-    stuck = _queued_job(world, plan, state=ReportJobState.RUNNING, started_at=long_ago)
-    still_running = _queued_job(
-        world, plan, format="docx", state=ReportJobState.RUNNING, started_at=timezone.now()
+def test_a_task_run_again_after_its_worker_died_finishes_the_job(world, plan, database_queue):
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="docx", language="en"
     )
-    waiting = _queued_job(world, plan, language="cy")
-    call_command("run_report_jobs")
-    for job in (stuck, still_running, waiting):
-        job.refresh_from_db()
-    assert stuck.state == ReportJobState.FAILED
-    assert "restarted" in stuck.error
-    assert still_running.state == ReportJobState.RUNNING
-    assert waiting.state == ReportJobState.DONE
-    assert waiting.file.read().startswith(b"%PDF")
-    assert "1 report(s) made, 1 stuck report(s) marked failed" in capsys.readouterr().out
+    _running_on(job, "dead-worker", timezone.now() - datetime.timedelta(minutes=5))
+    assert jobs.run_report_job(job.pk, task_id=job.task_id) is True
+    job.refresh_from_db()
+    assert job.state == ReportJobState.DONE
+    assert job.attempt == 2
 
 
-def test_the_command_deletes_finished_reports_after_a_week(world, plan):
+def test_another_task_cannot_take_a_job_being_made(world, plan, database_queue):
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="docx", language="en"
+    )
+    _running_on(job, "live-worker", timezone.now())
+    assert jobs.run_report_job(job.pk, task_id="some-other-task") is False
+    job.refresh_from_db()
+    assert job.state == ReportJobState.RUNNING
+
+
+def test_a_worker_thought_lost_cannot_overwrite_the_next_attempts_outcome(
+    world, plan, monkeypatch, database_queue
+):
+    job = jobs.request_report(
+        actor=world.admin, strategy=plan.strategy, period="2018/19", format="docx", language="en"
+    )
+    real_render = jobs.render_report
+
+    def taken_over_meanwhile(report, format_name):
+        # While this attempt lays out the pages, another worker takes the task up again.
+        ReportJob.objects.filter(pk=job.pk).update(attempt=F("attempt") + 1)
+        return real_render(report, format_name)
+
+    monkeypatch.setattr(jobs, "render_report", taken_over_meanwhile)
+    assert jobs.run_report_job(job.pk, task_id=job.task_id) is True
+    job.refresh_from_db()
+    assert job.state == ReportJobState.RUNNING  # left to the attempt that owns it
+    assert not job.file
+
+
+def test_a_report_task_that_failed_for_good_fails_its_job(world, plan, database_queue):
+    job = jobs.request_report(
+        actor=world.board, strategy=plan.strategy, period="2018/19", format="pdf", language="en"
+    )
+    result = DBTaskResult.objects.get(id=job.task_id)
+    result.set_failed(RuntimeError("the worker stopped"))
+    task_finished.send(sender=DBTaskResult, task_result=result.task_result)
+    job.refresh_from_db()
+    assert job.state == ReportJobState.FAILED
+    assert "restarted" in job.error
+
+
+def test_the_nightly_task_deletes_finished_reports_after_a_week(world, plan):
     old = _queued_job(world, plan)
     recent = _queued_job(world, plan, format="docx")
-    jobs.run_waiting_jobs()
+    jobs.run_report_job(old.pk)
+    jobs.run_report_job(recent.pk)
     old.refresh_from_db()
-    path = old.file.path
+    name = old.file.name
     ReportJob.objects.filter(pk=old.pk).update(
         finished_at=timezone.now() - datetime.timedelta(days=8)
     )
-    call_command("run_report_jobs")
+    assert tasks.delete_old_report_jobs.enqueue().return_value == 1
     assert not ReportJob.objects.filter(pk=old.pk).exists()
     assert ReportJob.objects.filter(pk=recent.pk, state=ReportJobState.DONE).exists()
-    assert not os.path.exists(path)
+    assert not default_storage.exists(name)
 
 
 def test_a_reports_file_is_deleted_when_its_strategy_is_deleted(
@@ -500,12 +574,12 @@ def test_a_reports_file_is_deleted_when_its_strategy_is_deleted(
     job = _queued_job(world, plan)
     jobs.run_report_job(job.pk)
     job.refresh_from_db()
-    path = job.file.path
-    assert os.path.exists(path)
+    name = job.file.name
+    assert default_storage.exists(name)
     with django_capture_on_commit_callbacks(execute=True):
         plan.strategy.delete()
     assert not ReportJob.objects.filter(pk=job.pk).exists()
-    assert not os.path.exists(path)
+    assert not default_storage.exists(name)
 
 
 def test_a_reports_file_stays_if_deleting_its_job_is_rolled_back(
@@ -514,7 +588,7 @@ def test_a_reports_file_stays_if_deleting_its_job_is_rolled_back(
     job = _queued_job(world, plan)
     jobs.run_report_job(job.pk)
     job.refresh_from_db()
-    pk, path = job.pk, job.file.path
+    pk, name = job.pk, job.file.name
     with (
         django_capture_on_commit_callbacks(execute=True) as after_commit,
         pytest.raises(RuntimeError),
@@ -524,23 +598,20 @@ def test_a_reports_file_stays_if_deleting_its_job_is_rolled_back(
         raise RuntimeError("the deletion is abandoned")
     assert after_commit == []
     assert ReportJob.objects.filter(pk=pk).exists()
-    assert os.path.exists(path)
+    assert default_storage.exists(name)
 
 
-# The thread runner ----------------------------------------------------------------------------
+# The worker ------------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_background_worker_makes_the_report_after_the_request(world, plan, settings):
-    settings.REPORT_JOBS = "thread"
+def test_a_worker_makes_the_report_asked_for_by_the_request(world, plan, database_queue):
     job = jobs.request_report(
         actor=world.board, strategy=plan.strategy, period="2018/19", format="docx", language="en"
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.state not in jobs.UNFINISHED:
-            break
-        time.sleep(0.2)
+    assert job.state == ReportJobState.QUEUED
+    call_command("worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    job.refresh_from_db()
     assert job.state == ReportJobState.DONE, job.error
     assert docx.Document(job.file.open("rb")).tables
+    assert DBTaskResult.objects.get(id=job.task_id).status == TaskResultStatus.SUCCESSFUL

@@ -1,16 +1,11 @@
 """Progress reports made in the background, so a large PDF never keeps a page waiting.
 
 A 500-action PDF takes tens of seconds (benchmarks/reports.py). Asking for a report creates a
-`ReportJob`; the job page shows how far it has got and offers the file when it is ready.
-
-There is no queue server: the demo and small deployments are one `vawdasv serve` process. The
-runner is chosen by the REPORT_JOBS setting:
-
-- "thread": one worker thread inside the web process picks the job up once the request's
-  transaction has committed. A restarted server loses what the worker was doing, so
-  `vawdasv run-report-jobs` (run it every few minutes) makes waiting jobs and marks stuck ones
-  as failed, so nobody waits forever.
-- "inline": the job is made at once, while the request waits (tests and scripts).
+`ReportJob` and queues the task `vawdasv.progress.tasks.make_report` in the same transaction
+(docs/adr/0012); a `vawdasv worker` process makes the file; the job page shows how far it has
+got and offers the file when it is ready. A job survives a restart of the web server (it is a
+row), and one whose worker died is taken up again by another worker (vawdasv/ops/recovery.py)
+or, after too many attempts, marked failed with a reason, and the person can try again.
 
 Asking for a report is a read of the plan, not a change to it, so it is not audited: the job
 itself records who asked and when.
@@ -23,14 +18,13 @@ import datetime
 import logging
 import time
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import OperationalError, connections, transaction
-from django.db.models import Q
+from django.db import OperationalError, transaction
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -38,6 +32,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy
 from vawdasv.progress import selectors
@@ -51,7 +46,6 @@ from vawdasv.progress.report.data import ReportFilters, gather
 logger = logging.getLogger(__name__)
 
 JOB_FORMATS = ("docx", "pdf")
-STUCK_AFTER = datetime.timedelta(minutes=30)
 KEEP_FINISHED_FOR = datetime.timedelta(days=7)
 
 # What the job page says while a job runs; the stage is stored as its key.
@@ -76,10 +70,11 @@ class ReportJobError(Exception):
 
 
 class JobNoLongerRunning(Exception):
-    """The job stopped being this worker's while it worked: `fail_stuck_jobs` gave up on it.
+    """The job stopped being this attempt's while it worked: it was given up on (`give_up`) or
+    taken up again by another worker after this one was thought lost.
 
-    Its failure has been recorded and the person told to try again, so the worker stops and
-    leaves the job as it is rather than turning it back into "done".
+    The other outcome stands, so this attempt stops and leaves the job as it is rather than
+    turning it back into "done".
     """
 
 
@@ -118,16 +113,13 @@ def request_report(
     if parse_period(period) is None:
         raise ValueError(f"{period!r} is not a reporting period")
     wanted = filters_json(filters or ReportFilters())
+    from vawdasv.progress.tasks import make_report  # the task module imports this one
+
     with transaction.atomic():
         # Holding the strategy's row makes two simultaneous clicks queue here, one at a time.
         Strategy.objects.select_for_update().filter(pk=strategy.pk).first()
         existing = _reusable(actor, strategy, period, format, language, wanted)
         if existing is not None:
-            if existing.state == ReportJobState.QUEUED and runner() == "thread":
-                # In case the server restarted before its worker took the job; taking a job
-                # is a single UPDATE, so offering it twice never makes it twice.
-                pk = existing.pk
-                transaction.on_commit(lambda: start_in_background(pk))
             return existing
         job = ReportJob.objects.create(
             strategy=strategy,
@@ -137,10 +129,14 @@ def request_report(
             filters=wanted,
             requested_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        if runner() == "thread":
-            transaction.on_commit(lambda: start_in_background(job.pk))
-    if runner() == "inline":
-        run_report_job(job.pk)
+        if queue.uses_database_queue():
+            # The task is a row committed with the job: never a job without its task.
+            job.task_id = str(make_report.enqueue(job.pk).id)
+            job.save(update_fields=["task_id"])
+    if not job.task_id:
+        # Any other backend may run the task at once, so only once the job is committed.
+        task_id = str(make_report.enqueue(job.pk).id)
+        ReportJob.objects.filter(pk=job.pk).update(task_id=task_id)
         job.refresh_from_db()
     return job
 
@@ -148,10 +144,8 @@ def request_report(
 def _reusable(
     actor: Any, strategy: Strategy, period: str, format: str, language: str, wanted: dict
 ) -> ReportJob | None:
-    # A job "running" for longer than any report takes was lost; it is not worth waiting for.
-    still_running = Q(state=ReportJobState.RUNNING, started_at__gte=timezone.now() - STUCK_AFTER)
     candidates = ReportJob.objects.filter(
-        Q(state=ReportJobState.QUEUED) | still_running,
+        state__in=UNFINISHED,
         strategy=strategy,
         period_label=period,
         format=format,
@@ -160,7 +154,8 @@ def _reusable(
     ).order_by("-created_at", "-pk")
     for job in candidates:
         # Compared here rather than in SQL: JSON equality differs between SQLite and PostgreSQL.
-        if (job.filters or {}) == wanted:
+        # A job whose task nobody is running (its worker died) is never handed back.
+        if (job.filters or {}) == wanted and queue.task_is_alive(job.task_id):
             return job
     return None
 
@@ -198,20 +193,22 @@ def stage_label(job: ReportJob) -> str:
 # Making -------------------------------------------------------------------------------------
 
 
-def runner() -> str:
-    return str(getattr(settings, "REPORT_JOBS", "thread"))
+def run_report_job(job_id: int, task_id: str = "") -> bool:
+    """Make a job's file. False if the job was not this task's to make (already taken, done).
 
-
-def run_report_job(job_id: int) -> bool:
-    """Make a waiting job's file. False if another worker had already taken the job.
-
-    Taking the job is one UPDATE from "queued" to "running", so the web worker and the command
-    never make the same report twice. Whatever goes wrong, the job ends "done" or "failed".
+    Taking the job is one UPDATE: from "queued", or from "running" under this same task when
+    the task is run again after its worker died. Each taking counts an attempt, and progress is
+    recorded only under the attempt that took it, so a worker thought lost that wakes up again
+    cannot overwrite the outcome. Whatever goes wrong, the job ends "done" or "failed".
     """
     now = timezone.now()
+    mine = Q(state=ReportJobState.QUEUED)
+    if task_id:
+        mine |= Q(state=ReportJobState.RUNNING, task_id=task_id)
     taken = _update_waiting_out_locks(
-        ReportJob.objects.filter(pk=job_id, state=ReportJobState.QUEUED),
+        ReportJob.objects.filter(mine, pk=job_id),
         state=ReportJobState.RUNNING, stage="gathering", started_at=now, error="",
+        attempt=F("attempt") + 1,
     )  # fmt: skip
     if not taken:
         return False
@@ -219,7 +216,7 @@ def run_report_job(job_id: int) -> bool:
     try:
         _make(job)
     except JobNoLongerRunning:
-        logger.warning("Progress report job %s was marked failed while being made", job_id)
+        logger.warning("Progress report job %s stopped being this worker's to make", job_id)
     except Exception as exc:
         if not isinstance(exc, ReportJobError):
             logger.exception("Progress report job %s failed", job_id)
@@ -257,7 +254,7 @@ def _set_stage(job: ReportJob, stage: str) -> None:
 
 
 def _fail(job: ReportJob, reason: str) -> None:
-    # A job no longer running was already marked failed by fail_stuck_jobs, with its reason.
+    # A job no longer this attempt's already has its outcome, which stands.
     with contextlib.suppress(JobNoLongerRunning):
         _record_progress(
             job, state=ReportJobState.FAILED, stage="", error=reason, finished_at=timezone.now()
@@ -268,12 +265,12 @@ LOCKED_RETRIES, LOCKED_PAUSE_SECONDS = 50, 0.1
 
 
 def _record_progress(job: ReportJob, **fields: Any) -> None:
-    """Record how the job is going, only while it is still "running" and so still ours.
+    """Record how the job is going, only while it is still "running" under this attempt.
 
-    Without the condition a slow worker finishing after `fail_stuck_jobs` gave up on the job
-    would turn "failed" back into "done", after the person had been told to try again.
+    Without the condition a worker finishing after the job was given up on would turn "failed"
+    back into "done", after the person had been told to try again.
     """
-    running = ReportJob.objects.filter(pk=job.pk, state=ReportJobState.RUNNING)
+    running = ReportJob.objects.filter(pk=job.pk, state=ReportJobState.RUNNING, attempt=job.attempt)
     if not _update_waiting_out_locks(running, **fields):
         raise JobNoLongerRunning(job.pk)
 
@@ -310,57 +307,23 @@ def _in_language_of(job: ReportJob, message: Promise) -> str:
         return str(message)
 
 
-# The thread runner ------------------------------------------------------------------------
-
-_executor: ThreadPoolExecutor | None = None
+# Looking after the jobs --------------------------------------------------------------------
 
 
-def _pool() -> ThreadPoolExecutor:
-    # One worker: reports are made one at a time, so a burst of requests cannot starve the
-    # web process of CPU; WeasyPrint and python-docx are also not promised to be thread-safe.
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-job")
-    return _executor
+def give_up(job_id: int) -> int:
+    """Mark the job failed because its task was abandoned (its worker died too many times).
 
-
-def start_in_background(job_id: int) -> None:
-    _pool().submit(_run_in_thread, job_id)
-
-
-def _run_in_thread(job_id: int) -> None:
-    try:
-        run_report_job(job_id)
-    except Exception:
-        # Marking the job failed failed too (the database went away): the command recovers it.
-        logger.exception("Progress report job %s could not be recorded", job_id)
-    finally:
-        # The worker thread's own connections; the web threads' are untouched.
-        connections.close_all()
-
-
-# Looking after the jobs (vawdasv run-report-jobs) -------------------------------------------
-
-
-def fail_stuck_jobs(older_than: datetime.timedelta = STUCK_AFTER) -> int:
-    """Jobs "running" for longer than any report takes were lost with a restarted server."""
-    stuck = ReportJob.objects.filter(
-        state=ReportJobState.RUNNING, started_at__lt=timezone.now() - older_than
-    ).select_related("requested_by")
-    count = 0
-    for job in stuck:
-        reason = _in_language_of(job, LOST_IN_RESTART)
-        count += (
-            ReportJob.objects.filter(pk=job.pk, state=ReportJobState.RUNNING)
-            .update(state=ReportJobState.FAILED, stage="", error=reason, finished_at=timezone.now())
-        )  # fmt: skip
-    return count
-
-
-def run_waiting_jobs() -> int:
-    """Make every waiting job, oldest first; the number made (or failed) here."""
-    waiting = ReportJob.objects.filter(state=ReportJobState.QUEUED).order_by("created_at", "pk")
-    return sum(1 for pk in list(waiting.values_list("pk", flat=True)) if run_report_job(pk))
+    Called when the task's failure is recorded (progress.signals), so the job page stops
+    saying "being made" and offers "Try again"; asking again never hands this job back.
+    """
+    job = ReportJob.objects.filter(pk=job_id).select_related("requested_by").first()
+    if job is None:
+        return 0
+    reason = _in_language_of(job, LOST_IN_RESTART)
+    return int(
+        ReportJob.objects.filter(pk=job_id, state__in=UNFINISHED)
+        .update(state=ReportJobState.FAILED, stage="", error=reason, finished_at=timezone.now())
+    )  # fmt: skip
 
 
 def delete_old_jobs(older_than: datetime.timedelta = KEEP_FINISHED_FOR) -> int:

@@ -1,0 +1,62 @@
+"""What the rest of the code needs to know about the task queue, whatever its backend.
+
+Tasks are Django's Tasks API (the `django_tasks` backport of Django 6's `django.tasks`). In
+production the backend is the database one (`django_tasks_db`): a task is a row, written in
+the same transaction as whatever asked for it, and run by `vawdasv worker` processes. Tests
+use the immediate backend, which runs a task when it is enqueued.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from vawdasv.ops.models import WorkerHeartbeat
+
+
+def lost_after() -> datetime.timedelta:
+    """How old a worker's last heartbeat may be before its running tasks count as lost."""
+    return datetime.timedelta(seconds=settings.WORKER_LOST_AFTER_SECONDS)
+
+
+def heartbeat_every() -> float:
+    return float(settings.WORKER_HEARTBEAT_SECONDS)
+
+
+def uses_database_queue() -> bool:
+    """True when tasks are rows run by workers (and so can join the caller's transaction)."""
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+
+
+def live_workers(now: datetime.datetime | None = None) -> set[str]:
+    """The workers whose heartbeat is recent enough to trust."""
+    since = (now or timezone.now()) - lost_after()
+    return set(
+        WorkerHeartbeat.objects.filter(beat_at__gte=since).values_list("worker_id", flat=True)
+    )
+
+
+def task_is_alive(task_id: str) -> bool:
+    """Whether somebody is (or will be) running this task: waiting, or running on a live worker.
+
+    With a backend that is not the database one there is nothing to look at: the task ran
+    when it was enqueued, so a caller holding its id is never waiting for a lost worker.
+    """
+    if not uses_database_queue():
+        return True
+    if not task_id:
+        return False
+    result = DBTaskResult.objects.filter(id=task_id).values("status", "worker_ids").first()
+    if result is None:
+        return False
+    if result["status"] == TaskResultStatus.READY:
+        return True
+    if result["status"] != TaskResultStatus.RUNNING:
+        return False
+    worker_ids = result["worker_ids"] or []
+    return bool(worker_ids) and worker_ids[-1] in live_workers()
