@@ -83,6 +83,11 @@ NOT_SWEPT: dict[str, str] = {
     "reference.FrameworkItem.title_en": "reference data no page, export or report shows",
     "reference.FrameworkItem.title_cy": "reference data no page, export or report shows",
     "reference.FrameworkItem.source": "reference data no page, export or report shows",
+    "ops.WorkerHeartbeat.worker_id": "an identifier the worker makes for itself, never typed",
+    "ops.WorkerHeartbeat.hostname": "the worker machine's name, read from the system, never shown",
+    "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
+    "ops.ScheduledRun.task_id": "an identifier the task queue makes, never typed",
+    "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
 }
 
 
