@@ -227,6 +227,7 @@ SCHEDULED_TASKS = {
         "task": "vawdasv.progress.tasks.delete_old_report_jobs",
         "at": "03:00",
     },
+    "delete-finished-tasks": {"task": "vawdasv.ops.tasks.delete_finished_tasks", "at": "03:30"},
 }
 # The address people use to reach the service, for links in emails sent by tasks.
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import pytest
 from django.utils import timezone
@@ -10,7 +11,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from tests.ops.sample_tasks import record
-from vawdasv.ops import queue, recovery
+from vawdasv.ops import queue, recovery, tasks
 from vawdasv.ops.models import WorkerHeartbeat
 from vawdasv.ops.worker import beat
 
@@ -87,3 +88,19 @@ def test_a_task_waiting_or_on_a_live_worker_is_alive_and_one_on_a_dead_worker_is
     assert queue.task_is_alive(str(_running(["alive"]).id))
     assert not queue.task_is_alive(str(_running(["dead"]).id))
     assert not queue.task_is_alive("")
+
+
+def test_the_nightly_task_deletes_task_rows_finished_over_a_week_ago(settings):
+    old, recent, waiting = (record.enqueue("/nonexistent", key) for key in ("a", "b", "c"))
+    DBTaskResult.objects.filter(id__in=[old.id, recent.id]).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now()
+    )
+    DBTaskResult.objects.filter(id=old.id).update(
+        finished_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert tasks.delete_finished_tasks.enqueue().return_value == 1
+    assert set(DBTaskResult.objects.values_list("id", flat=True)) == {
+        uuid.UUID(str(recent.id)),
+        uuid.UUID(str(waiting.id)),
+    }

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -68,3 +71,19 @@ def test_the_json_formatter_writes_one_object_per_line_with_the_request_id():
     assert entry["level"] == "WARNING"
     assert entry["logger"] == "vawdasv.test"
     assert entry["request_id"] == "req-0123456789abcdef"
+
+
+def test_log_format_json_makes_the_configured_logs_json_lines(tmp_path):
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('vawdasv.check').warning('configured %s', 'json')"
+    )
+    environment = {**os.environ, "LOG_FORMAT": "json", "VAWDASV_VAR_DIR": str(tmp_path)}
+    environment["DJANGO_SETTINGS_MODULE"] = "vawdasv.settings"
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, check=True
+    )
+    entry = json.loads(done.stderr.decode().strip().splitlines()[-1])
+    assert entry["message"] == "configured json"
+    assert entry["logger"] == "vawdasv.check"
+    assert entry["request_id"] == ""

@@ -13,8 +13,10 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.ops.conftest import wait_for
 from tests.ops.sample_tasks import record, slow_the_first_time
+from vawdasv.progress.enums import ReportJobState
+from vawdasv.progress.models import ReportJob
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # A short heartbeat so a lost worker is noticed in seconds rather than the minute of production.
 QUICK = {
@@ -87,3 +89,24 @@ def test_a_task_whose_workers_keep_dying_is_failed_with_its_reason(
     assert final.exception_class_path == "vawdasv.ops.recovery.WorkerLost"
     assert "stopped 3 time(s)" in final.traceback
     assert not (tmp_path / "started.txt").exists()
+
+
+def test_a_report_asked_for_on_the_web_is_made_by_a_worker_process(
+    database_queue, start_worker, tmp_path, client, world, settings
+):
+    # The worker keeps files under its VAWDASV_VAR_DIR; the test reads the same folder.
+    settings.MEDIA_ROOT = tmp_path / "var" / "media"
+    client.force_login(world.admin)
+    asked = {"period": "2024/25", "lang": "cy", "theme": "", "lead": "", "format": "docx"}
+    response = client.post(f"/progress/{world.strategy.slug}/report/jobs/", asked)
+    assert response.status_code == 302
+    job = ReportJob.objects.get()
+    assert job.state == ReportJobState.QUEUED  # the web process made nothing
+
+    worker = start_worker("reports", "--batch")
+    assert worker.wait(timeout=120) == 0
+    job.refresh_from_db()
+    assert job.state == ReportJobState.DONE, job.error
+    download = client.get(response["Location"] + "file/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"PK")

@@ -89,3 +89,6 @@ class Worker(db_worker.Worker):
         finally:
             heartbeat.stop()
             heartbeat.join(timeout=heartbeat_every() + 5)
+            # This thread's connections: a worker run in a thread (the browser tests) must not
+            # leave them open behind it.
+            connections.close_all()

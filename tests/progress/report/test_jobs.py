@@ -604,7 +604,7 @@ def test_a_reports_file_stays_if_deleting_its_job_is_rolled_back(
 # The worker ------------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_makes_the_report_asked_for_by_the_request(world, plan, database_queue):
     job = jobs.request_report(
         actor=world.board, strategy=plan.strategy, period="2018/19", format="docx", language="en"
