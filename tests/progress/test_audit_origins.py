@@ -108,3 +108,10 @@ def test_the_migration_keeps_file_facts_and_leaves_unknown_text_alone(world):
         "plan.csv (SHA-256 " + "b" * 64 + ")",
     )
     assert (other.origin_kind, other.source) == ("", "alias page")
+
+
+def test_rolling_the_migration_back_writes_the_english_sentences_again(world, progress_round):
+    action = _approve_new_timescale(world, progress_round)
+    MIGRATION.backwards(apps, None)
+    entry = history_for(action).first()
+    assert entry.source == "2025/26 Q2 progress round"

@@ -82,6 +82,30 @@ def save_changes(
     )
 
 
+def record_changes(
+    *,
+    actor: Any,
+    instance: models.Model,
+    before: dict[str, Any],
+    fields: Iterable[str],
+    partnership: Any,
+    origin: Origin | str = "",
+) -> AuditEntry | None:
+    """One UPDATED entry for what moved since `before`, for changes already written (a
+    many-to-many `add`); nothing when nothing moved."""
+    changes = audit.diff(before, audit.snapshot(instance, tuple(fields)))
+    if not changes:
+        return None
+    return audit.record(
+        actor=actor,
+        instance=instance,
+        verb=Verb.UPDATED,
+        changes=changes,
+        partnership=partnership,
+        source=origin,
+    )
+
+
 def created(
     *,
     actor: Any,
@@ -102,14 +126,20 @@ def created(
 
 
 def delete(
-    *, actor: Any, instance: models.Model, partnership: Any, origin: Origin | str = ""
+    *,
+    actor: Any,
+    instance: models.Model,
+    partnership: Any,
+    origin: Origin | str = "",
+    fields: Iterable[str] = (),
 ) -> None:
-    """Record the DELETED entry, then delete the row."""
+    """Record the DELETED entry (with the last values of `fields`), then delete the row."""
+    last = audit.snapshot(instance, tuple(fields))
     audit.record(
         actor=actor,
         instance=instance,
         verb=Verb.DELETED,
-        changes={},
+        changes=audit.diff(last, dict.fromkeys(last)),
         partnership=partnership,
         source=origin,
     )

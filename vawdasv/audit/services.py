@@ -46,7 +46,9 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, JSONVal
     return values
 
 
-def diff(before: dict[str, JSONValue], after: dict[str, JSONValue]) -> dict[str, dict]:
+def diff(
+    before: dict[str, JSONValue], after: dict[str, JSONValue]
+) -> dict[str, dict[str, JSONValue]]:
     return {
         name: {"before": before.get(name), "after": value}
         for name, value in after.items()
@@ -59,7 +61,7 @@ def record(
     actor: Any,
     instance: models.Model,
     verb: Verb,
-    changes: dict[str, dict],
+    changes: dict[str, dict[str, JSONValue]],
     partnership: Any = None,
     source: Origin | str = "",
     origin: Origin | None = None,
@@ -105,3 +107,20 @@ def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(instance)), object_id=instance.pk
     ).select_related("actor")
+
+
+def forget_demo_history(
+    *, partnership: Any, kinds: Iterable[type[models.Model]], orphans_only: bool = True
+) -> int:
+    """Delete a partnership's entries about these models (only those whose object is gone, by
+    default). For rebuilding the demo alone, whose rows are deleted and made again on every
+    run; nothing else deletes audit entries. Returns how many were deleted."""
+    deleted = 0
+    for model in kinds:
+        entries = AuditEntry.objects.filter(
+            partnership=partnership, content_type=ContentType.objects.get_for_model(model)
+        )
+        if orphans_only:
+            entries = entries.exclude(object_id__in=model._default_manager.values_list("pk"))
+        deleted += entries.delete()[0]
+    return deleted

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
-from vawdasv.audit.models import AuditEntry
+from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.imports.model import ParsedAction, ParsedPlan, PlanCounts
 from vawdasv.imports.services import import_plan
@@ -245,12 +244,7 @@ def _forget(partnership: Partnership, models: Iterable[type]) -> None:
     Rebuilding the demo deletes its plans (and with them their rounds and updates); their
     audit entries would otherwise pile up on each run.
     """
-    for model in models:
-        content_type = ContentType.objects.get_for_model(model)
-        existing = model.objects.values_list("pk", flat=True)  # type: ignore[attr-defined]
-        AuditEntry.objects.filter(partnership=partnership, content_type=content_type).exclude(
-            object_id__in=existing
-        ).delete()
+    audit_services.forget_demo_history(partnership=partnership, kinds=models)
 
 
 def _actions_in_order(strategy: Strategy) -> list[Action]:

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
 from vawdasv.audit import origins
-from vawdasv.audit.models import AuditEntry
+from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
 from vawdasv.demo.rounds import load_demo_rounds
@@ -300,8 +299,11 @@ def _partnerships() -> dict[str, Partnership]:
 
 def _reset_plans(partnership: Partnership) -> None:
     """Remove the partnership's plans and their history so the import starts clean."""
-    plan_types = ContentType.objects.get_for_models(Strategy, Theme, Commitment, Action).values()
-    AuditEntry.objects.filter(partnership=partnership, content_type__in=plan_types).delete()
+    audit_services.forget_demo_history(
+        partnership=partnership,
+        kinds=(Strategy, Theme, Commitment, Action),
+        orphans_only=False,
+    )
     Strategy.objects.filter(partnership=partnership).delete()
 
 

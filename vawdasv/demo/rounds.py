@@ -19,11 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from vawdasv.audit.models import AuditEntry
+from vawdasv.audit import services as audit_services
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import RagStatus
@@ -134,11 +133,10 @@ def _writer(action: Action, people: Mapping[str, Any]) -> Any:
 def _remove_earlier(strategy: Strategy, labels: list[str]) -> None:
     """Delete the demo rounds of an earlier run, and any history left pointing at nothing."""
     ProgressRound.objects.filter(strategy=strategy, period_label__in=labels).delete()
-    for model in (ProgressRound, ProgressUpdate, UpdateEvidence):
-        AuditEntry.objects.filter(
-            partnership=strategy.partnership_id,
-            content_type=ContentType.objects.get_for_model(model),
-        ).exclude(object_id__in=model.objects.values_list("pk", flat=True)).delete()
+    audit_services.forget_demo_history(
+        partnership=strategy.partnership_id,
+        kinds=(ProgressRound, ProgressUpdate, UpdateEvidence),
+    )
 
 
 def _open(strategy: Strategy, period: ReportingPeriod, people: Mapping[str, Any]) -> ProgressRound:

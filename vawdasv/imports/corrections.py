@@ -76,7 +76,7 @@ def action_at(parsed: ParsedPlan, key: Key) -> ParsedAction | None:
         return None
 
 
-def records_for(corrections: list[dict[str, Any]], key: Key, original: str) -> list[dict]:
+def records_for(corrections: list[dict[str, Any]], key: Key, original: str) -> list[dict[str, Any]]:
     """The corrections stored for one action that still match its text."""
     return [r for r in corrections if key_of(r) == key and r.get("original") == original]
 

@@ -52,7 +52,7 @@ class Pair(Generic[OldKey, NewKey]):
     score: float
 
 
-def _close_enough(matcher: SequenceMatcher, threshold: float) -> float | None:
+def _close_enough(matcher: SequenceMatcher[str], threshold: float) -> float | None:
     # The cheap upper bounds rule out most pairs before the full comparison.
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return None

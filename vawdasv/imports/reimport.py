@@ -292,7 +292,9 @@ def _lead_keys(action: ParsedAction, leads: dict[str, LeadMatch]) -> list[str]:
     return sorted({leads[name].key for name in action.leads})
 
 
-def _lead_names(keys: Iterable[str], leads: dict[str, LeadMatch], known: dict[str, str]) -> list:
+def _lead_names(
+    keys: Iterable[str], leads: dict[str, LeadMatch], known: dict[str, str]
+) -> list[str]:
     names = {m.key: m.entry.name_en for m in leads.values()}
     return sorted(known.get(key) or names.get(key, key) for key in keys)
 

@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports import corrections as action_corrections
 from vawdasv.imports.columns import FIELDS
@@ -153,13 +152,12 @@ def create_import(
     _store(data, sha256, plan_import)
     with transaction.atomic():
         plan_import.save()
-        audit.record(
+        kernel.created(
             actor=actor,
             instance=plan_import,
-            verb=Verb.CREATED,
-            changes=audit.diff({}, audit.snapshot(plan_import, AUDITED_FIELDS)),
+            fields=AUDITED_FIELDS,
             partnership=partnership,
-            source=audit_source(plan_import),
+            origin=audit_source(plan_import),
         )
     return plan_import
 

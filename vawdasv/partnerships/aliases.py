@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.leads import AliasTable, OrganisationEntry, normalise_name
@@ -99,13 +98,8 @@ def add_alias(
         partnership=partnership, alias=text, normalised=normalised, organisation=organisation
     )
     _save(instance, partnership)
-    audit.record(
-        actor=actor,
-        instance=instance,
-        verb=Verb.CREATED,
-        changes=audit.diff({}, audit.snapshot(instance, ALIAS_FIELDS)),
-        partnership=partnership,
-        source=source,
+    kernel.created(
+        actor=actor, instance=instance, fields=ALIAS_FIELDS, partnership=partnership, origin=source
     )
     return instance
 
@@ -122,7 +116,7 @@ def update_alias(
     """Change the wording of an alias or the organisation it stands for."""
     partnership = alias_entry.partnership
     _require_manager(actor, partnership)
-    locked = OrganisationAlias.objects.select_for_update().get(pk=alias_entry.pk)
+    locked = kernel.lock(alias_entry)
     before = audit.snapshot(locked, ALIAS_FIELDS)
     text, normalised = _clean(
         partnership,
@@ -133,16 +127,15 @@ def update_alias(
     locked.alias, locked.normalised = text, normalised
     if organisation is not None:
         locked.organisation = organisation
-    changes = audit.diff(before, audit.snapshot(locked, ALIAS_FIELDS))
-    if changes:
-        _save(locked, partnership)
-        audit.record(
+    if audit.diff(before, audit.snapshot(locked, ALIAS_FIELDS)):
+        _save(locked, partnership)  # validates before the kernel saves and records
+        kernel.record_changes(
             actor=actor,
             instance=locked,
-            verb=Verb.UPDATED,
-            changes=changes,
+            before=before,
+            fields=ALIAS_FIELDS,
             partnership=partnership,
-            source=source,
+            origin=source,
         )
     return locked
 
@@ -152,16 +145,13 @@ def delete_alias(*, actor: Any, alias_entry: OrganisationAlias, source: Origin |
     """Remove an alias; plans already imported keep the organisations they were given."""
     partnership = alias_entry.partnership
     _require_manager(actor, partnership)
-    before = audit.snapshot(alias_entry, ALIAS_FIELDS)
-    audit.record(
+    kernel.delete(
         actor=actor,
         instance=alias_entry,
-        verb=Verb.DELETED,
-        changes=audit.diff(before, {name: None for name in ALIAS_FIELDS}),
         partnership=partnership,
-        source=source,
+        origin=source,
+        fields=ALIAS_FIELDS,
     )
-    alias_entry.delete()
 
 
 @transaction.atomic

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
@@ -64,13 +63,12 @@ def get_or_create_organisation(
     )
     organisation.full_clean()
     organisation.save()
-    audit.record(
+    kernel.created(
         actor=actor,
         instance=organisation,
-        verb=Verb.CREATED,
-        changes=audit.diff({}, audit.snapshot(organisation, ORGANISATION_FIELDS)),
+        fields=ORGANISATION_FIELDS,
         partnership=partnership,
-        source=source,
+        origin=source,
     )
     return organisation, True
 
@@ -94,12 +92,12 @@ def add_member_organisations(
         return []
     before = audit.snapshot(partnership, ("organisations",))
     partnership.organisations.add(*added)
-    audit.record(
+    kernel.record_changes(
         actor=actor,
         instance=partnership,
-        verb=Verb.UPDATED,
-        changes=audit.diff(before, audit.snapshot(partnership, ("organisations",))),
+        before=before,
+        fields=("organisations",),
         partnership=partnership,
-        source=source,
+        origin=source,
     )
     return added

@@ -143,7 +143,7 @@ def delete_strategy(*, actor: Any, strategy: Strategy, source: Origin | str = ""
 # Themes ----------------------------------------------------------------------------------
 
 
-def _next_order(queryset: models.QuerySet) -> int:
+def _next_order(queryset: models.QuerySet[Any]) -> int:
     last = queryset.aggregate(models.Max("order"))["order__max"]
     return 0 if last is None else last + 1
 

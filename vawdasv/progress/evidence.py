@@ -34,8 +34,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
+from vawdasv.audit import kernel
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action
 from vawdasv.progress import services
@@ -384,17 +383,11 @@ def _saved(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
     return update
 
 
-def _record(actor: Any, evidence: UpdateEvidence, verb: Verb) -> None:
-    fields = audit.snapshot(evidence, AUDITED_FIELDS)
-    if verb == Verb.DELETED:
-        changes = audit.diff(fields, dict.fromkeys(fields))
-    else:
-        changes = audit.diff({}, fields)
-    audit.record(
+def _record_created(actor: Any, evidence: UpdateEvidence) -> None:
+    kernel.created(
         actor=actor,
         instance=evidence,
-        verb=verb,
-        changes=changes,
+        fields=AUDITED_FIELDS,
         partnership=evidence.update.progress_round.strategy.partnership,
     )
 
@@ -425,7 +418,7 @@ def add_evidence_link(
         update=update, kind=EvidenceKind.LINK, title=_title(title, url), url=url,
         added_by=actor if getattr(actor, "is_authenticated", False) else None,
     )  # fmt: skip
-    _record(actor, evidence, Verb.CREATED)
+    _record_created(actor, evidence)
     return evidence
 
 
@@ -501,7 +494,7 @@ def add_evidence_file(
     _store(evidence, data)
     try:
         evidence.save()
-        _record(actor, evidence, Verb.CREATED)
+        _record_created(actor, evidence)
     except Exception:
         default_storage.delete(evidence.file.name or "")
         raise
@@ -517,8 +510,12 @@ def remove_evidence(*, actor: Any, evidence: UpdateEvidence) -> None:
     """
     update = evidence.update
     _editable_update(actor, update.progress_round, update.action)
-    _record(actor, evidence, Verb.DELETED)
-    evidence.delete()
+    kernel.delete(
+        actor=actor,
+        instance=evidence,
+        partnership=update.progress_round.strategy.partnership,
+        fields=AUDITED_FIELDS,
+    )
 
 
 def can_change_evidence(

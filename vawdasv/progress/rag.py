@@ -26,7 +26,6 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.kernel import ConcurrentEditError
-from vawdasv.audit.models import Verb
 from vawdasv.lib.bilingual import LANGUAGE_CODES, current_language
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -223,26 +222,26 @@ def save_rag_labels(
     """
     kernel.require(permissions.can_rename_rag_labels(actor, partnership.pk))
     labels, created = RagLabels.objects.select_for_update().get_or_create(partnership=partnership)
-    if not created and expected_version is not None and labels.version != expected_version:
-        raise ConcurrentEditError(labels)
+    if not created:
+        kernel.check_version(labels, expected_version)
     before = {} if created else audit.snapshot(labels, LABEL_FIELDS)
     for name in LABEL_FIELDS:
         if name in data:
             setattr(labels, name, (data.get(name) or "").strip())
     labels.full_clean(exclude=["partnership"])
-    changes = audit.diff(before, audit.snapshot(labels, LABEL_FIELDS))
-    if not created and not changes:
-        return labels  # nothing changed: no new version, no audit entry
-    if not created:
-        labels.version += 1
-    labels.save()
-    audit.record(
-        actor=actor,
-        instance=labels,
-        verb=Verb.CREATED if created else Verb.UPDATED,
-        changes=changes,
-        partnership=partnership,
-    )
+    if created:
+        labels.save()
+        kernel.created(actor=actor, instance=labels, fields=LABEL_FIELDS, partnership=partnership)
+    else:
+        # Nothing changed: no new version, no audit entry.
+        kernel.save_changes(
+            actor=actor,
+            instance=labels,
+            before=before,
+            fields=LABEL_FIELDS,
+            partnership=partnership,
+            bump_version=True,
+        )
     labels.partnership = partnership  # so partnership.rag_labels now answers with these labels
     return labels
 

@@ -57,19 +57,39 @@ def round_origin(progress_round: ProgressRound) -> origins.Origin:
     return origins.progress_round(progress_round)
 
 
+def _partnership(instance: ProgressRound | ProgressUpdate) -> Any:
+    if isinstance(instance, ProgressRound):
+        return instance.strategy.partnership
+    return instance.progress_round.strategy.partnership
+
+
 def _record(
     actor: Any, instance: Any, verb: Verb, before: dict[str, Any], fields: tuple[str, ...]
 ) -> None:
-    partnership = (
-        instance.strategy.partnership
-        if isinstance(instance, ProgressRound)
-        else instance.progress_round.strategy.partnership
-    )
-    changes = audit.diff(before, audit.snapshot(instance, fields))
-    if verb == Verb.UPDATED and not changes:
-        return
-    audit.record(
-        actor=actor, instance=instance, verb=verb, changes=changes, partnership=partnership
+    """The audit entry for a write already saved (through the kernel, like every service)."""
+    if verb == Verb.CREATED:
+        kernel.created(
+            actor=actor, instance=instance, fields=fields, partnership=_partnership(instance)
+        )
+    else:
+        kernel.record_changes(
+            actor=actor,
+            instance=instance,
+            before=before,
+            fields=fields,
+            partnership=_partnership(instance),
+        )
+
+
+def _save(actor: Any, instance: Any, before: dict[str, Any], fields: tuple[str, ...]) -> None:
+    """Save a locked round or update with a new version and one entry, if anything moved."""
+    kernel.save_changes(
+        actor=actor,
+        instance=instance,
+        before=before,
+        fields=fields,
+        partnership=_partnership(instance),
+        bump_version=True,
     )
 
 
@@ -122,9 +142,7 @@ def close_round(*, actor: Any, progress_round: ProgressRound) -> ProgressRound:
         return locked
     before = audit.snapshot(locked, ROUND_FIELDS)
     locked.status = RoundStatus.CLOSED
-    locked.version += 1
-    locked.save()
-    _record(actor, locked, Verb.UPDATED, before, ROUND_FIELDS)
+    _save(actor, locked, before, ROUND_FIELDS)
     return locked
 
 
@@ -139,10 +157,7 @@ def reopen_round(
     locked.status = RoundStatus.OPEN
     if deadline is not None:
         locked.deadline = deadline
-    if audit.diff(before, audit.snapshot(locked, ROUND_FIELDS)):
-        locked.version += 1
-        locked.save()
-        _record(actor, locked, Verb.UPDATED, before, ROUND_FIELDS)
+    _save(actor, locked, before, ROUND_FIELDS)
     return locked
 
 
@@ -180,8 +195,8 @@ def write_update(
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
     creating = update.pk is None
-    if not creating and expected_version is not None and update.version != expected_version:
-        raise ConcurrentEditError(update)
+    if not creating:
+        kernel.check_version(update, expected_version)
     if not update.is_editable:
         raise ValidationError(
             _("This update has been %(state)s, so it cannot be changed.")
@@ -352,9 +367,7 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
     locked.review_comment = comment
     locked.reviewed_at = timezone.now()
     locked.reviewed_by = actor
-    locked.version += 1
-    locked.save()
-    _record(actor, locked, Verb.UPDATED, before, audited)
+    _save(actor, locked, before, audited)
     return locked
 
 
@@ -371,7 +384,5 @@ def return_update(*, actor: Any, update: ProgressUpdate, comment: str) -> Progre
     locked.review_comment = comment.strip()
     locked.reviewed_at = timezone.now()
     locked.reviewed_by = actor
-    locked.version += 1
-    locked.save()
-    _record(actor, locked, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    _save(actor, locked, before, AUDITED_UPDATE_FIELDS)
     return locked

@@ -79,6 +79,23 @@ def forwards(apps: Any, schema_editor: Any) -> None:
         )
 
 
+ENGLISH = {
+    "progress_round": "{} progress round",
+    "plan_import": "Plan import: {}",
+    "plan_reimport": "Plan re-import: {}",
+    "demo": "load-demo",
+}
+
+
+def backwards(apps: Any, schema_editor: Any) -> None:
+    """Back to the sentences (in English, the site's language), so rolling back loses nothing."""
+    AuditEntry = apps.get_model("audit", "AuditEntry")
+    for kind, wording in ENGLISH.items():
+        for entry in AuditEntry.objects.filter(origin_kind=kind).iterator():
+            entry.source = wording.format(entry.source)[:300]
+            entry.save(update_fields=["source"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("audit", "0003_audit_entry_structured_origin"),
@@ -88,4 +105,4 @@ class Migration(migrations.Migration):
         ("progress", "0002_round_evidence_labels_new_actions_report_jobs"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -108,7 +108,12 @@ class Command(ImportPlanCommand):
             self.show_diff(diff, applied=applied, removed=removed, path=path)
 
     def apply(
-        self, strategy: Strategy, diff: ReimportPlan, path: Path, data: bytes, options: dict
+        self,
+        strategy: Strategy,
+        diff: ReimportPlan,
+        path: Path,
+        data: bytes,
+        options: dict[str, Any],
     ) -> int:
         actor = self.actor(strategy.partnership, options["as_user"])
         source = Origin(
