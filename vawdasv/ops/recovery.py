@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
@@ -61,7 +62,7 @@ def recover_lost_tasks(now: datetime.datetime | None = None) -> Recovered:
     return Recovered(requeued=requeued, failed=failed)
 
 
-def _still_as_read(result: DBTaskResult) -> object:
+def _still_as_read(result: DBTaskResult[Any, Any]) -> object:
     # The guard that makes two workers recovering at once act on a task once: only the first
     # UPDATE still finds it running with the start time it read.
     return DBTaskResult.objects.filter(
@@ -69,11 +70,11 @@ def _still_as_read(result: DBTaskResult) -> object:
     )
 
 
-def _requeue(result: DBTaskResult) -> int:
+def _requeue(result: DBTaskResult[Any, Any]) -> int:
     return int(_still_as_read(result).update(status=TaskResultStatus.READY, started_at=None))  # type: ignore[attr-defined]
 
 
-def _fail(result: DBTaskResult, worker: str, now: datetime.datetime) -> int:
+def _fail(result: DBTaskResult[Any, Any], worker: str, now: datetime.datetime) -> int:
     error = WorkerLost(
         f"The worker running this task ({worker or 'unknown'}) stopped "
         f"{len(result.worker_ids)} time(s); not tried again."

@@ -62,7 +62,9 @@ def delete_report_job_file(sender: type[ReportJob], instance: ReportJob, **kwarg
 
 
 @receiver(task_finished, dispatch_uid="progress.report_job_task_failed")
-def fail_report_job_of_failed_task(sender: Any, task_result: TaskResult, **kwargs: Any) -> None:
+def fail_report_job_of_failed_task(
+    sender: Any, task_result: TaskResult[Any], **kwargs: Any
+) -> None:
     """A report task that failed for good (its worker died too often) fails its job too.
 
     The task itself records a report's own failures on the job and ends successfully, so a

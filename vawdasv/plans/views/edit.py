@@ -89,7 +89,7 @@ def _save_form(
             if not context["conflict"]:
                 # What is saved already matches what was sent (a double submit): nothing lost.
                 return redirect(success(conflict.current))
-            data = form.data.copy()  # type: ignore[attr-defined]
+            data = form.data.copy()
             data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
             form.data = data
             form.add_error(

@@ -132,7 +132,7 @@ def rag_labels(request: HttpRequest, slug: str) -> HttpResponse:
         except rag.ConcurrentEditError as conflict:
             current: RagLabels = conflict.current  # type: ignore[assignment]
             context["conflict"] = _conflict_rows(form, current)
-            data = form.data.copy()  # type: ignore[attr-defined]
+            data = form.data.copy()
             data["version"] = str(current.version)
             form.data = data
             form.add_error(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.management.base import CommandError
 from django_tasks_db.management.commands import db_worker
 
 from vawdasv.ops.worker import Worker
@@ -22,7 +23,7 @@ class Command(db_worker.Command):
         queue_names = options["queue_name"].split(",")
         excluded = options["exclude_queues"].split(",") if options["exclude_queues"] else []
         if excluded and "*" not in queue_names:
-            raise db_worker.CommandError("--exclude-queues can only be used with --queue-name=*")
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
         worker = Worker(
             queue_names=queue_names,
             interval=options["interval"],
