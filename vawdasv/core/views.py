@@ -1,5 +1,7 @@
-"""Pages of the shell that read no domain: accessibility and error pages (the health check is
-ops.views.healthz). The home page reads partnerships and strategies, so it lives in `vawdasv.web`."""
+"""Pages of the shell that read no domain: accessibility and error pages.
+
+The health check is ops.views.healthz; the home page reads partnerships and strategies, so it
+lives in `vawdasv.web`."""
 
 from __future__ import annotations
 
