@@ -96,6 +96,23 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serving a web server (issue 8, finding 5). WAL lets readers carry on while one
+    # writer writes; IMMEDIATE takes the write lock when a transaction starts, so two writers
+    # queue on the busy timeout instead of failing with "database is locked" when a read lock
+    # cannot be upgraded; NORMAL sync is safe under WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+        ),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+    # Tests use a file, not :memory:, so threads in the concurrency tests share one database
+    # through separate connections, as a web server's threads would.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_vawdasv.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
