@@ -17,9 +17,10 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.serializers import BaseSerializer
 
+from vawdasv.accounts.tokens import HashedTokenAuthentication
 from vawdasv.api import filters, serializers, visibility
 from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND
 from vawdasv.api.pagination import StandardPagination
@@ -50,7 +51,7 @@ def _documented(
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[Any]):
     # Token first: DRF answers a failed sign-in with the first scheme's challenge, so a wrong
     # token gets 401 with `WWW-Authenticate: Token` rather than a bare 403.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [HashedTokenAuthentication, SessionAuthentication]
     pagination_class = StandardPagination
 
 

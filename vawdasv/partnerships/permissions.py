@@ -112,3 +112,21 @@ def visible_partnerships(user: Any) -> QuerySet[Partnership]:
     return Partnership.objects.filter(
         Q(strategies__status=StrategyStatus.PUBLISHED) | Q(pk__in=list(roles_of(user)))
     ).distinct()
+
+
+def can_have_api_tokens(user: Any) -> bool:
+    """Any active, signed-in person may hold personal API tokens (they read as that person)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_revoke_api_token(user: Any, token: Any) -> bool:
+    """A token's owner may revoke it; so may a superuser (a token that has leaked)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(token.user_id == user.pk or user.is_superuser)
+
+
+def can_grant_privileges(user: Any) -> bool:
+    """Only a superuser changes who is staff, superuser, national observer or active, and
+    partnership roles in the Django admin (always audited)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
