@@ -170,7 +170,20 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "600/hour", "user": "6000/hour"},
+    # Rates are counted per client address (anonymous) or per person, in the default cache:
+    # per process with the built-in memory cache, so with several workers the real limit is
+    # the rate times the number of workers (docs/deployment.md).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": envstr("API_THROTTLE_ANON", "600/hour"),
+        "user": envstr("API_THROTTLE_USER", "6000/hour"),
+    },
+    # Anonymous callers are counted by the address of the client the trusted proxy reports
+    # (NUM_PROXIES), never by a header a client can set.
+    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", 0) or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",

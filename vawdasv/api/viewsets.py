@@ -22,7 +22,7 @@ from rest_framework.serializers import BaseSerializer
 
 from vawdasv.accounts.tokens import HashedTokenAuthentication
 from vawdasv.api import filters, serializers, visibility
-from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND
+from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND, THROTTLED
 from vawdasv.api.pagination import StandardPagination
 
 
@@ -35,7 +35,9 @@ def _documented(
     filtered: bool = True,
 ) -> Any:
     """Schema for a list + detail pair, with every error status the caller can meet."""
-    list_responses: dict[int, Any] = {200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND}
+    list_responses: dict[int, Any] = {
+        200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED,
+    }  # fmt: skip
     if filtered:
         list_responses[400] = INVALID_FILTER
     return extend_schema_view(
@@ -43,7 +45,7 @@ def _documented(
         retrieve=extend_schema(
             summary=detail_summary,
             tags=[tag],
-            responses={200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND},
+            responses={200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED},
         ),
     )
 
