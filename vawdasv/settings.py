@@ -55,10 +55,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF does), after the language is known for the page.
+    "vawdasv.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "vawdasv.core.middleware.SessionIdleTimeoutMiddleware",
+    "vawdasv.core.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +211,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in people are signed out after this many seconds without a request: 2 hours for
+# superusers, staff and partnership administrators, 8 hours for everyone else. The cookie lasts
+# no longer than the longer of the two (it is renewed while the person is active).
+SESSION_IDLE_TIMEOUT_ADMIN = envint("SESSION_IDLE_TIMEOUT_ADMIN", 2 * 60 * 60)
+SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", 8 * 60 * 60)
+SESSION_COOKIE_AGE = max(SESSION_IDLE_TIMEOUT, SESSION_IDLE_TIMEOUT_ADMIN)
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
@@ -240,6 +250,17 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 # Evidence on progress updates: the largest file accepted, and how many files one update holds.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
+# The largest request body accepted at all: the largest upload plus room for the form around
+# it. Larger requests are refused from their Content-Length before the body is read (413);
+# the proxy in front must cap bodies at this size too (docs/deployment.md).
+REQUEST_MAX_BYTES = envint(
+    "REQUEST_MAX_BYTES", max(IMPORT_MAX_BYTES, EVIDENCE_MAX_BYTES) + 1024 * 1024
+)
+# Form fields without files are held in memory up to this size: a plan may be pasted as text
+# up to the import limit. Uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary
+# file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", IMPORT_MAX_BYTES + 64 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")

@@ -130,3 +130,12 @@ def can_grant_privileges(user: Any) -> bool:
     """Only a superuser changes who is staff, superuser, national observer or active, and
     partnership roles in the Django admin (always audited)."""
     return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def has_administrative_powers(user: Any) -> bool:
+    """Superusers, staff and any partnership's administrators: their sessions end sooner."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return Role.ADMINISTRATOR in roles_of(user).values()
