@@ -139,3 +139,13 @@ def has_administrative_powers(user: Any) -> bool:
     if user.is_superuser or user.is_staff:
         return True
     return Role.ADMINISTRATOR in roles_of(user).values()
+
+
+def must_leave_own_update_to_another(user: Any, partnership_id: int) -> bool:
+    """An administrator may not approve a progress update they wrote while the partnership has
+    another administrator who can. A sole administrator may; the approval is then recorded as
+    self-approved (progress/self_approval.py)."""
+    others = Membership.objects.filter(
+        partnership_id=partnership_id, role=Role.ADMINISTRATOR, user__is_active=True
+    ).exclude(user_id=getattr(user, "pk", None))
+    return others.exists()

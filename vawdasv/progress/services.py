@@ -27,6 +27,7 @@ from vawdasv.plans.timescales import parse_timescale
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import parse_period
+from vawdasv.progress.self_approval import wrote_update
 
 __all__ = [
     "ConcurrentEditError",
@@ -66,14 +67,19 @@ def round_source(progress_round: ProgressRound) -> str:
 
 
 def _record(
-    actor: Any, instance: Any, verb: Verb, before: dict[str, Any], fields: tuple[str, ...]
+    actor: Any,
+    instance: Any,
+    verb: Verb,
+    before: dict[str, Any],
+    fields: tuple[str, ...],
+    extra: dict[str, Any] | None = None,
 ) -> None:
     partnership = (
         instance.strategy.partnership
         if isinstance(instance, ProgressRound)
         else instance.progress_round.strategy.partnership
     )
-    changes = audit.diff(before, audit.snapshot(instance, fields))
+    changes = {**audit.diff(before, audit.snapshot(instance, fields)), **(extra or {})}
     if verb == Verb.UPDATED and not changes:
         return
     audit.record(
@@ -345,6 +351,12 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
         return locked
     if locked.state != UpdateState.SUBMITTED:
         raise ValidationError(_("Only a submitted update can be approved."))
+    self_approved = wrote_update(actor, locked, UPDATE_FIELDS)
+    partnership_id = locked.progress_round.strategy.partnership_id
+    if self_approved and permissions.must_leave_own_update_to_another(actor, partnership_id):
+        raise ValidationError(
+            _("You wrote this update, so another administrator of the partnership must approve it.")
+        )
     changes = _plan_changes(locked)
     if changes:
         plan_services.update_action(
@@ -362,7 +374,9 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
     locked.reviewed_by = actor
     locked.version += 1
     locked.save()
-    _record(actor, locked, Verb.UPDATED, before, audited)
+    # A sole administrator approving their own update is allowed, and said so in the history.
+    extra = {"self_approved": {"before": None, "after": True}} if self_approved else None
+    _record(actor, locked, Verb.UPDATED, before, audited, extra)
     return locked
 
 
