@@ -133,7 +133,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling (django-axes): lock a username from one address after repeated failures.
+# Login throttling (django-axes): lock a username from one client address after repeated
+# failures, so nobody elsewhere can lock a person out by guessing at their username.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -141,6 +142,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = envbool("AXES_ENABLED", True)
+# The client's address behind a reverse proxy: the header the proxy sets (for example
+# X-Forwarded-For or X-Real-IP) and how many proxies append to it. Empty: REMOTE_ADDR, for a
+# server reached directly. Never trust a header the proxy does not overwrite.
+TRUSTED_PROXY_HEADER = envstr("TRUSTED_PROXY_HEADER", "") or ""
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)
+AXES_CLIENT_IP_CALLABLE = "vawdasv.lib.client_ip.client_ip"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
@@ -174,20 +181,18 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # Rates are counted per client address (anonymous) or per person, in the default cache:
+    # Rates are counted per client address (anonymous, see lib/client_ip.py) or per person, in
+    # the default cache:
     # per process with the built-in memory cache, so with several workers the real limit is
     # the rate times the number of workers (docs/deployment.md).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "vawdasv.api.throttling.AnonThrottle",
+        "vawdasv.api.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": envstr("API_THROTTLE_ANON", "600/hour"),
         "user": envstr("API_THROTTLE_USER", "6000/hour"),
     },
-    # Anonymous callers are counted by the address of the client the trusted proxy reports
-    # (NUM_PROXIES), never by a header a client can set.
-    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", 0) or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
