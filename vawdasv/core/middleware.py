@@ -56,6 +56,13 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
+def start_idle_clock(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """On sign-in, the idle clock starts (and the first page after it need not save the session)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[LAST_SEEN] = int(time.time())
+
+
 class SessionIdleTimeoutMiddleware:
     """Signs a person out after SESSION_IDLE_TIMEOUT seconds without a request."""
 
