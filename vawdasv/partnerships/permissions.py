@@ -145,7 +145,8 @@ def must_leave_own_update_to_another(user: Any, partnership_id: int) -> bool:
     """An administrator may not approve a progress update they wrote while the partnership has
     another administrator who can. A sole administrator may; the approval is then recorded as
     self-approved (progress/self_approval.py)."""
-    others = Membership.objects.filter(
+    admins = Membership.objects.filter(
         partnership_id=partnership_id, role=Role.ADMINISTRATOR, user__is_active=True
-    ).exclude(user_id=getattr(user, "pk", None))
+    )
+    others = admins.exclude(user_id=user.pk) if getattr(user, "pk", None) else admins
     return others.exists()
