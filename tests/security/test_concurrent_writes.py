@@ -29,10 +29,10 @@ THREADS = 12
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _at_once(requests: list[Callable[[Client], Any]], user: Any) -> list[int]:
-    """Run each request in its own thread, released together; the status codes they got."""
+def _at_once(requests: list[Callable[[Client], Any]], user: Any) -> list[tuple[int, str]]:
+    """Run each request in its own thread, released together; the statuses and pages they got."""
     start = threading.Barrier(len(requests))
-    statuses: list[int] = []
+    statuses: list[tuple[int, str]] = []
     failures: list[BaseException] = []
     lock = threading.Lock()
 
@@ -43,7 +43,7 @@ def _at_once(requests: list[Callable[[Client], Any]], user: Any) -> list[int]:
             start.wait(timeout=30)
             response = request(client)
             with lock:
-                statuses.append(response.status_code)
+                statuses.append((response.status_code, response.content.decode()))
         except BaseException as exc:  # reported below, with the status codes
             with lock:
                 failures.append(exc)
@@ -60,9 +60,15 @@ def _at_once(requests: list[Callable[[Client], Any]], user: Any) -> list[int]:
     return statuses
 
 
-def _no_server_errors(statuses: list[int], allowed: set[int]) -> Counter[int]:
-    counts = Counter(statuses)
+def _no_server_errors(
+    answers: list[tuple[int, str]], allowed: set[int], refusal: str = ""
+) -> Counter[int]:
+    """Every answer is one the person can act on; any refusal (4xx) says why in `refusal`."""
+    counts = Counter(status for status, _page in answers)
     assert set(counts) <= allowed, counts
+    for status, page in answers:
+        if status >= 400:
+            assert refusal in page, page[:2000]
     return counts
 
 
@@ -88,7 +94,11 @@ def test_simultaneous_saves_of_one_action_give_one_success_and_conflict_pages(wo
         }
         return lambda client: client.post(url, data)
 
-    counts = _no_server_errors(_at_once([save(n) for n in range(THREADS)], world.admin), {302, 400})
+    counts = _no_server_errors(
+        _at_once([save(n) for n in range(THREADS)], world.admin),
+        {302, 400},
+        refusal="Somebody else saved a change",
+    )
 
     # One person's save wins; everyone else is shown the conflict page (400, both versions).
     assert counts[302] == 1
@@ -115,7 +125,9 @@ def test_simultaneous_approvals_each_succeed_or_are_told_it_is_decided(world, pr
 
     # Two administrators' clicks on each update, all at once.
     requests = [approve(update) for update in updates for _ in range(2)]
-    counts = _no_server_errors(_at_once(requests, world.admin), {302, 400})
+    counts = _no_server_errors(
+        _at_once(requests, world.admin), {302, 400}, refusal="govuk-error-summary"
+    )
 
     assert counts[302] >= len(updates)
     assert all(update.state == "approved" for update in ProgressUpdate.objects.all())
@@ -132,7 +144,9 @@ def test_simultaneous_autosaves_save_once_and_answer_conflict_to_the_rest(world,
         return lambda client: client.post(url, data)
 
     counts = _no_server_errors(
-        _at_once([autosave(n) for n in range(THREADS)], world.lead), {200, 409}
+        _at_once([autosave(n) for n in range(THREADS)], world.lead),
+        {200, 409},
+        refusal="Somebody else saved this update",
     )
 
     assert counts[200] >= 1
@@ -152,7 +166,11 @@ def test_simultaneous_evidence_uploads_are_kept_or_refused_with_a_reason(world, 
 
         return post
 
-    counts = _no_server_errors(_at_once([send(n) for n in range(THREADS)], world.lead), {302, 400})
+    counts = _no_server_errors(
+        _at_once([send(n) for n in range(THREADS)], world.lead),
+        {302, 400},
+        refusal="govuk-error-summary",
+    )
 
     assert counts[302] >= 1
     # What was kept is exactly what was answered with success: nothing half-saved.
