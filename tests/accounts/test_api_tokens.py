@@ -148,3 +148,30 @@ def test_the_token_page_needs_sign_in(client, db):
     response = client.get(PAGE)
     assert response.status_code == 302
     assert "sign-in" in response["Location"]
+
+
+# The rules themselves, in partnerships/permissions.py.
+@pytest.mark.parametrize(
+    ("who", "may_revoke"),
+    [("lead", True), ("admin", False), ("council_lead", False), ("root", True)],
+)
+def test_who_may_revoke_a_token(world, who, may_revoke):
+    from tests import factories
+    from vawdasv.partnerships import permissions
+
+    root = factories.UserFactory(username="root", is_superuser=True)
+    token, _key = services.create_api_token(actor=world.lead, name="Scripts")
+    person = root if who == "root" else getattr(world, who)
+
+    assert permissions.can_revoke_api_token(person, token) is may_revoke
+
+
+def test_an_inactive_or_anonymous_person_may_not_have_tokens(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from vawdasv.partnerships import permissions
+
+    world.lead.is_active = False
+    assert not permissions.can_have_api_tokens(world.lead)
+    assert not permissions.can_have_api_tokens(AnonymousUser())
+    assert permissions.can_have_api_tokens(world.board)
