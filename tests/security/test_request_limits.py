@@ -131,3 +131,16 @@ def test_public_pages_for_anonymous_visitors_may_be_cached(client, world):
 
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_person_signed_out_for_being_idle_is_told_why(client, world):
+    client.force_login(world.admin)
+    _idle_for(client, 3 * 60 * 60)
+
+    response = client.get("/accounts/profile/", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("accounts:login"))
+    assert "You were signed out because you had not used the service." in (
+        response.content.decode()
+    )
+    assert not response.context["user"].is_authenticated
