@@ -148,3 +148,35 @@ def test_a_leaked_token_can_be_revoked_from_the_admin_and_that_is_audited(client
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert any(entry.actor == root for entry in _entries(type(token), token.pk))
+
+
+def test_adding_a_person_in_the_admin_is_audited(client, world, root):
+    client.force_login(root)
+    assert client.get("/admin/accounts/user/add/").status_code == 200
+
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "username": "ceri",
+            "password1": "a long enough password 42",
+            "password2": "a long enough password 42",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 302
+    ceri = User.objects.get(username="ceri")
+    [entry] = _entries(User, ceri.pk)
+    assert entry.verb == Verb.CREATED and entry.actor == root
+
+
+def test_the_token_admin_lists_tokens_without_their_hashes(client, world, root):
+    token, _key = services.create_api_token(actor=world.lead, name="Scripts")
+    client.force_login(root)
+
+    listing = client.get("/admin/accounts/apitoken/")
+    detail = client.get(f"/admin/accounts/apitoken/{token.pk}/change/")
+
+    assert listing.status_code == 200 and "Scripts" in listing.content.decode()
+    assert detail.status_code == 200
+    assert token.key_hash not in detail.content.decode()
