@@ -36,7 +36,7 @@ install: system-packages $(BIN)/.installed static messages ## Install everything
 demo: install ## Build the demo database and serve it on http://127.0.0.1:8000 (with a worker)
 	$(BIN)/vawdasv migrate --noinput -v 0
 	$(BIN)/vawdasv collectstatic --noinput -v 0
-	$(BIN)/vawdasv load-demo
+	DEBUG=true $(BIN)/vawdasv load-demo
 	bash scripts/serve-with-worker.sh $(BIN)/vawdasv
 
 test: install ## Run the whole suite (SQLite, then PostgreSQL when TEST_POSTGRES_URL is set)

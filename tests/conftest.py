@@ -39,6 +39,14 @@ def _files_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # API rate limits count requests in the cache; each test starts with none counted.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     # A request for a /cy/ page leaves Welsh active in the thread, which would make reverse()
     # in the next test build Welsh addresses. Start every test in English.

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "axes",
@@ -62,10 +61,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF does), after the language is known for the page.
+    "vawdasv.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "vawdasv.core.middleware.SessionIdleTimeoutMiddleware",
+    "vawdasv.core.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -102,6 +105,23 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serving a web server (issue 8, finding 5). WAL lets readers carry on while one
+    # writer writes; IMMEDIATE takes the write lock when a transaction starts, so two writers
+    # queue on the busy timeout instead of failing with "database is locked" when a read lock
+    # cannot be upgraded; NORMAL sync is safe under WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+        ),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+    # Tests use a file, not :memory:, so threads in the concurrency tests share one database
+    # through separate connections, as a web server's threads would.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_vawdasv.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -119,7 +139,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling (django-axes): lock a username from one address after repeated failures.
+# Login throttling (django-axes): lock a username from one client address after repeated
+# failures, so nobody elsewhere can lock a person out by guessing at their username.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -127,6 +148,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = envbool("AXES_ENABLED", True)
+# The client's address behind a reverse proxy: the header the proxy sets (for example
+# X-Forwarded-For or X-Real-IP) and how many proxies append to it. Empty: REMOTE_ADDR, for a
+# server reached directly. Never trust a header the proxy does not overwrite.
+TRUSTED_PROXY_HEADER = envstr("TRUSTED_PROXY_HEADER", "") or ""
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)
+AXES_CLIENT_IP_CALLABLE = "vawdasv.lib.client_ip.client_ip"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
@@ -152,7 +179,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "vawdasv.accounts.tokens.HashedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -160,7 +187,18 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "600/hour", "user": "6000/hour"},
+    # Rates are counted per client address (anonymous, see lib/client_ip.py) or per person, in
+    # the default cache:
+    # per process with the built-in memory cache, so with several workers the real limit is
+    # the rate times the number of workers (docs/deployment.md).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "vawdasv.api.throttling.AnonThrottle",
+        "vawdasv.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": envstr("API_THROTTLE_ANON", "600/hour"),
+        "user": envstr("API_THROTTLE_USER", "6000/hour"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
@@ -184,6 +222,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in people are signed out after this many seconds without a request: 2 hours for
+# superusers, staff and partnership administrators, 8 hours for everyone else. The cookie lasts
+# no longer than the longer of the two (it is renewed while the person is active).
+SESSION_IDLE_TIMEOUT_ADMIN = envint("SESSION_IDLE_TIMEOUT_ADMIN", 2 * 60 * 60)
+SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", 8 * 60 * 60)
+SESSION_COOKIE_AGE = max(SESSION_IDLE_TIMEOUT, SESSION_IDLE_TIMEOUT_ADMIN)
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
@@ -237,6 +281,17 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 # Evidence on progress updates: the largest file accepted, and how many files one update holds.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
+# The largest request body accepted at all: the largest upload plus room for the form around
+# it. Larger requests are refused from their Content-Length before the body is read (413);
+# the proxy in front must cap bodies at this size too (docs/deployment.md).
+REQUEST_MAX_BYTES = envint(
+    "REQUEST_MAX_BYTES", max(IMPORT_MAX_BYTES, EVIDENCE_MAX_BYTES) + 1024 * 1024
+)
+# Form fields without files are held in memory up to this size: a plan may be pasted as text
+# up to the import limit. Uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary
+# file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", IMPORT_MAX_BYTES + 64 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")

@@ -20,7 +20,7 @@ def page(client, plan) -> str:
 def test_the_page_explains_how_to_send_a_token(page):
     assert "<h1" in page and "Read plans through the API" in page
     assert "Authorization: Token" in page
-    assert 'href="/accounts/profile/"' in page
+    assert 'href="/accounts/profile/api-tokens/"' in page
 
 
 def test_the_page_lists_every_endpoint(page):

@@ -41,6 +41,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("action_list", "published"):        (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("action", "published"):             (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("profile", "published"):            (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("api_tokens", "published"):         (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("strategy_create", "published"):    (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("strategy_edit", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("theme_create", "published"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -59,6 +60,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("action_list", "draft"):            (HIDE,  OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     ("action", "draft"):                 (HIDE,  OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     ("profile", "draft"):                (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("api_tokens", "draft"):             (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("strategy_create", "draft"):        (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("strategy_edit", "draft"):          (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("theme_create", "draft"):           (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
@@ -129,6 +131,7 @@ PAGES: dict[str, Page] = {
     "action_list": Page(lambda w: f"/strategies/{w.strategy.slug}/actions/"),
     "action": Page(lambda w: f"/strategies/actions/{w.police_action.pk}/"),
     "profile": Page(lambda w: "/accounts/profile/"),
+    "api_tokens": Page(lambda w: "/accounts/profile/api-tokens/"),
     "strategy_create": Page(
         lambda w: f"/strategies/new/{w.partnership.slug}/",
         lambda w: {

@@ -28,6 +28,12 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 ROUND_SOURCE = "2018/19 progress round"
 
 
+@pytest.fixture(autouse=True)
+def _demo_runs_in_development(settings):
+    # load-demo refuses without DEBUG (issue 8, finding 11); these tests are a developer's demo.
+    settings.DEBUG = True
+
+
 def load_demo() -> str:
     out = StringIO()
     call_command("load_demo", stdout=out)

@@ -37,6 +37,12 @@ from vawdasv.progress.report.data import ProgressReport, ReportRow, gather
 PERIOD = "2018/19"
 
 
+@pytest.fixture(autouse=True)
+def _demo_runs_in_development(settings):
+    # load-demo refuses without DEBUG (issue 8, finding 11); these tests are a developer's demo.
+    settings.DEBUG = True
+
+
 @dataclass(frozen=True)
 class ReferenceAction:
     theme: str

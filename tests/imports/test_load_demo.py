@@ -18,6 +18,12 @@ from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
 
+@pytest.fixture(autouse=True)
+def _demo_runs_in_development(settings):
+    # load-demo refuses without DEBUG (issue 8, finding 11); these tests are a developer's demo.
+    settings.DEBUG = True
+
+
 def load_demo() -> str:
     out = StringIO()
     call_command("load_demo", stdout=out)
@@ -154,3 +160,39 @@ def test_reference_directory_can_be_set_in_the_environment(db, monkeypatch, tmp_
     monkeypatch.setenv("VAWDASV_REFERENCE_DIR", str(tmp_path))
     with pytest.raises(CommandError, match=str(tmp_path)):
         call_command("load_demo", stdout=StringIO())
+
+
+def test_load_demo_refuses_without_debug_and_changes_nothing(db, settings):
+    settings.DEBUG = False
+    before = database_counts()
+
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo", stdout=StringIO())
+
+    assert database_counts() == before
+    assert not User.objects.filter(username="admin").exists()
+
+
+def test_load_demo_refuses_over_real_people_even_with_debug(db):
+    User.objects.create_user(username="real-adviser", password="x")
+
+    with pytest.raises(CommandError, match="not part of the demo"):
+        call_command("load_demo", stdout=StringIO())
+
+    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
+
+
+def test_load_demo_refuses_over_a_real_partnership_even_with_debug(db):
+    Partnership.objects.create(slug="north-wales", name_en="North Wales")
+
+    with pytest.raises(CommandError, match="not part of the demo"):
+        call_command("load_demo", stdout=StringIO())
+
+
+def test_load_demo_with_force_runs_under_production_settings(db, settings):
+    settings.DEBUG = False
+    User.objects.create_user(username="real-adviser", password="x")
+
+    call_command("load_demo", "--force", stdout=StringIO())
+
+    assert Strategy.objects.filter(slug=STRATEGY_SLUG).exists()

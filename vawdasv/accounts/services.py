@@ -1,24 +1,108 @@
-"""Personal API tokens (Django REST framework's token model)."""
+"""Writes about people: personal API tokens, and privilege changes made in the Django admin.
+
+Each function runs in one transaction, checks permission and records one audit entry, so who
+created or revoked a token, or who made someone a superuser, is always on record (issue 8,
+finding 7).
+"""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vawdasv.accounts import tokens
+from vawdasv.accounts.models import ApiToken, User
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.partnerships import permissions
+
+# Fields of a user that grant power: any change to them in the admin is audited, with the
+# fields that say who the person is.
+PRIVILEGE_FIELDS = ("is_active", "is_staff", "is_superuser", "national_observer")
+USER_FIELDS = ("username", "first_name", "last_name", "email", *PRIVILEGE_FIELDS, "organisation")
+
+
+def active_api_tokens(user: Any) -> list[ApiToken]:
+    """The person's tokens that still work, newest first."""
+    today = timezone.localdate()
+    found = ApiToken.objects.filter(user=user, revoked_at__isnull=True).select_related("user")
+    return [token for token in found if tokens.is_usable(token, today)]
 
 
 def has_api_token(user: Any) -> bool:
-    return Token.objects.filter(user=user).exists()
+    return bool(active_api_tokens(user))
 
 
 @transaction.atomic
-def replace_api_token(user: Any) -> str:
-    """Issue a new token, revoking any earlier one. The key is shown once."""
-    Token.objects.filter(user=user).delete()
-    return str(Token.objects.create(user=user).key)
+def create_api_token(
+    *, actor: Any, name: str, expires_on: datetime.date | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for the actor themself; the token is returned once and never stored."""
+    if not permissions.can_have_api_tokens(actor):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    if expires_on is not None and expires_on <= timezone.localdate():
+        raise ValidationError({"expires_on": _("The expiry date must be in the future.")})
+    key, prefix = tokens.new_token()
+    token = ApiToken.objects.create(
+        user=actor,
+        name=name.strip() or _("API token"),
+        prefix=prefix,
+        key_hash=tokens.hash_token(key),
+        expires_on=expires_on,
+    )
+    after = audit.snapshot(token, ("name", "prefix", "expires_on"))
+    audit.record(actor=actor, instance=token, verb=Verb.CREATED, changes=audit.diff({}, after))
+    return token, key
 
 
 @transaction.atomic
-def revoke_api_token(user: Any) -> None:
-    Token.objects.filter(user=user).delete()
+def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
+    """Stop a token working at once. Revoking an already revoked token changes nothing."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if not permissions.can_revoke_api_token(actor, token):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    if token.revoked_at is not None:
+        return token
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=actor,
+        instance=token,
+        verb=Verb.UPDATED,
+        changes={"revoked_at": {"before": None, "after": token.revoked_at.isoformat()}},
+    )
+    return token
+
+
+@transaction.atomic
+def save_user_from_admin(
+    *, actor: Any, user: User, before: dict[str, Any] | None, change: bool
+) -> User:
+    """Save a user edited in the Django admin, auditing what was changed, privileges first.
+
+    `before` is the user's audited values as loaded (None for a new user). Only superusers
+    reach the admin pages that change users; the rule is checked here all the same.
+    """
+    if not permissions.can_grant_privileges(actor):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    user.save()
+    changes = audit.diff(before or {}, audit.snapshot(user, USER_FIELDS))
+    if changes or not change:
+        audit.record(
+            actor=actor,
+            instance=user,
+            verb=Verb.UPDATED if change else Verb.CREATED,
+            changes=changes,
+            source=_("Django admin"),
+        )
+    return user
+
+
+def user_snapshot(user: User) -> dict[str, Any]:
+    """The values `save_user_from_admin` compares, taken before the admin form changes them."""
+    return audit.snapshot(user, USER_FIELDS)

@@ -7,6 +7,6 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
-    path("profile/api-token/", views.create_token, name="create-token"),
-    path("profile/api-token/revoke/", views.revoke_token, name="revoke-token"),
+    path("profile/api-tokens/", views.api_tokens, name="api-tokens"),
+    path("profile/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
 ]

@@ -31,3 +31,7 @@ INVALID_FILTER = OpenApiResponse(
     },
     description="A query parameter is not valid, for example a date that is not YYYY-MM-DD.",
 )
+THROTTLED = OpenApiResponse(
+    ErrorSerializer,
+    description="Too many requests: wait the number of seconds in the Retry-After header.",
+)

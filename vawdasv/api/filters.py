@@ -10,7 +10,6 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from vawdasv.partnerships import permissions
@@ -19,12 +18,23 @@ from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans.enums import StrategyStatus, TimescaleKind
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
+# Ids are positive 64-bit integers; a number beyond that is refused before it reaches the
+# database, where SQLite would raise OverflowError (a 500) and PostgreSQL a DataError.
+ID_MAX = 2**63 - 1
 
-@extend_schema_field(OpenApiTypes.INT)
+
+class IdField(forms.IntegerField):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
 class IdFilter(django_filters.NumberFilter):
-    """A whole-number id: anything else is a 400, not a silent empty list."""
+    """A whole-number id within range: anything else is a 400, not a silent empty list."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
 
 class OrganisationFilter(django_filters.FilterSet):

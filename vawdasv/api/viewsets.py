@@ -17,11 +17,12 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.serializers import BaseSerializer
 
+from vawdasv.accounts.tokens import HashedTokenAuthentication
 from vawdasv.api import filters, serializers, visibility
-from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND
+from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND, THROTTLED
 from vawdasv.api.pagination import StandardPagination
 
 
@@ -34,7 +35,9 @@ def _documented(
     filtered: bool = True,
 ) -> Any:
     """Schema for a list + detail pair, with every error status the caller can meet."""
-    list_responses: dict[int, Any] = {200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND}
+    list_responses: dict[int, Any] = {
+        200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED,
+    }  # fmt: skip
     if filtered:
         list_responses[400] = INVALID_FILTER
     return extend_schema_view(
@@ -42,7 +45,7 @@ def _documented(
         retrieve=extend_schema(
             summary=detail_summary,
             tags=[tag],
-            responses={200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND},
+            responses={200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED},
         ),
     )
 
@@ -50,7 +53,7 @@ def _documented(
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[Any]):
     # Token first: DRF answers a failed sign-in with the first scheme's challenge, so a wrong
     # token gets 401 with `WWW-Authenticate: Token` rather than a bare 403.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [HashedTokenAuthentication, SessionAuthentication]
     pagination_class = StandardPagination
 
 

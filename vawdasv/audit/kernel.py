@@ -64,9 +64,12 @@ def save_changes(
     partnership: Any,
     origin: Origin | str = "",
     bump_version: bool = False,
+    extra: dict[str, Any] | None = None,
 ) -> AuditEntry | None:
-    """Save `instance` and record one UPDATED entry, or do nothing when no audited field moved."""
-    changes = audit.diff(before, audit.snapshot(instance, tuple(fields)))
+    """Save `instance` and record one UPDATED entry, or do nothing when no audited field moved.
+
+    `extra` adds facts to the entry's changes that are not fields (a self-approval)."""
+    changes = {**audit.diff(before, audit.snapshot(instance, tuple(fields))), **(extra or {})}
     if not changes:
         return None
     if bump_version:
@@ -90,10 +93,11 @@ def record_changes(
     fields: Iterable[str],
     partnership: Any,
     origin: Origin | str = "",
+    extra: dict[str, Any] | None = None,
 ) -> AuditEntry | None:
     """One UPDATED entry for what moved since `before`, for changes already written (a
     many-to-many `add`); nothing when nothing moved."""
-    changes = audit.diff(before, audit.snapshot(instance, tuple(fields)))
+    changes = {**audit.diff(before, audit.snapshot(instance, tuple(fields))), **(extra or {})}
     if not changes:
         return None
     return audit.record(

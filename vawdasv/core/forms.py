@@ -87,11 +87,14 @@ class GovukFormMixin:
             if isinstance(field.widget, forms.PasswordInput)
         )
         self.data = normalised_data(self.data, passwords)
+        self.style_widgets()
+
+    def style_widgets(self) -> None:
+        """Give every field's widget its GOV.UK class; forms that add fields later call it again."""
         for field in self.fields.values():
             for widget_type, css, _error_css in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):
-                    existing = field.widget.attrs.get("class", "")
-                    field.widget.attrs["class"] = f"{css} {existing}".strip()
+                    _add_class(field.widget, css, first=True)
                     break
 
     def full_clean(self) -> None:
@@ -100,11 +103,20 @@ class GovukFormMixin:
             field = self.fields.get(name)
             if field is None:
                 continue
-            for widget_type, _css, error_css in WIDGET_CLASSES:
+            for widget_type, css, error_css in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):
-                    if error_css and error_css not in field.widget.attrs.get("class", ""):
-                        field.widget.attrs["class"] += f" {error_css}"
+                    # A field added after __init__ has no class yet (that was a KeyError 500).
+                    _add_class(field.widget, css, first=True)
+                    if error_css:
+                        _add_class(field.widget, error_css)
                     break
+
+
+def _add_class(widget: forms.Widget, css: str, *, first: bool = False) -> None:
+    """Add a class once: the component's own class first, modifiers after."""
+    classes = widget.attrs.get("class", "").split()
+    if css not in classes:
+        widget.attrs["class"] = " ".join([css, *classes] if first else [*classes, css])
 
 
 class GovukForm(GovukFormMixin, forms.Form):

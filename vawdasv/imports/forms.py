@@ -177,6 +177,7 @@ class ColumnMappingForm(GovukForm):
             self.fields[self.field_name(index)] = forms.ChoiceField(
                 label=header, choices=choices, initial=self.shown(field)
             )
+        self.style_widgets()  # the columns are added after the mixin styled the form
 
     @staticmethod
     def field_name(index: int) -> str:

@@ -122,3 +122,41 @@ def visible_partnerships(user: Any) -> QuerySet[Partnership]:
     return Partnership.objects.filter(
         Q(strategies__status=StrategyStatus.PUBLISHED) | Q(pk__in=list(roles_of(user)))
     ).distinct()
+
+
+def can_have_api_tokens(user: Any) -> bool:
+    """Any active, signed-in person may hold personal API tokens (they read as that person)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_revoke_api_token(user: Any, token: Any) -> bool:
+    """A token's owner may revoke it; so may a superuser (a token that has leaked)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(token.user_id == user.pk or user.is_superuser)
+
+
+def can_grant_privileges(user: Any) -> bool:
+    """Only a superuser changes who is staff, superuser, national observer or active, and
+    partnership roles in the Django admin (always audited)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def has_administrative_powers(user: Any) -> bool:
+    """Superusers, staff and any partnership's administrators: their sessions end sooner."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return Role.ADMINISTRATOR in roles_of(user).values()
+
+
+def must_leave_own_update_to_another(user: Any, partnership_id: int) -> bool:
+    """An administrator may not approve a progress update they wrote while the partnership has
+    another administrator who can. A sole administrator may; the approval is then recorded as
+    self-approved (progress/self_approval.py)."""
+    admins = Membership.objects.filter(
+        partnership_id=partnership_id, role=Role.ADMINISTRATOR, user__is_active=True
+    )
+    others = admins.exclude(user_id=user.pk) if getattr(user, "pk", None) else admins
+    return others.exists()

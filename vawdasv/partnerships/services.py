@@ -15,7 +15,7 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
-from vawdasv.partnerships.models import Organisation, Partnership
+from vawdasv.partnerships.models import Membership, Organisation, Partnership
 
 ORGANISATION_FIELDS = ("slug", "name_en", "name_cy", "short_name", "organisation_type")
 
@@ -101,3 +101,46 @@ def add_member_organisations(
         origin=source,
     )
     return added
+
+
+# Memberships changed in the Django admin by the platform superuser (issue 8, finding 7): the
+# role someone holds decides what they may change, so every grant, change and removal is audited.
+MEMBERSHIP_FIELDS = ("user", "partnership", "role")
+
+
+@transaction.atomic
+def save_membership_from_admin(
+    *, actor: Any, membership: Membership, before: dict[str, Any] | None
+) -> Membership:
+    """Save a membership added or changed in the admin; `before` is None for a new one."""
+    if not permissions.can_grant_privileges(actor):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    membership.save()
+    after = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    changes = audit.diff(before or {}, after)
+    if changes:
+        audit.record(
+            actor=actor,
+            instance=membership,
+            verb=Verb.UPDATED if before is not None else Verb.CREATED,
+            changes=changes,
+            partnership=membership.partnership,
+            source=_("Django admin"),
+        )
+    return membership
+
+
+@transaction.atomic
+def delete_membership_from_admin(*, actor: Any, membership: Membership) -> None:
+    if not permissions.can_grant_privileges(actor):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    audit.record(
+        actor=actor,
+        instance=membership,
+        verb=Verb.DELETED,
+        changes={name: {"before": value, "after": None} for name, value in before.items()},
+        partnership=membership.partnership,
+        source=_("Django admin"),
+    )
+    membership.delete()

@@ -27,6 +27,7 @@ from vawdasv.plans.timescales import parse_timescale
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import parse_period
+from vawdasv.progress.self_approval import wrote_update
 
 __all__ = [
     "ConcurrentEditError",
@@ -64,7 +65,12 @@ def _partnership(instance: ProgressRound | ProgressUpdate) -> Any:
 
 
 def _record(
-    actor: Any, instance: Any, verb: Verb, before: dict[str, Any], fields: tuple[str, ...]
+    actor: Any,
+    instance: Any,
+    verb: Verb,
+    before: dict[str, Any],
+    fields: tuple[str, ...],
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """The audit entry for a write already saved (through the kernel, like every service)."""
     if verb == Verb.CREATED:
@@ -78,10 +84,17 @@ def _record(
             before=before,
             fields=fields,
             partnership=_partnership(instance),
+            extra=extra,
         )
 
 
-def _save(actor: Any, instance: Any, before: dict[str, Any], fields: tuple[str, ...]) -> None:
+def _save(
+    actor: Any,
+    instance: Any,
+    before: dict[str, Any],
+    fields: tuple[str, ...],
+    extra: dict[str, Any] | None = None,
+) -> None:
     """Save a locked round or update with a new version and one entry, if anything moved."""
     kernel.save_changes(
         actor=actor,
@@ -90,6 +103,7 @@ def _save(actor: Any, instance: Any, before: dict[str, Any], fields: tuple[str, 
         fields=fields,
         partnership=_partnership(instance),
         bump_version=True,
+        extra=extra,
     )
 
 
@@ -352,6 +366,12 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
         return locked
     if locked.state != UpdateState.SUBMITTED:
         raise ValidationError(_("Only a submitted update can be approved."))
+    self_approved = wrote_update(actor, locked, UPDATE_FIELDS)
+    partnership_id = locked.progress_round.strategy.partnership_id
+    if self_approved and permissions.must_leave_own_update_to_another(actor, partnership_id):
+        raise ValidationError(
+            _("You wrote this update, so another administrator of the partnership must approve it.")
+        )
     changes = _plan_changes(locked)
     if changes:
         plan_services.update_action(
@@ -367,7 +387,9 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
     locked.review_comment = comment
     locked.reviewed_at = timezone.now()
     locked.reviewed_by = actor
-    _save(actor, locked, before, audited)
+    # A sole administrator approving their own update is allowed, and said so in the history.
+    extra = {"self_approved": {"before": None, "after": True}} if self_approved else None
+    _save(actor, locked, before, audited, extra)
     return locked
 
 

@@ -157,3 +157,23 @@ def test_large_document_says_reading_may_take_a_few_seconds(
     assert "may take a few seconds" not in admin_client.get(url).content.decode()
     PlanImport.objects.filter(pk=plan_import.pk).update(size=5 * 1024 * 1024)
     assert "may take a few seconds" in admin_client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [{"column_0": "not-a-field"}, {}, {"column_99": "action"}],
+    ids=["unknown choice", "nothing chosen", "a column the document does not have"],
+)
+def test_an_invalid_column_mapping_is_a_form_error_not_a_server_error(
+    admin_client: Client, world: Any, posted: dict[str, str]
+) -> None:
+    plan_import = _import(world, "plan.txt", plan_text())
+
+    response = admin_client.post(f"/imports/{plan_import.pk}/mapping/", posted)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "govuk-error-summary" in html and "There is a problem" in html
+    assert "govuk-select--error" in html
+    plan_import.refresh_from_db()
+    assert plan_import.column_mapping == {}

@@ -82,7 +82,8 @@ def test_loading_demo_rounds_twice_replaces_them(world):
     assert progress_counts() == first
 
 
-def test_load_demo_gives_the_2023_plan_rounds_with_submitted_draft_and_silent_actions(db):
+def test_load_demo_gives_the_2023_plan_rounds_with_submitted_draft_and_silent_actions(db, settings):
+    settings.DEBUG = True  # load-demo is for development databases
     call_command("load_demo", stdout=StringIO())
     first = progress_counts()
     call_command("load_demo", stdout=StringIO())

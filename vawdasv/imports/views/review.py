@@ -38,6 +38,7 @@ def _render(
     plan_import: PlanImport,
     *,
     details_form: StrategyDetailsForm | None = None,
+    mapping_form: ColumnMappingForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context: dict[str, Any] = {
@@ -65,7 +66,7 @@ def _render(
         headers = mapped_headers(parsed, plan_import.column_mapping) if parsed else []
         if not headers:
             headers = list(plan_import.column_mapping.items())
-        context["mapping_form"] = ColumnMappingForm(headers=headers)
+        context["mapping_form"] = mapping_form or ColumnMappingForm(headers=headers)
         context["form"] = details_form or StrategyDetailsForm(initial=_details_initial(plan_import))
     return render(request, "imports/preview.html", context, status=status)
 
@@ -90,7 +91,7 @@ def change_mapping(request: HttpRequest, pk: int) -> HttpResponse:
             headers = list(plan_import.column_mapping.items())
         form = ColumnMappingForm(request.POST, headers=headers)
         if not form.is_valid():
-            return _render(request, plan_import, status=400)
+            return _render(request, plan_import, mapping_form=form, status=400)
         chosen = form.override(plan_import.column_mapping)
     try:
         uploads.update_import(actor=request.user, plan_import=plan_import, column_mapping=chosen)

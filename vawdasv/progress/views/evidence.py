@@ -29,7 +29,7 @@ from vawdasv.progress.enums import EvidenceKind
 from vawdasv.progress.evidence_forms import EvidenceFileForm, EvidenceLinkForm
 from vawdasv.progress.forms import ConfirmForm
 from vawdasv.progress.models import ProgressRound, UpdateEvidence
-from vawdasv.progress.views.errors import add_validation_errors, posted
+from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 def _update_url(progress_round: ProgressRound, action: Action) -> str:

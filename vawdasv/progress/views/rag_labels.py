@@ -27,7 +27,7 @@ from vawdasv.progress import rag, selectors
 from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.forms import ConfirmForm
 from vawdasv.progress.models import RagLabels
-from vawdasv.progress.views.errors import add_validation_errors, posted
+from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 def _hint(default: str, lang: str) -> SafeString:

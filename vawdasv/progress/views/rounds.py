@@ -16,7 +16,7 @@ from vawdasv.partnerships import permissions
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.forms import ConfirmForm, OpenRoundForm, ReopenRoundForm
-from vawdasv.progress.views.errors import add_validation_errors, posted
+from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 @login_required

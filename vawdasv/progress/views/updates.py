@@ -20,7 +20,8 @@ from vawdasv.progress.enums import UpdateState
 from vawdasv.progress.forms import ReviewForm, UpdateForm
 from vawdasv.progress.models import ProgressUpdate
 from vawdasv.progress.rag import rag_vocabulary
-from vawdasv.progress.views.errors import add_validation_errors, posted
+from vawdasv.progress.self_approval import wrote_update
+from vawdasv.core.form_errors import add_validation_errors, posted
 
 SAVE, SUBMIT = "save", "submit"
 
@@ -118,6 +119,17 @@ def update_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     )
 
 
+def _own_update_context(user: Any, update: ProgressUpdate) -> dict[str, bool]:
+    """Whether the reviewer wrote the update, and if so whether someone else must approve it."""
+    own = wrote_update(user, update, services.UPDATE_FIELDS)
+    partnership_id = update.progress_round.strategy.partnership_id
+    return {
+        "own_update": own,
+        "another_must_approve": own
+        and permissions.must_leave_own_update_to_another(user, partnership_id),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
@@ -153,6 +165,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "action": update.action,
             "form": form,
             "can_decide": update.state == UpdateState.SUBMITTED,
+            **_own_update_context(request.user, update),
             "previous": selectors.latest_approved([update.action_id], before=progress_round).get(
                 update.action_id
             ),

@@ -5,11 +5,43 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from vawdasv.demo.history import summary_lines
-from vawdasv.demo.load import DemoDataMissing, DemoResult, load_demo
+from vawdasv.accounts.models import User
+from vawdasv.demo.history import NATIONAL_PARTNERSHIP_SLUG, summary_lines
+from vawdasv.demo.load import CARDIFF_VALE, GWENT, PEOPLE, DemoDataMissing, DemoResult, load_demo
+from vawdasv.partnerships.models import Partnership
+
+
+def holds_only_demo_data() -> bool:
+    """True when every person and partnership is one the demo itself creates (or none exist).
+
+    The demo deletes its partnerships' plans and resets its people's passwords to a published
+    one, so it must never run over real people or partnerships.
+    """
+    demo_people = {person.username for person in PEOPLE}
+    real_people = User.objects.exclude(username__in=demo_people).exists()
+    demo_partnerships = [CARDIFF_VALE, GWENT, NATIONAL_PARTNERSHIP_SLUG]
+    real_partnerships = Partnership.objects.exclude(slug__in=demo_partnerships).exists()
+    return not (real_people or real_partnerships)
+
+
+def refusal() -> str | None:
+    """Why the demo may not be loaded here, or None when it may."""
+    if not settings.DEBUG:
+        return _(
+            "load-demo refused: DEBUG is off, so this looks like a real deployment. The demo "
+            "deletes its partnerships' plans and creates a superuser with a published password. "
+            "Run it with DEBUG=true on a demo database, or add --force if you are sure."
+        )
+    if not holds_only_demo_data():
+        return _(
+            "load-demo refused: the database holds people or partnerships that are not part of "
+            "the demo. Use an empty database, or add --force if you are sure."
+        )
+    return None
 
 
 class Command(BaseCommand):
@@ -27,8 +59,16 @@ class Command(BaseCommand):
             help="Folder holding the reference documents (default: VAWDASV_REFERENCE_DIR, "
             "or shared/reference beside the repository).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even without DEBUG or over a database holding other data.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        reason = None if options["force"] else refusal()
+        if reason:
+            raise CommandError(reason)
         try:
             result = load_demo(options["reference_dir"])
         except DemoDataMissing as exc:
