@@ -62,13 +62,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (CSRF does), after the language is known for the page.
-    "vawdasv.core.middleware.RequestSizeLimitMiddleware",
+    "vawdasv.web.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "vawdasv.core.middleware.SessionIdleTimeoutMiddleware",
-    "vawdasv.core.middleware.PrivatePagesMiddleware",
+    "vawdasv.web.middleware.SessionIdleTimeoutMiddleware",
+    "vawdasv.web.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

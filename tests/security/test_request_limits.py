@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from vawdasv.core.middleware import LAST_SEEN
+from vawdasv.web.middleware import LAST_SEEN
 
 
 def test_a_body_larger_than_the_largest_upload_is_refused_before_it_is_read(

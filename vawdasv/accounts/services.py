@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.accounts import tokens
 from vawdasv.accounts.models import ApiToken, User
+from vawdasv.audit import origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
@@ -98,7 +99,7 @@ def save_user_from_admin(
             instance=user,
             verb=Verb.UPDATED if change else Verb.CREATED,
             changes=changes,
-            source=_("Django admin"),
+            origin=origins.ADMIN,
         )
     return user
 

@@ -81,4 +81,8 @@ def origin_text(entry: AuditEntry) -> str:
         return _("Plan re-import: %(detail)s") % {"detail": detail}
     if entry.origin_kind == OriginKind.DEMO:
         return _("Demo data")
+    if entry.origin_kind in OriginKind.values:
+        # Any other kind: its own label in the reader's language, then its facts.
+        label = str(OriginKind(entry.origin_kind).label)
+        return f"{label}: {detail}" if detail else label
     return detail  # an entry from before origins: the text as it was stored

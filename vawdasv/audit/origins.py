@@ -17,6 +17,7 @@ class OriginKind(models.TextChoices):
     PLAN_IMPORT = "plan_import", _("Plan import")
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
+    ADMIN = "admin", _("Django admin")
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,4 @@ def file_detail(filename: str, sha256: str) -> str:
 
 
 DEMO = Origin(OriginKind.DEMO)
+ADMIN = Origin(OriginKind.ADMIN)

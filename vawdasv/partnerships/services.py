@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
-from vawdasv.audit import kernel
+from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
@@ -113,34 +113,35 @@ def save_membership_from_admin(
     *, actor: Any, membership: Membership, before: dict[str, Any] | None
 ) -> Membership:
     """Save a membership added or changed in the admin; `before` is None for a new one."""
-    if not permissions.can_grant_privileges(actor):
-        raise PermissionDenied(_("You do not have permission to change this."))
-    membership.save()
-    after = audit.snapshot(membership, MEMBERSHIP_FIELDS)
-    changes = audit.diff(before or {}, after)
-    if changes:
-        audit.record(
+    kernel.require(permissions.can_grant_privileges(actor))
+    if before is None:
+        membership.save()
+        kernel.created(
             actor=actor,
             instance=membership,
-            verb=Verb.UPDATED if before is not None else Verb.CREATED,
-            changes=changes,
+            fields=MEMBERSHIP_FIELDS,
             partnership=membership.partnership,
-            source=_("Django admin"),
+            origin=origins.ADMIN,
+        )
+    else:
+        kernel.save_changes(
+            actor=actor,
+            instance=membership,
+            before=before,
+            fields=MEMBERSHIP_FIELDS,
+            partnership=membership.partnership,
+            origin=origins.ADMIN,
         )
     return membership
 
 
 @transaction.atomic
 def delete_membership_from_admin(*, actor: Any, membership: Membership) -> None:
-    if not permissions.can_grant_privileges(actor):
-        raise PermissionDenied(_("You do not have permission to change this."))
-    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
-    audit.record(
+    kernel.require(permissions.can_grant_privileges(actor))
+    kernel.delete(
         actor=actor,
         instance=membership,
-        verb=Verb.DELETED,
-        changes={name: {"before": value, "after": None} for name, value in before.items()},
+        fields=MEMBERSHIP_FIELDS,
         partnership=membership.partnership,
-        source=_("Django admin"),
+        origin=origins.ADMIN,
     )
-    membership.delete()

@@ -8,3 +8,10 @@ class WebConfig(AppConfig):
     name = "vawdasv.web"
     label = "web"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from vawdasv.web.middleware import start_idle_clock
+
+        user_logged_in.connect(start_idle_clock, dispatch_uid="vawdasv-start-idle-clock")

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.core.forms import GovukForm
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action
@@ -29,7 +30,6 @@ from vawdasv.progress.enums import EvidenceKind
 from vawdasv.progress.evidence_forms import EvidenceFileForm, EvidenceLinkForm
 from vawdasv.progress.forms import ConfirmForm
 from vawdasv.progress.models import ProgressRound, UpdateEvidence
-from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 def _update_url(progress_round: ProgressRound, action: Action) -> str:

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.core.forms import GovukModelForm
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy
@@ -27,7 +28,6 @@ from vawdasv.progress import rag, selectors
 from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.forms import ConfirmForm
 from vawdasv.progress.models import RagLabels
-from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 def _hint(default: str, lang: str) -> SafeString:

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.forms import ConfirmForm, OpenRoundForm, ReopenRoundForm
-from vawdasv.core.form_errors import add_validation_errors, posted
 
 
 @login_required

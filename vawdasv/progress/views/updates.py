@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import UpdateState
@@ -21,7 +22,6 @@ from vawdasv.progress.forms import ReviewForm, UpdateForm
 from vawdasv.progress.models import ProgressUpdate
 from vawdasv.progress.rag import rag_vocabulary
 from vawdasv.progress.self_approval import wrote_update
-from vawdasv.core.form_errors import add_validation_errors, posted
 
 SAVE, SUBMIT = "save", "submit"
 
