@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from vawdasv.partnerships import permissions
@@ -79,16 +80,28 @@ def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
 def latest_approved(
     action_ids: Iterable[int], *, before: ProgressRound | None = None
 ) -> dict[int, ProgressUpdate]:
-    """Each action's most recent approved update, optionally only from rounds ending earlier."""
-    updates = (
-        ProgressUpdate.objects.approved()
-        .filter(action_id__in=list(action_ids))
-        .select_related("progress_round__strategy")  # the RAG tag asks whose words to use
-        .order_by("progress_round__period_end", "progress_round__period_kind", "pk")
-    )
+    """Each action's most recent approved update, optionally only from rounds ending earlier.
+
+    One query that returns at most one row per action: a window numbers each action's approved
+    updates, latest round first, and only the first is fetched. A plan with five years of
+    quarterly rounds costs the page what a plan with one round does (issue 9).
+    """
+    latest_first = [
+        F("progress_round__period_end").desc(),
+        F("progress_round__period_kind").desc(),
+        F("pk").desc(),
+    ]
+    updates = ProgressUpdate.objects.approved().filter(action_id__in=list(action_ids))
     if before is not None:
         updates = updates.filter(progress_round__period_end__lt=before.period_end)
-    return {update.action_id: update for update in updates}  # later rows win
+    updates = (
+        updates.annotate(
+            recency=Window(RowNumber(), partition_by=[F("action_id")], order_by=latest_first)
+        )
+        .filter(recency=1)
+        .select_related("progress_round__strategy")  # the RAG tag asks whose words to use
+    )
+    return {update.action_id: update for update in updates}
 
 
 def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> set[int]:
@@ -104,10 +117,14 @@ def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> s
 
 
 def statuses_for(
-    strategy: Strategy, actions: list[Action], on: datetime.date
+    strategy: Strategy,
+    actions: list[Action],
+    on: datetime.date,
+    latest: dict[int, ProgressUpdate] | None = None,
 ) -> dict[int, list[ActionStatus]]:
+    """Each action's statuses; pass `latest` (from latest_approved) when the page has it."""
     ids = [a.pk for a in actions]
-    approved = latest_approved(ids)
+    approved = latest_approved(ids) if latest is None else latest
     missed = missed_last_closed_round(strategy, ids)
     result = {}
     for action in actions:
@@ -136,9 +153,8 @@ class ActionRow:
     statuses: list[ActionStatus] = field(default_factory=list)
 
 
-def _closed_before(progress_round: ProgressRound, actions: list[Action]) -> set[int]:
-    """Actions finished (completed or no longer relevant) by an earlier approved update."""
-    earlier = latest_approved([a.pk for a in actions], before=progress_round)
+def finished_in(earlier: dict[int, ProgressUpdate]) -> set[int]:
+    """Actions finished (completed or no longer relevant) by their latest approved update."""
     return {
         pk
         for pk, update in earlier.items()
@@ -149,14 +165,16 @@ def _closed_before(progress_round: ProgressRound, actions: list[Action]) -> set[
 def _rows(
     progress_round: ProgressRound, actions: list[Action], on: datetime.date
 ) -> list[ActionRow]:
-    finished = _closed_before(progress_round, actions)
+    # One fetch of the last approved update before the round serves both questions: which
+    # actions were finished earlier (left out), and what each remaining one said last time.
+    previous = latest_approved([a.pk for a in actions], before=progress_round)
+    finished = finished_in(previous)
     actions = [a for a in actions if a.pk not in finished]
     ids = [a.pk for a in actions]
     updates = {
         u.action_id: u
         for u in progress_round.updates.filter(action_id__in=ids).select_related("updated_by")  # type: ignore[attr-defined]
     }
-    previous = latest_approved(ids, before=progress_round)
     statuses = statuses_for(progress_round.strategy, actions, on)
     return [
         ActionRow(progress_round, a, updates.get(a.pk), previous.get(a.pk), statuses[a.pk])
