@@ -136,9 +136,7 @@ def current_and_previous(strategy: Strategy) -> tuple[ProgressRound | None, Prog
 
 def _ratings_in(progress_round: ProgressRound, actions: list[Action]) -> dict[int, str]:
     """action id → approved RAG in the round, for the actions the round asked about."""
-    finished = selectors.finished_in(
-        selectors.latest_approved([a.pk for a in actions], before=progress_round)
-    )
+    finished = selectors.finished_before([a.pk for a in actions], progress_round)
     approved = dict(
         ProgressUpdate.objects.approved()
         .filter(progress_round=progress_round)

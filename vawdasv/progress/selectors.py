@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from vawdasv.partnerships import permissions
@@ -77,31 +76,49 @@ def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
 # Statuses --------------------------------------------------------------------------------
 
 
+def _latest_approved_ids(
+    action_ids: Iterable[int], before: ProgressRound | None
+) -> QuerySet[Action, dict[str, Any]]:
+    """The id of each action's most recent approved update, as a subquery.
+
+    Driven from the actions: for each one the database takes the newest approved update
+    through the update's action index and stops at the first, so the work per action is a
+    short index walk and the rows fetched never grow with the number of rounds.
+    """
+    candidates = ProgressUpdate.objects.approved().filter(action_id=OuterRef("pk"))
+    if before is not None:
+        candidates = candidates.filter(progress_round__period_end__lt=before.period_end)
+    newest = candidates.order_by(
+        "-progress_round__period_end", "-progress_round__period_kind", "-pk"
+    ).values("pk")[:1]
+    return (
+        Action.objects.filter(pk__in=list(action_ids))
+        .annotate(latest=Subquery(newest))
+        .values("latest")
+    )
+
+
 def latest_approved(
     action_ids: Iterable[int], *, before: ProgressRound | None = None
 ) -> dict[int, ProgressUpdate]:
     """Each action's most recent approved update, optionally only from rounds ending earlier.
 
-    One query that returns at most one row per action: a window numbers each action's approved
-    updates, latest round first, and only the first is fetched. A plan with five years of
-    quarterly rounds costs the page what a plan with one round does (issue 9).
+    One query returning at most one update per action: a plan with five years of quarterly
+    rounds costs the page what a plan with one round does (issue 9).
     """
-    latest_first = [
-        F("progress_round__period_end").desc(),
-        F("progress_round__period_kind").desc(),
-        F("pk").desc(),
-    ]
-    updates = ProgressUpdate.objects.approved().filter(action_id__in=list(action_ids))
-    if before is not None:
-        updates = updates.filter(progress_round__period_end__lt=before.period_end)
-    updates = (
-        updates.annotate(
-            recency=Window(RowNumber(), partition_by=[F("action_id")], order_by=latest_first)
-        )
-        .filter(recency=1)
-        .select_related("progress_round__strategy")  # the RAG tag asks whose words to use
-    )
+    updates = ProgressUpdate.objects.filter(
+        pk__in=_latest_approved_ids(action_ids, before)
+    ).select_related("progress_round__strategy")  # the RAG tag asks whose words to use
     return {update.action_id: update for update in updates}
+
+
+def finished_before(action_ids: Iterable[int], progress_round: ProgressRound) -> set[int]:
+    """Actions whose latest approved update before the round finished them (one query, ids)."""
+    return set(
+        ProgressUpdate.objects.filter(pk__in=_latest_approved_ids(action_ids, progress_round))
+        .filter(Q(completed=True) | Q(proposed_no_longer_relevant=True))
+        .values_list("action_id", flat=True)
+    )
 
 
 def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> set[int]:
