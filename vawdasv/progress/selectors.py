@@ -78,7 +78,7 @@ def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
 
 def _latest_approved_ids(
     action_ids: Iterable[int], before: ProgressRound | None
-) -> QuerySet[Action, dict[str, Any]]:
+) -> QuerySet[Any, Any]:
     """The id of each action's most recent approved update, as a subquery.
 
     Driven from the actions: for each one the database takes the newest approved update
@@ -145,12 +145,12 @@ def statuses_for(
     missed = missed_last_closed_round(strategy, ids)
     result = {}
     for action in actions:
-        latest = approved.get(action.pk)
+        update = approved.get(action.pk)
         result[action.pk] = action_statuses(
             due_date=action.due_date,
             today=on,
-            completed=bool(latest and latest.completed),
-            no_longer_relevant=bool(latest and latest.proposed_no_longer_relevant),
+            completed=bool(update and update.completed),
+            no_longer_relevant=bool(update and update.proposed_no_longer_relevant),
             missed_closed_round=action.pk in missed,
         )
     return result
