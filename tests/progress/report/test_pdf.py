@@ -95,3 +95,13 @@ def test_pdf_structure_has_headings_tables_with_header_cells_and_a_described_cha
     assert figure["alt_text"].startswith("PREPARE: Red 1, Amber 1, Green 1")
     assert bookmarks[:2] == ["Action plan progress report 2018/19", "Vision"]
     assert "Future activity – PURSUE" in bookmarks
+
+
+def test_a_narrative_longer_than_a_page_runs_on_to_the_next_and_is_printed_whole(plan):
+    update = plan.consent.progress_updates.get()
+    update.narrative_en = " ".join(f"sentence{n}" for n in range(2500)) + " THE-END"
+    update.save(update_fields=["narrative_en"])
+    with _pdf(plan, "en") as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages)
+    words = text.split()
+    assert "sentence0" in words and "sentence2499" in words and "THE-END" in words

@@ -29,6 +29,9 @@ from vawdasv.progress.report.html import chart
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT = "DejaVu Sans"  # in fonts-dejavu-core, which scripts/system-packages.sh installs
+# A row with more text than this may break across pages: about two thirds of a landscape page
+# in the Progress column, so a row kept whole always fits on a page.
+KEEP_TOGETHER_CHARACTERS = 2500
 
 
 @cache
@@ -57,7 +60,11 @@ def _row(row: ReportRow) -> dict[str, Any]:
     narrative = None
     if row.narrative is not None and row.narrative.text:
         narrative = {**(_text(row.narrative) or {}), "paragraphs": _paragraphs(row.narrative.text)}
+    length = sum(len(text) for text in (row.section.text, row.we_will.text, *row.changes)) + (
+        len(row.narrative.text) if row.narrative else 0
+    )
     return {
+        "keep": length <= KEEP_TOGETHER_CHARACTERS,
         "section_ref": row.section_ref,
         "section": _text(row.section),
         "action_ref": row.action_ref,
