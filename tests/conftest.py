@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -18,6 +19,7 @@ from django.apps import apps as django_apps
 from django.utils import translation
 
 from tests import factories
+from tests.once import QUICK_HASHER, built_once
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Organisation
 from vawdasv.reference.loading import load_reference_data
@@ -26,7 +28,7 @@ from vawdasv.reference.loading import load_reference_data
 @pytest.fixture(autouse=True)
 def _quick_passwords(settings):
     # Personas get real password hashes; the slow default hasher adds nothing to the tests.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [QUICK_HASHER]
 
 
 @pytest.fixture(autouse=True)
@@ -103,6 +105,17 @@ class World:
 @pytest.fixture
 def world(db) -> World:
     """A published and a draft plan in one partnership, a draft in another, and the personas."""
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[World]:
+    """The same world, built once for a whole module (see tests/once.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield build_world()
+
+
+def build_world() -> World:
     partnership = factories.PartnershipFactory(
         name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
     )

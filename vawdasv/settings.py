@@ -320,3 +320,8 @@ LOGGING = {
 }
 
 SITE_TITLE = _("VAWDASV partnerships")
+
+# Fonts the PDF progress report is typeset with (Typst reads only these, never the machine's
+# other fonts, so the PDF is the same everywhere). Debian's fonts-dejavu-core by default.
+_report_fonts = envstr("REPORT_FONT_DIRS", "/usr/share/fonts/truetype/dejavu") or ""
+REPORT_FONT_DIRS = [Path(p) for p in _report_fonts.split(":") if p]

@@ -21,6 +21,13 @@ from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404  # HIDE: a 404, so a draft is not leaked
 
+
+@pytest.fixture
+def cast(module_cast: Any, db: None) -> Any:
+    """Everyone, built once for this module: each case reads, or writes and is rolled back."""
+    return module_cast
+
+
 ROLES = (
     "anonymous",
     "administrator",  # Alys, regional team of Cardiff and Vale

@@ -22,6 +22,13 @@ from vawdasv.progress.report import jobs
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
 
+
+@pytest.fixture
+def cast(module_cast: Any, db: None) -> Any:
+    """Everyone, built once for this module: each case reads, or writes and is rolled back."""
+    return module_cast
+
+
 ROLES = (
     "anonymous", "administrator", "lead_officer", "other_lead_officer", "board_member",
     "other_partnership_administrator", "national_observer", "superuser",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils.html import escape
 
+from tests.once import built_once
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.demo.load import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
@@ -38,9 +40,16 @@ def database_counts() -> dict[str, int]:
     return counts
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
+    """The demo loaded once for the module; each test is rolled back to it (tests/once.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield load_demo()
+
+
 @pytest.fixture
-def demo(db) -> str:
-    return load_demo()
+def demo(module_demo: str, db: None) -> str:
+    return module_demo
 
 
 def test_demo_plan_is_imported_from_the_reference_document(demo):
@@ -148,51 +157,3 @@ def test_demo_lead_officers_can_edit_the_actions_their_organisation_leads(demo):
     assert permissions.can_edit_action(owain, police_action)
     assert not permissions.can_edit_action(owain, council_action)
     assert permissions.can_edit_action(bethan, council_action)
-
-
-def test_missing_reference_document_is_a_clear_error(db, tmp_path):
-    with pytest.raises(CommandError, match="VAWDASV_REFERENCE_DIR"):
-        call_command("load_demo", reference_dir=tmp_path, stdout=StringIO())
-    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
-
-
-def test_reference_directory_can_be_set_in_the_environment(db, monkeypatch, tmp_path):
-    monkeypatch.setenv("VAWDASV_REFERENCE_DIR", str(tmp_path))
-    with pytest.raises(CommandError, match=str(tmp_path)):
-        call_command("load_demo", stdout=StringIO())
-
-
-def test_load_demo_refuses_without_debug_and_changes_nothing(db, settings):
-    settings.DEBUG = False
-    before = database_counts()
-
-    with pytest.raises(CommandError, match="DEBUG is off"):
-        call_command("load_demo", stdout=StringIO())
-
-    assert database_counts() == before
-    assert not User.objects.filter(username="admin").exists()
-
-
-def test_load_demo_refuses_over_real_people_even_with_debug(db):
-    User.objects.create_user(username="real-adviser", password="x")
-
-    with pytest.raises(CommandError, match="not part of the demo"):
-        call_command("load_demo", stdout=StringIO())
-
-    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
-
-
-def test_load_demo_refuses_over_a_real_partnership_even_with_debug(db):
-    Partnership.objects.create(slug="north-wales", name_en="North Wales")
-
-    with pytest.raises(CommandError, match="not part of the demo"):
-        call_command("load_demo", stdout=StringIO())
-
-
-def test_load_demo_with_force_runs_under_production_settings(db, settings):
-    settings.DEBUG = False
-    User.objects.create_user(username="real-adviser", password="x")
-
-    call_command("load_demo", "--force", stdout=StringIO())
-
-    assert Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
