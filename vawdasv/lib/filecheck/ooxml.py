@@ -126,7 +126,7 @@ def check_parts(parts: dict[str, bytes], name: str) -> None:
         raise _macros(name)
     for part, data in parts.items():
         if part.endswith(".rels"):
-            _check_relationships(xmltext.decode(data), name)
+            _check_relationships(part, xmltext.decode(data), name)
     for part, data in parts.items():
         text = xmltext.decode(data)
         if _WORD_TEXT_PART.fullmatch(part):
@@ -143,14 +143,24 @@ def _excel_dde(part: str, text: str) -> bool:
     return part.startswith("xl/worksheets/") and any(_DDE_FORMULA.search(f) for f in formulas)
 
 
-def _check_relationships(text: str, name: str) -> None:
+def _check_relationships(part: str, text: str, name: str) -> None:
     for relationship in xmltext.elements(text, "Relationship"):
         kind = relationship.get("Type", "").rstrip("/").rsplit("/", 1)[-1].lower()
-        if kind in EMBEDDING_RELATIONSHIPS:
-            raise embedded(name)
+        target = relationship.get("Target", "")
         mode = relationship.get("TargetMode", "").strip().lower()
         if mode == "external" and kind != HYPERLINK_RELATIONSHIP:
-            raise external(name, relationship.get("Target", ""))
+            raise external(name, target)
+        if kind in EMBEDDING_RELATIONSHIPS and not _chart_data(part, kind, target):
+            raise embedded(name)
+
+
+def _chart_data(part: str, kind: str, target: str) -> bool:
+    """A chart's own data: Word and PowerPoint keep it as an embedded, macro-free workbook.
+
+    Every document with a native chart has one, so it is allowed, but only from a chart's
+    relationships and only as an .xlsx (a macro-enabled .xlsm is refused by name).
+    """
+    return kind == "package" and "/charts/_rels/" in part and target.lower().endswith(".xlsx")
 
 
 def _check_fields(text: str, name: str) -> None:

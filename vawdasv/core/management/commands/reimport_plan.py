@@ -28,7 +28,6 @@ from vawdasv.core.management.commands.import_plan import Command as ImportPlanCo
 from vawdasv.core.management.commands.import_plan import plan_found, unusable
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.interpret import interpret
-from vawdasv.imports.readers import read_document
 from vawdasv.imports.reimport import (
     ActionPlan,
     ReimportPlan,
@@ -36,6 +35,7 @@ from vawdasv.imports.reimport import (
     counts_line,
     plan_reimport,
 )
+from vawdasv.imports.sandbox import read_document_isolated
 from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.plans.models import Strategy
 from vawdasv.plans.services import ConcurrentEditError
@@ -82,7 +82,7 @@ class Command(ImportPlanCommand):
             raise unusable(_("There is no strategy “%(slug)s”.") % {"slug": options["strategy"]})
         data = self.read_file(path)
         try:
-            parsed = interpret(read_document(data, path.name))
+            parsed = interpret(read_document_isolated(data, path.name))
         except UnreadableDocument as exc:
             raise unusable(str(exc)) from exc
         if not plan_found(parsed):
