@@ -45,8 +45,16 @@ def _configure(request: dict[str, Any]) -> None:
 
 
 def _out_of_memory(error: BaseException | None) -> bool:
+    """Whether a reader failed for want of memory under the limit, not on a damaged file.
+
+    Python says MemoryError; libxml2 says "Memory allocation failed", or, when even its error
+    message cannot be allocated, "unknown error".
+    """
     while error is not None:
-        if isinstance(error, MemoryError) or "memory allocation failed" in str(error).lower():
+        text = str(error).lower()
+        if isinstance(error, MemoryError) or "memory" in text:
+            return True
+        if type(error).__name__ == "XMLSyntaxError" and "unknown error" in text:
             return True
         error = error.__cause__ or error.__context__
     return False

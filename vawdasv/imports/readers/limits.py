@@ -33,7 +33,7 @@ class ReadLimits:
     max_rows: int = 20_000
     max_cells: int = 400_000
     # Paragraphs (Word) or lines (PDF, text) outside tables (IMPORT_MAX_PARAGRAPHS).
-    max_paragraphs: int = 50_000
+    max_paragraphs: int = 20_000
     max_pages: int = 1_000
     # What a PDF's compressed streams may inflate to, one and all together
     # (IMPORT_PDF_MAX_STREAM_BYTES, IMPORT_PDF_MAX_TOTAL_STREAM_BYTES).
