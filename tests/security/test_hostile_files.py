@@ -27,7 +27,7 @@ from django.urls import reverse
 from tests.imports.readers import builders
 from tests.progress.conftest import DEADLINE
 from vawdasv.audit.models import AuditEntry
-from vawdasv.imports import uploads
+from vawdasv.imports import sandbox, uploads
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.models import PlanImport
 from vawdasv.progress import services
@@ -391,6 +391,12 @@ def _ids(cases: list) -> list[str]:
 
 
 # Evidence ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_document_read_before():
+    """Every import here reads its document afresh in the worker process."""
+    sandbox.clear_cache()
 
 
 @pytest.fixture

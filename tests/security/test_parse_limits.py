@@ -70,6 +70,12 @@ def upload(client: Client, url: str, name: str, data: bytes):
     return client.post(url, {"document": SimpleUploadedFile(name, data), "pasted_text": ""})
 
 
+@pytest.fixture(autouse=True)
+def _no_document_read_before():
+    """Each test reads its documents afresh in the worker, not from the last test's cache."""
+    sandbox.clear_cache()
+
+
 @pytest.fixture
 def admin(world) -> Client:
     client = Client()
@@ -229,6 +235,26 @@ def test_the_reimport_plan_command_reads_in_the_worker_and_refuses_past_the_limi
     with pytest.raises(CommandError, match="more than 500 paragraphs"):
         call_command("reimport_plan", str(path), "--strategy", world.strategy.slug)
     assert len(runs) == 1
+
+
+def test_a_document_read_again_is_not_parsed_again_but_a_changed_one_is(world, runs):
+    first = uploads.read_plan(builders.plan_docx(), "plan.docx")
+    again = uploads.read_plan(builders.plan_docx(), "plan.docx")
+    assert again == first
+    assert len(runs) == 1
+    uploads.read_plan(builders.plan_xlsx(), "plan.xlsx")
+    assert len(runs) == 2
+
+
+def test_when_every_worker_is_busy_the_person_is_asked_to_try_again(world, settings, monkeypatch):
+    import threading
+
+    settings.IMPORT_PARSE_WALL_SECONDS = 0
+    busy = threading.BoundedSemaphore(1)
+    busy.acquire()
+    monkeypatch.setattr(sandbox, "_slot", lambda limits: busy)
+    with pytest.raises(UnreadableDocument, match="The server is busy reading other documents"):
+        uploads.read_plan(builders.plan_docx(), "plan.docx")
 
 
 def test_a_source_document_crosses_the_process_boundary_as_plain_data_and_back():

@@ -21,6 +21,8 @@ their turn for up to the wall-clock limit. ADR 0011 explains the choice.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import logging
 import os
@@ -29,6 +31,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,13 +51,22 @@ from vawdasv.imports.document import (
 )
 from vawdasv.imports.readers.limits import ReadLimits
 
-__all__ = ["SandboxLimits", "document_from_plain", "document_to_plain", "read_document_isolated"]
+__all__ = [
+    "SandboxLimits",
+    "clear_cache",
+    "document_from_plain",
+    "document_to_plain",
+    "read_document_isolated",
+]
 
 logger = logging.getLogger(__name__)
 WORKER_MODULE = "vawdasv.imports.parse_worker"
 _STYLES = ("heading", "bullet", "body")
 _PROJECT_ROOT = str(Path(vawdasv.__file__).resolve().parent.parent)
 _slots_lock = threading.Lock()
+_CACHE_SIZE = 4
+_cache: OrderedDict[tuple[Any, ...], SourceDocument] = OrderedDict()
+_cache_lock = threading.Lock()
 _slots: dict[int, threading.BoundedSemaphore] = {}
 
 
@@ -173,6 +185,11 @@ def _slot(sandbox: SandboxLimits) -> threading.BoundedSemaphore:
         return _slots[sandbox.concurrency]
 
 
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
 def read_document_isolated(
     data: bytes,
     filename: str,
@@ -180,9 +197,37 @@ def read_document_isolated(
     limits: ReadLimits | None = None,
     sandbox: SandboxLimits | None = None,
 ) -> SourceDocument:
-    """`readers.read_document`, run in the limited worker process; UnreadableDocument if not."""
+    """`readers.read_document`, run in the limited worker process; UnreadableDocument if not.
+
+    The preview pages read the stored document again on every request; the last few documents
+    read are kept (by content hash, name, language and limits) so that does not start a
+    process each time. Only documents read successfully are kept.
+    """
     limits = limits or ReadLimits.from_settings()
     sandbox = sandbox or SandboxLimits.from_settings()
+    key = (
+        hashlib.sha256(data).hexdigest(),
+        filename,
+        translation.get_language() or "",
+        limits,
+        sandbox,
+    )
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            return copy.deepcopy(cached)
+    document = _read_in_worker(data, filename, limits, sandbox)
+    with _cache_lock:
+        _cache[key] = copy.deepcopy(document)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return document
+
+
+def _read_in_worker(
+    data: bytes, filename: str, limits: ReadLimits, sandbox: SandboxLimits
+) -> SourceDocument:
     name = Path(filename).name or _("the document")
     slot = _slot(sandbox)
     if not slot.acquire(timeout=sandbox.wall_seconds):
