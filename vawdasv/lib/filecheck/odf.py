@@ -2,9 +2,10 @@
 
 LibreOffice keeps Basic macros under Basic/ and other scripts under Scripts/ (also inside an
 embedded sub-document, "Object 1/Basic/…"); an embedded OLE object is a binary member named
-like "Object 1" at any level; and an element can fetch an object, a section or an image from
-outside the document through its `xlink:href`. DDE connections ask the program to run a command.
-Hyperlinks (`text:a`, `draw:a`) are the one kind of outside link kept.
+like "Object 1" at any level (a chart is a folder, "Object 1/content.xml", and its picture
+"ObjectReplacements/Object 1": both allowed); and an element can fetch an object, a section
+or an image from outside the document through its `xlink:href`. DDE connections ask the
+program to run a command. Hyperlinks (`text:a`, `draw:a`) are the one kind of outside link kept.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ def check_names(members: list[str], name: str) -> None:
         parts = member.lower().split("/")
         if any(folder in _MACRO_FOLDERS for folder in parts[:-1]):
             raise macros(name)
-        if member.lower().endswith(PROGRAM_EXTENSIONS) or _OLE_OBJECT.fullmatch(member):
+        # "ObjectReplacements/Object 1" is only the picture shown for a chart or object.
+        is_picture = parts[0] == "objectreplacements"
+        if member.lower().endswith(PROGRAM_EXTENSIONS) or (
+            _OLE_OBJECT.fullmatch(member) and not is_picture
+        ):
             raise embedded(name)
 
 
