@@ -260,6 +260,17 @@ def test_when_every_worker_is_busy_the_person_is_asked_to_try_again(world, setti
         uploads.read_plan(builders.plan_docx(), "plan.docx")
 
 
+def test_a_worker_that_cannot_start_gives_a_message_not_a_server_error(admin, monkeypatch):
+    def cannot_start(*args, **kwargs):
+        raise FileNotFoundError("python3.11")
+
+    monkeypatch.setattr(sandbox.subprocess, "run", cannot_start)
+    response = upload(admin, "/imports/new/cardiff-vale/", "plan.docx", builders.plan_docx())
+    assert response.status_code == 400
+    assert "Documents cannot be read just now" in response.content.decode()
+    assert not PlanImport.objects.exists()
+
+
 def test_a_source_document_crosses_the_process_boundary_as_plain_data_and_back():
     document = SourceDocument(
         name="plan.docx",

@@ -253,9 +253,23 @@ def _read_in_worker(
             )
             % {"name": name, "seconds": sandbox.wall_seconds}
         ) from exc
+    except OSError as exc:
+        # The worker could not be started at all (a broken installation): say so plainly
+        # rather than fail with a server error; the log has the cause.
+        logger.error("Could not start the import worker: %s", exc)
+        raise _not_now() from exc
     finally:
         slot.release()
     return _outcome(completed, name, sandbox)
+
+
+def _not_now() -> UnreadableDocument:
+    return UnreadableDocument(
+        _(
+            "Documents cannot be read just now because of a problem on the server. Try again "
+            "later; if it keeps happening, tell your regional team."
+        )
+    )
 
 
 def _outcome(
@@ -267,15 +281,14 @@ def _outcome(
         answer = json.loads(completed.stdout.decode("utf-8"))
         status = answer["status"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        # A crash inside a library under the memory limit, or anything else unexpected: the
-        # person is told the limits; the log keeps what the worker said.
-        logger.warning(
-            "Import worker for %s ended with %s: %s",
-            name,
-            completed.returncode,
-            completed.stderr.decode("utf-8", "replace")[-2000:],
-        )
-        raise _too_complex(name, sandbox) from None
+        said = completed.stderr.decode("utf-8", "replace")[-2000:]
+        logger.warning("Import worker for %s ended with %s: %s", name, completed.returncode, said)
+        # Killed by a signal (a library crashing when an allocation fails under the memory
+        # limit) or out of memory in Python: the document's fault, so name the limits.
+        # Anything else is a fault of ours, not of the document.
+        if completed.returncode < 0 or "MemoryError" in said:
+            raise _too_complex(name, sandbox) from None
+        raise _not_now() from None
     if status == "unreadable":
         raise UnreadableDocument(str(answer.get("message", "")))
     if status != "ok":
