@@ -278,6 +278,21 @@ SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000
 
 # Plan import: the largest document accepted (bytes).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# How far a document may unpack before it is refused (ADR 0011): a .docx/.xlsx's members in all
+# and any one of them, PDF streams one by one and in all; paragraphs or lines, table rows, pages.
+IMPORT_MAX_UNPACKED_BYTES = envint("IMPORT_MAX_UNPACKED_BYTES", 256 * 1024 * 1024)
+IMPORT_MAX_MEMBER_BYTES = envint("IMPORT_MAX_MEMBER_BYTES", 64 * 1024 * 1024)
+IMPORT_PDF_MAX_STREAM_BYTES = envint("IMPORT_PDF_MAX_STREAM_BYTES", 32 * 1024 * 1024)
+IMPORT_PDF_MAX_TOTAL_STREAM_BYTES = envint("IMPORT_PDF_MAX_TOTAL_STREAM_BYTES", 256 * 1024 * 1024)
+IMPORT_MAX_PARAGRAPHS = envint("IMPORT_MAX_PARAGRAPHS", 20_000)
+IMPORT_MAX_TABLE_ROWS = envint("IMPORT_MAX_TABLE_ROWS", 20_000)
+IMPORT_MAX_PAGES = envint("IMPORT_MAX_PAGES", 1_000)
+# Documents are read in a child process with these limits (imports/sandbox.py): CPU seconds,
+# address space in MB, wall-clock seconds, and how many one server process reads at once.
+IMPORT_PARSE_CPU_SECONDS = envint("IMPORT_PARSE_CPU_SECONDS", 60)
+IMPORT_PARSE_MEMORY_MB = envint("IMPORT_PARSE_MEMORY_MB", 1024)
+IMPORT_PARSE_WALL_SECONDS = envint("IMPORT_PARSE_WALL_SECONDS", 120)
+IMPORT_PARSE_CONCURRENCY = envint("IMPORT_PARSE_CONCURRENCY", 2)
 # Evidence on progress updates: the largest file accepted, and how many files one update holds.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)

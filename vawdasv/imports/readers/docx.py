@@ -31,7 +31,7 @@ from vawdasv.imports.document import (
     TextLine,
     UnreadableDocument,
 )
-from vawdasv.imports.readers.limits import ReadLimits, TableBudget
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget, TextBudget
 
 _HEADING_STYLE = re.compile(r"(title|heading\s*[1-3]|pennawd\s*[1-3])", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"(list|bullet|rhestr)", re.IGNORECASE)
@@ -97,11 +97,13 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             % {"name": name}
         ) from exc
     budget = TableBudget(limits, name)
+    lines = TextBudget(limits, name)
     blocks: list[Block] = []
     paragraphs = tables = 0
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             paragraphs += 1
+            lines.take()
             text = tidy(item.text)
             if text:
                 location = _("paragraph %(number)s") % {"number": paragraphs}

@@ -30,7 +30,8 @@ from vawdasv.imports.document import (
     TextLine,
     UnreadableDocument,
 )
-from vawdasv.imports.readers.limits import ReadLimits, TableBudget
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget, TextBudget
+from vawdasv.lib import filecheck
 
 # A line in type this much larger than the page's body text is a heading.
 _HEADING_SIZE_RATIO = 1.2
@@ -60,7 +61,9 @@ def _line_style(line: dict[str, Any], body_size: float) -> LineStyle:
     return "body"
 
 
-def _page_blocks(page: Page, number: int, budget: TableBudget) -> list[Block]:
+def _page_blocks(
+    page: Page, number: int, budget: TableBudget, line_budget: TextBudget
+) -> list[Block]:
     placed: list[tuple[float, Block]] = []
     boxes = []
     for index, found in enumerate(page.find_tables(), start=1):
@@ -87,6 +90,7 @@ def _page_blocks(page: Page, number: int, budget: TableBudget) -> list[Block]:
     for line in lines:
         text = _tidy(line["text"])
         if text:
+            line_budget.take()
             location = _("page %(page)s") % {"page": number}
             style = _line_style(line, body_size)
             placed.append((line["top"], TextLine(text=text, location=location, style=style)))
@@ -121,8 +125,23 @@ def _damaged(name: str) -> UnreadableDocument:
     )
 
 
+def _check_streams(data: bytes, name: str, limits: ReadLimits) -> None:
+    """Refuse a PDF whose compressed streams inflate past the limits, before pdfminer does."""
+    try:
+        filecheck.check_pdf_streams(
+            data,
+            name,
+            max_stream_bytes=limits.max_pdf_stream_bytes,
+            max_total_bytes=limits.max_pdf_total_stream_bytes,
+        )
+    except filecheck.RefusedFile as refused:
+        raise UnreadableDocument(refused.message) from refused
+
+
 def read_pdf(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
+    _check_streams(data, name, limits)
     budget = TableBudget(limits, name)
+    line_budget = TextBudget(limits, name)
     blocks: list[Block] = []
     with _open(data, name) as pdf:
         try:
@@ -133,15 +152,18 @@ def read_pdf(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             raise _damaged(name)
         if len(pages) > limits.max_pages:
             raise UnreadableDocument(
-                _("“%(name)s” has %(pages)s pages, far more than a plan; check the file.")
-                % {"name": name, "pages": len(pages)}
+                _(
+                    "“%(name)s” has %(pages)s pages, more than the limit of %(limit)s for an "
+                    "import; check it is the right file."
+                )
+                % {"name": name, "pages": len(pages), "limit": limits.max_pages}
             )
         has_text = False
         for number, page in enumerate(pages, start=1):
             if not page.chars:
                 continue
             has_text = True
-            blocks.extend(_page_blocks(page, number, budget))
+            blocks.extend(_page_blocks(page, number, budget, line_budget))
             page.close()
     if not has_text:
         raise UnreadableDocument(
