@@ -34,6 +34,9 @@ _VISION = re.compile(r"(?:our\s+)?vision\s*(?:[:\-–]\s*(.*))?", re.IGNORECASE 
 _LABEL = re.compile(r"[\w\s'’&-]{1,40}:")
 _BRACKETS = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 _HEADING_MAX = 80
+# A heading directly above a table header names the table's theme even when it is long or
+# ends with a full stop; beyond this it is a paragraph.
+_NAMED_HEADING_MAX = 250
 _TITLE_MAX = 300
 
 
@@ -86,6 +89,7 @@ class _Interpreter:
         self.vision_next = False
         self.title_position = -2
         self.skip_position = -1
+        self.names_table = False  # the item being read sits directly above a header row
 
     def read(self) -> ParsedPlan:
         for index, item in enumerate(self.items):
@@ -94,6 +98,7 @@ class _Interpreter:
             filled = [cell for cell in item.cells if cell]
             if not filled or (len(filled) == 1 and is_noise(filled[0])):
                 continue
+            self.names_table = len(filled) == 1 and self.header_follows(index)
             if item.in_table:
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
@@ -102,6 +107,15 @@ class _Interpreter:
             self.seen_content = True
         self.narrative.end_list()
         return self.plan.finish(expect_tables=True)
+
+    def header_follows(self, index: int) -> bool:
+        """Whether the next item with text is a table header row."""
+        for item in self.items[index + 1 :]:
+            filled = [cell for cell in item.cells if cell]
+            if not filled or (len(filled) == 1 and is_noise(filled[0])):
+                continue
+            return item.in_table and match_header(item.cells, self.tables.override) is not None
+        return False
 
     def current_theme(self) -> ThemeDraft | None:
         return self.narrative.theme or self.tables.theme
@@ -120,7 +134,7 @@ class _Interpreter:
             self.plan.title = None
         if tables.try_header(item.cells, item.place):
             return
-        if tables.heads_rows(item.cells):
+        if tables.heads_rows(item.cells) or tables.holds_action(item.cells):
             tables.read_row(item.cells, item.place)
         elif len(filled) == 1 and item.cells[0]:
             self.read_single(filled[0], item, has_tabs=True)
@@ -156,7 +170,8 @@ class _Interpreter:
                 return
             if _LABEL.fullmatch(text):
                 return
-        if could_be_heading(text) and (has_tabs or item.style != "bullet"):
+        names_table = self.names_table and len(text) <= _NAMED_HEADING_MAX
+        if names_table or (could_be_heading(text) and (has_tabs or item.style != "bullet")):
             tables.set_heading(text, item.place)
         elif tables.columns is not None and has_tabs:
             tables.read_row(item.cells, item.place)
