@@ -32,6 +32,9 @@ class TableRow:
 class Table:
     rows: list[TableRow]
     location: str  # e.g. "table 2"
+    # Pasted text with no delimiters, its columns found from the header's positions: a guess
+    # a person should check.
+    split_by_spaces: bool = False
 
 
 Block = TextLine | Table

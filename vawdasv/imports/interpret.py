@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from vawdasv.imports.cells import clean_cell, starts_lower
 from vawdasv.imports.columns import match_header
 from vawdasv.imports.document import SourceDocument, Table, TextLine
@@ -37,6 +39,13 @@ _HEADING_MAX = 80
 # A heading directly above a table header names the table's theme even when it is long or
 # ends with a full stop; beyond this it is a paragraph.
 _NAMED_HEADING_MAX = 250
+# "Theme 2.", "Priority three:", "Workstream B –", "3." : a long line that is still a heading.
+_NUMBERED_HEADING = re.compile(
+    r"(?:(?:theme|priority|objective|outcome|section|workstream|strand|aim|chapter|thema|"
+    r"blaenoriaeth|amcan)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|\d{1,2})\s*[.:\-–—]\s",
+    re.IGNORECASE,
+)
 _TITLE_MAX = 300
 
 
@@ -48,6 +57,7 @@ class _Item:
     place: Place
     in_table: bool
     style: str = "body"
+    split_by_spaces: bool = False  # the first row of a table whose columns were guessed
 
 
 def is_noise(text: str) -> bool:
@@ -68,10 +78,11 @@ def _items(document: SourceDocument) -> list[_Item]:
     items: list[_Item] = []
     for block in document.blocks:
         if isinstance(block, Table):
-            for row in block.rows:
+            for number, row in enumerate(block.rows):
                 cells = [clean_cell(cell) for cell in row.cells]
                 place = Place(location=row.location, position=len(items))
-                items.append(_Item(cells=cells, place=place, in_table=True))
+                guessed = block.split_by_spaces and number == 0
+                items.append(_Item(cells, place, in_table=True, split_by_spaces=guessed))
         elif isinstance(block, TextLine):
             text = _BRACKETS.sub("", clean_cell(block.text))
             place = Place(location=block.location, position=len(items))
@@ -99,6 +110,15 @@ class _Interpreter:
             if not filled or (len(filled) == 1 and is_noise(filled[0])):
                 continue
             self.names_table = len(filled) == 1 and self.header_follows(index)
+            if item.split_by_spaces:
+                self.plan.warn(
+                    item.place,
+                    _(
+                        "This table had no column separators (text pasted from a PDF): its "
+                        "rows were split by the positions of the header's columns. Check that "
+                        "each value is in the right column."
+                    ),
+                )
             if item.in_table:
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
@@ -170,7 +190,11 @@ class _Interpreter:
                 return
             if _LABEL.fullmatch(text):
                 return
-        names_table = self.names_table and len(text) <= _NAMED_HEADING_MAX
+        names_table = (
+            self.names_table
+            and len(text) <= _NAMED_HEADING_MAX
+            and (has_tabs or item.style == "heading" or bool(_NUMBERED_HEADING.match(text)))
+        )
         if names_table or (could_be_heading(text) and (has_tabs or item.style != "bullet")):
             tables.set_heading(text, item.place)
         elif tables.columns is not None and has_tabs:

@@ -15,6 +15,7 @@ import re
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.document import Block, SourceDocument, Table, TableRow, TextLine
+from vawdasv.imports.spaced_tables import header_starts, pieces, read_rows
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–]|o(?=\s)|\d{1,2}[.)](?=\s))\s+(?=\S)")
@@ -118,9 +119,10 @@ class _Builder:
             self.table_line = number
         self.rows.append(row)
 
-    def end_table(self) -> None:
+    def end_table(self, *, split_by_spaces: bool = False) -> None:
         if self.rows:
-            self.blocks.append(Table(rows=self.rows, location=_line_location(self.table_line)))
+            location = _line_location(self.table_line)
+            self.blocks.append(Table(self.rows, location, split_by_spaces=split_by_spaces))
             self.rows = []
 
     def add_line(self, line: TextLine | None) -> None:
@@ -147,6 +149,9 @@ def read_text(data: bytes, name: str) -> SourceDocument:
             cells = raw.split("\t")
             if any(cell.strip() for cell in cells):
                 builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
+        elif (starts := header_starts(raw)) is not None:
+            index = _read_spaced(lines, index, starts, builder)
+            continue
         elif raw.lstrip().startswith("|") and raw.count("|") >= 2:
             cells = _pipe_cells(raw)
             if not _PIPE_SEPARATOR.match(raw) and any(cells):
@@ -156,6 +161,18 @@ def read_text(data: bytes, name: str) -> SourceDocument:
         index += 1
     builder.end_table()
     return SourceDocument(name=name, blocks=builder.blocks)
+
+
+def _read_spaced(lines: list[str], start: int, starts: list[int], builder: _Builder) -> int:
+    """A table whose columns are lined up with spaces (see `spaced_tables`); the next index."""
+    builder.end_table()
+    header = [text for _start, text in pieces(lines[start])]
+    builder.add_row(TableRow(cells=header, location=_line_location(start + 1)), start + 1)
+    rows, after = read_rows(lines, start, starts)
+    for number, cells in rows:
+        builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
+    builder.end_table(split_by_spaces=True)
+    return after
 
 
 def _read_html(lines: list[str], start: int, builder: _Builder) -> int:
