@@ -101,6 +101,10 @@ class _Interpreter:
         self.title_position = -2
         self.skip_position = -1
         self.names_table = False  # the item being read sits directly above a header row
+        self.narrative.prose = not any(
+            item.in_table and match_header(item.cells, override) is not None for item in self.items
+        )
+        self.index = 0
 
     def read(self) -> ParsedPlan:
         for index, item in enumerate(self.items):
@@ -109,6 +113,7 @@ class _Interpreter:
             filled = [cell for cell in item.cells if cell]
             if not filled or (len(filled) == 1 and is_noise(filled[0])):
                 continue
+            self.index = index
             self.names_table = len(filled) == 1 and self.header_follows(index)
             if item.split_by_spaces:
                 self.plan.warn(
@@ -127,6 +132,13 @@ class _Interpreter:
             self.seen_content = True
         self.narrative.end_list()
         return self.plan.finish(expect_tables=True)
+
+    def list_follows(self) -> bool:
+        """Whether the next item with text is a bullet."""
+        for item in self.items[self.index + 1 :]:
+            if any(item.cells):
+                return not item.in_table and item.style == "bullet"
+        return False
 
     def header_follows(self, index: int) -> bool:
         """Whether the next item with text is a table header row."""
@@ -197,6 +209,8 @@ class _Interpreter:
         )
         if names_table or (could_be_heading(text) and (has_tabs or item.style != "bullet")):
             tables.set_heading(text, item.place)
+            if not has_tabs:
+                self.narrative.note_heading(text, item.place, list_follows=self.list_follows())
         elif tables.columns is not None and has_tabs:
             tables.read_row(item.cells, item.place)
         else:
