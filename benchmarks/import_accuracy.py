@@ -116,7 +116,7 @@ def score_corpus() -> list[Score]:
 
 @dataclass(frozen=True)
 class Summary:
-    kind: str
+    kind: str  # "file" or "text"
     accuracy: float
     precision: float
 

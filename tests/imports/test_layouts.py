@@ -202,8 +202,15 @@ def test_narrative_objective_with_we_will_and_we_have_lists():
     ]
 
 
-def test_we_will_list_outside_any_objective_is_reported_not_dropped():
+def test_we_will_list_outside_any_objective_goes_under_a_theme_named_from_the_document():
     plan = parse("Introduction\nWe will:\n- do something useful\n")
+    assert [t.name for t in plan.themes] == ["Introduction"]
+    assert [a.text for a in plan.actions()] == ["Do something useful"]
+    assert any("named after the document" in w.message for w in plan.warnings)
+
+
+def test_we_will_list_with_no_title_or_heading_is_reported_not_dropped():
+    plan = parse("\tIntroduction\nWe will:\n- do something useful\n")
     assert plan.themes == []
     assert any("something useful" in w.message for w in plan.warnings)
 

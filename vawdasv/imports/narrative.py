@@ -220,6 +220,15 @@ class NarrativeReader:
             name, place = self.section
         elif self.plan.title:
             name = self.plan.title  # no theme heading at all: one theme named from the document
+            if self.plan.find_theme(name) is None:
+                self.plan.warn(
+                    place,
+                    _(
+                        "These actions are under no heading; they were put in one section "
+                        "named after the document, “%(name)s”. Rename it if you need to."
+                    )
+                    % {"name": name},
+                )
         else:
             return None
         theme = self.plan.find_theme(name) or self.plan.add_theme(place, name)
