@@ -26,6 +26,9 @@ class TextLine:
 class TableRow:
     cells: list[str]
     location: str  # e.g. "table 2, row 5", "sheet Plan, row 7", "page 3, table 1, row 2"
+    # Cell shading where the file has it (column index → "RRGGBB"): plans often show a RAG
+    # status as a coloured cell with no word in it.
+    fills: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

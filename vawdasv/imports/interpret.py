@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,7 @@ class _Item:
     in_table: bool
     style: str = "body"
     split_by_spaces: bool = False  # the first row of a table whose columns were guessed
+    fills: dict[int, str] = field(default_factory=dict)  # shaded cells: column → "RRGGBB"
 
 
 def is_noise(text: str) -> bool:
@@ -82,7 +83,9 @@ def _items(document: SourceDocument) -> list[_Item]:
                 cells = [clean_cell(cell) for cell in row.cells]
                 place = Place(location=row.location, position=len(items))
                 guessed = block.split_by_spaces and number == 0
-                items.append(_Item(cells, place, in_table=True, split_by_spaces=guessed))
+                items.append(
+                    _Item(cells, place, in_table=True, split_by_spaces=guessed, fills=row.fills)
+                )
         elif isinstance(block, TextLine):
             text = _BRACKETS.sub("", clean_cell(block.text))
             place = Place(location=block.location, position=len(items))
@@ -125,6 +128,7 @@ class _Interpreter:
                     ),
                 )
             if item.in_table:
+                self.tables.fills = item.fills
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
             else:

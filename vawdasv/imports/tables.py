@@ -45,6 +45,7 @@ from vawdasv.imports.drafts import (
     excerpt,
 )
 from vawdasv.imports.leads import normalise_name
+from vawdasv.imports.rag import colour_rag
 
 # "1.2 We will …", "3. We will …", "4) We will …" but not "16 Days of Action …".
 COMMITMENT_REF = re.compile(r"(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[.)]))[.)]?\s+(?=\S)")
@@ -64,6 +65,7 @@ ACTION_VERB = re.compile(
 FUTURE_ACTIVITY = re.compile(r"future\s+activit(y|ies)|gweithgarwch\s+i\s+ddod", re.IGNORECASE)
 _AIM_NAME_MAX = 60
 _HEADING_WORDS_MAX = 8
+_COLOUR_NAMES = {"red": lambda: _("Red"), "amber": lambda: _("Amber"), "green": lambda: _("Green")}
 _PAGE = re.compile(r"\s*page\s*\d+\s*", re.IGNORECASE)
 _DETAILS = (EVIDENCE, TIMESCALE, LEAD, RAG)
 
@@ -83,6 +85,7 @@ class TableReader:
         self.interrupted = False
         self.future = False
         self.heading_commitment = False  # a text-only row heads the rows below it
+        self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
         self._headers_seen: set[tuple[str, ...]] = set()
         self._header_keys: dict[str, tuple[str, ...]] = {}
 
@@ -390,6 +393,16 @@ class TableReader:
                 place, _("This row has no milestone or action text, so it was not read.")
             )
             return
+        if not row.get(RAG) and (colour := self.rag_from_fill()):
+            row[RAG] = colour
+            self.plan.warn(
+                place,
+                _(
+                    "The status cell has no word, only a colour; it was read as “%(colour)s”. "
+                    "Confirm the status."
+                )
+                % {"colour": _COLOUR_NAMES[colour]()},
+            )
         self.action = ActionDraft(
             place=place,
             text=[_action_text(row[ACTION])],
@@ -400,6 +413,12 @@ class TableReader:
             future_activity=self.future,
         )
         self.commitment.actions.append(self.action)
+
+    def rag_from_fill(self) -> str | None:
+        """The RAG status shown by the shading of the row's status cell, if any."""
+        assert self.columns is not None
+        index = next((i for i, column in self.columns.items() if column == RAG), None)
+        return colour_rag(self.fills.get(index)) if index is not None else None
 
     def action_in_objective_column(self, row: dict[str, str]) -> bool:
         """Whether text alone in the objective column is really an action of the one above.

@@ -75,13 +75,27 @@ def row_cells(tr: CT_Row, table: WordTable) -> list[str]:
     return cells
 
 
+def row_fills(tr: CT_Row) -> dict[int, str]:
+    """The shading colour ("RRGGBB") of each shaded cell, by grid column."""
+    fills: dict[int, str] = {}
+    column = tr.grid_before or 0
+    for tc in tr.tc_lst:
+        properties = tc.tcPr
+        shading = properties.find(qn("w:shd")) if properties is not None else None
+        colour = shading.get(qn("w:fill")) if shading is not None else None
+        if colour and re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
+            fills[column] = colour.upper()
+        column += max(tc.grid_span, 1)
+    return fills
+
+
 def _table(table: WordTable, number: int, budget: TableBudget) -> Table:
     rows = []
     for row_number, tr in enumerate(table._tbl.tr_lst, start=1):
         cells = row_cells(tr, table)
         budget.take(len(cells))
         location = _("table %(table)s, row %(row)s") % {"table": number, "row": row_number}
-        rows.append(TableRow(cells=cells, location=location))
+        rows.append(TableRow(cells=cells, location=location, fills=row_fills(tr)))
     return Table(rows=rows, location=_("table %(table)s") % {"table": number})
 
 
