@@ -57,8 +57,10 @@ class _Item:
     place: Place
     in_table: bool
     style: str = "body"
-    split_by_spaces: bool = False  # the first row of a table whose columns were guessed
+    split_by_spaces: bool = False  # a row of a table whose columns were guessed
     fills: dict[int, str] = field(default_factory=dict)  # shaded cells: column → "RRGGBB"
+    table: str | None = None  # where the row's table starts
+    first_row: bool = False
 
 
 def is_noise(text: str) -> bool:
@@ -82,9 +84,16 @@ def _items(document: SourceDocument) -> list[_Item]:
             for number, row in enumerate(block.rows):
                 cells = [clean_cell(cell) for cell in row.cells]
                 place = Place(location=row.location, position=len(items))
-                guessed = block.split_by_spaces and number == 0
                 items.append(
-                    _Item(cells, place, in_table=True, split_by_spaces=guessed, fills=row.fills)
+                    _Item(
+                        cells,
+                        place,
+                        in_table=True,
+                        split_by_spaces=block.split_by_spaces,
+                        fills=row.fills,
+                        table=block.location,
+                        first_row=number == 0,
+                    )
                 )
         elif isinstance(block, TextLine):
             text = _BRACKETS.sub("", clean_cell(block.text))
@@ -118,7 +127,7 @@ class _Interpreter:
                 continue
             self.index = index
             self.names_table = len(filled) == 1 and self.header_follows(index)
-            if item.split_by_spaces:
+            if item.split_by_spaces and item.first_row:
                 self.plan.warn(
                     item.place,
                     _(
@@ -129,6 +138,9 @@ class _Interpreter:
                 )
             if item.in_table:
                 self.tables.fills = item.fills
+                self.tables.table = item.table
+                spaced = _("columns split by spaces") if item.split_by_spaces else None
+                self.tables.table_guess = spaced
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
             else:

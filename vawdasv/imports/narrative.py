@@ -179,8 +179,10 @@ class NarrativeReader:
             for fragments, place in zip(items, places, strict=True):
                 self.keep_paragraph(join_fragments(fragments), self.current_theme(), place)
             return
+        guess = None
         if mode == _IMPLIED:
             self.objective, self.theme = None, None  # the heading starts a new section
+            guess = _("a list under a heading, read as actions")
         for fragments, place in zip(items, places, strict=True):
             text = _item_text(join_fragments(fragments))
             if not text:
@@ -195,7 +197,9 @@ class NarrativeReader:
                     }
                 )
             elif (commitment := self.current_commitment(place)) is not None:
-                commitment.actions.append(ActionDraft(place=place, text=[text]))
+                if self.objective is None and self.section is None:
+                    guess = _("no heading above it: put in a section named after the document")
+                commitment.actions.append(ActionDraft(place=place, text=[text], guess=guess))
             else:
                 self.plan.warn(
                     place,

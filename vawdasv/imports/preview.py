@@ -92,6 +92,17 @@ class PlanPreview:
     correction_notes: list[str] = field(default_factory=list)
 
     @property
+    def unsure(self) -> list[ActionPreview]:
+        """Rows whose structure the importer guessed, for the person to check first."""
+        return [
+            item
+            for theme in self.themes
+            for commitment in theme.commitments
+            for item in commitment.actions
+            if item.action.guess
+        ]
+
+    @property
     def has_progress(self) -> bool:
         """Whether the document had a progress column, so the preview needs one too."""
         return any(a.rag or a.progress for a in self.parsed.actions())

@@ -86,6 +86,8 @@ class TableReader:
         self.future = False
         self.heading_commitment = False  # a text-only row heads the rows below it
         self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
+        self.table: str | None = None  # where the table of the row being read starts
+        self.table_guess: str | None = None  # why every row of this table is uncertain
         self._headers_seen: set[tuple[str, ...]] = set()
         self._header_keys: dict[str, tuple[str, ...]] = {}
 
@@ -341,6 +343,7 @@ class TableReader:
         assert self.theme is not None and self.columns is not None
         commitment_text = row.get(COMMITMENT, "")
         has_commitment_column = COMMITMENT in self.columns.values()
+        guess: str | None = None
         if (
             commitment_text
             and self.after_break
@@ -355,6 +358,7 @@ class TableReader:
             )
         elif commitment_text and self.action_in_objective_column(row):
             row[ACTION], commitment_text = commitment_text, ""
+            guess = _("text moved from the objective column")
             self.plan.warn(
                 place,
                 _(
@@ -373,6 +377,7 @@ class TableReader:
                 return
             if not details and not row.get(REF) and not self.heading_commitment:
                 # An action whose timescale and lead are still to be set, not a heading.
+                guess = _("a row with no timescale or lead, read as an action")
                 self.plan.warn(
                     place,
                     _("This action has no timescale or lead; it was read as an action."),
@@ -395,6 +400,7 @@ class TableReader:
             return
         if not row.get(RAG) and (colour := self.rag_from_fill()):
             row[RAG] = colour
+            guess = guess or _("status read from the cell's colour")
             self.plan.warn(
                 place,
                 _(
@@ -411,6 +417,8 @@ class TableReader:
             lead=[row[LEAD]] if row.get(LEAD) else [],
             rag=[row[RAG]] if row.get(RAG) else [],
             future_activity=self.future,
+            guess=guess or self.table_guess,
+            table=self.table,
         )
         self.commitment.actions.append(self.action)
 
