@@ -234,3 +234,18 @@ def test_unreadable_rag_cell_is_unknown_with_a_warning():
     plan = parse("PREPARE\nRef\tAction\tStatus\n1\tPlan\t☐\n")
     assert plan.themes[0].commitments[0].actions[0].rag == "unknown"
     assert any(w.location == "line 3" and "☐" in w.message for w in plan.warnings)
+
+
+def test_tables_that_are_not_part_of_the_plan_are_skipped_with_one_warning():
+    text = (
+        "Plan 2026\n\nCosts\t2024\t2025\nService\t1,250,000\t1,300,000\nPolice\t£340,000\t12%\n\n"
+        "Contents\tPage 3\nIntroduction\tPage 4\n\n"
+        "Housing\nAction\tTimescale\tLead\nReview the allocations policy\tMarch 2026\tCouncil\n"
+        "\nHelpline\t0800 123 4567\nEmail\thelp@example.org\n"
+    )
+    plan = parse(text)
+    assert [a.text for a in plan.actions()] == ["Review the allocations policy"]
+    skipped = [w for w in plan.warnings if "no plan columns" in w.message]
+    assert len(skipped) == 1
+    assert "rows skipped: 7" in skipped[0].message
+    assert not any("not read" in w.message for w in plan.warnings)

@@ -39,6 +39,23 @@ _HEADING_MAX = 80
 # A heading directly above a table header names the table's theme even when it is long or
 # ends with a full stop; beyond this it is a paragraph.
 _NAMED_HEADING_MAX = 250
+_SKIPPED_SHOWN = 8
+# Cells of a statistics, funding or contacts table: figures, money, percentages, dates,
+# telephone numbers, email and web addresses.
+_DATA_CELL = re.compile(
+    r"[£$€]?\s*[-+]?[\d,.]+\s*(%|k|m|bn|million)?|[\d\s()+-]{7,}|\S+@\S+\.\S+|"
+    r"(https?://|www\.)\S+|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
+    re.IGNORECASE,
+)
+
+
+def looks_like_data(rows: list[list[str]]) -> bool:
+    """Whether a table's cells, beyond its first column, are mostly figures or contacts."""
+    cells = [clean_cell(cell) for row in rows for cell in row[1:] if cell.strip()]
+    figures = [cell for cell in cells if _DATA_CELL.fullmatch(cell.strip())]
+    return len(cells) >= 2 and 2 * len(figures) >= len(cells)
+
+
 # "Theme 2.", "Priority three:", "Workstream B –", "3." : a long line that is still a heading.
 _NUMBERED_HEADING = re.compile(
     r"(?:(?:theme|priority|objective|outcome|section|workstream|strand|aim|chapter|thema|"
@@ -61,6 +78,8 @@ class _Item:
     fills: dict[int, str] = field(default_factory=dict)  # shaded cells: column → "RRGGBB"
     table: str | None = None  # where the row's table starts
     first_row: bool = False
+    headerless: bool = False  # the row's table has no plan header row anywhere
+    data: bool = False  # ... and its cells are figures, money, dates or contacts: not a plan
 
 
 def is_noise(text: str) -> bool:
@@ -81,6 +100,8 @@ def _items(document: SourceDocument) -> list[_Item]:
     items: list[_Item] = []
     for block in document.blocks:
         if isinstance(block, Table):
+            headerless = all(match_header(row.cells) is None for row in block.rows)
+            data = headerless and looks_like_data([row.cells for row in block.rows])
             for number, row in enumerate(block.rows):
                 cells = [clean_cell(cell) for cell in row.cells]
                 place = Place(location=row.location, position=len(items))
@@ -93,6 +114,8 @@ def _items(document: SourceDocument) -> list[_Item]:
                         fills=row.fills,
                         table=block.location,
                         first_row=number == 0,
+                        headerless=headerless,
+                        data=data,
                     )
                 )
         elif isinstance(block, TextLine):
@@ -139,6 +162,10 @@ class _Interpreter:
             if item.in_table:
                 self.tables.fills = item.fills
                 self.tables.table = item.table
+                self.tables.headerless = item.headerless
+                if item.data:
+                    self.tables.skip_row()
+                    continue
                 spaced = _("columns split by spaces") if item.split_by_spaces else None
                 self.tables.table_guess = spaced
                 self.narrative.end_list()
@@ -147,7 +174,24 @@ class _Interpreter:
                 self.read_line(item, filled[0])
             self.seen_content = True
         self.narrative.end_list()
+        self.report_skipped_tables()
         return self.plan.finish(expect_tables=True)
+
+    def report_skipped_tables(self) -> None:
+        """One warning for every table that is not part of the plan, not one per row."""
+        skipped = self.tables.skipped_tables
+        if not skipped:
+            return
+        places = list(skipped)
+        shown = ", ".join(places[:_SKIPPED_SHOWN]) + (", …" if len(places) > _SKIPPED_SHOWN else "")
+        self.plan.warn_document(
+            _(
+                "Tables with no plan columns (contents, statistics, funding or contact lists) "
+                "were skipped (rows skipped: %(rows)s; at %(places)s). If one of them is part "
+                "of the plan, give it a header row such as Action, Timescale, Lead."
+            )
+            % {"rows": sum(skipped.values()), "places": shown}
+        )
 
     def list_follows(self) -> bool:
         """Whether the next item with text is a bullet."""

@@ -88,6 +88,10 @@ class TableReader:
         self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
         self.table: str | None = None  # where the table of the row being read starts
         self.table_guess: str | None = None  # why every row of this table is uncertain
+        # A table with no plan header row anywhere (contents, statistics, funding, contacts):
+        # its rows are counted here for one summary warning, not reported one by one.
+        self.headerless = False
+        self.skipped_tables: dict[str, int] = {}
         self._headers_seen: set[tuple[str, ...]] = set()
         self._header_keys: dict[str, tuple[str, ...]] = {}
 
@@ -216,12 +220,20 @@ class TableReader:
                 for name, aim in zip(filled, texts, strict=True):
                     self.plan.aims[normalise_name(name)] = (name, aim)
                 return 1
+        if self.headerless and self.table is not None:
+            self.skip_row()
+            return 0
         self.plan.warn(
             place,
             _("This row comes before any table header, so it was not read: “%(text)s”.")
             % {"text": excerpt(" | ".join(filled))},
         )
         return 0
+
+    def skip_row(self) -> None:
+        """Count a row of a table that is not part of the plan (see `headerless`)."""
+        assert self.table is not None
+        self.skipped_tables[self.table] = self.skipped_tables.get(self.table, 0) + 1
 
     def read_row(self, cells: list[str], place: Place) -> None:
         assert self.columns is not None
