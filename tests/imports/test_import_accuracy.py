@@ -100,3 +100,25 @@ def test_no_input_produces_an_action_whose_text_is_not_in_the_input(lines):
     source = _words(text)
     for action in parse(text).actions():
         assert _in_order(_words(action.text), source), action.text
+
+
+def test_the_suggested_title_of_every_corpus_document_is_its_own_title():
+    from tests.imports.corpus import documents
+    from vawdasv.imports.interpret import interpret
+    from vawdasv.imports.readers import read_document
+
+    wrong = []
+    for document in documents():
+        title = interpret(read_document(document.data, document.name)).title
+        if title != document.expected["title"]:
+            wrong.append((document.name, title))
+    assert wrong == []
+
+
+def test_a_cover_page_that_starts_with_the_body_name_gives_the_plan_title():
+    text = (
+        "EASTMOOR SAFEGUARDING BOARD\n"
+        "Safer Homes Domestic Abuse Strategy\n\n"
+        "Housing\nAction\tTimescale\tLead\nReview the allocations policy\tMarch 2026\tCouncil\n"
+    )
+    assert parse(text).title == "Safer Homes Domestic Abuse Strategy"

@@ -47,6 +47,8 @@ Block = TextLine | Table
 class SourceDocument:
     name: str
     blocks: list[Block] = field(default_factory=list)
+    # The title the file itself records (Word and Excel properties, PDF metadata), if any.
+    title: str | None = None
 
 
 class UnreadableDocument(Exception):

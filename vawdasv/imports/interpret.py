@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.cells import clean_cell, starts_lower
-from vawdasv.imports.columns import match_header
+from vawdasv.imports.columns import COLUMN_NAMES, THEME, header_key, match_header
 from vawdasv.imports.document import SourceDocument, Table, TextLine
 from vawdasv.imports.drafts import Place, PlanDraft, ThemeDraft
 from vawdasv.imports.model import ParsedPlan
@@ -40,6 +40,17 @@ _HEADING_MAX = 80
 # ends with a full stop; beyond this it is a paragraph.
 _NAMED_HEADING_MAX = 250
 _SKIPPED_SHOWN = 8
+# Words a plan's own title has; a cover page's first line may be only the body's name.
+_PLAN_WORD = re.compile(
+    r"\b(plan|strategy|framework|report|cynllun|strategaeth|fframwaith|adroddiad)\b",
+    re.IGNORECASE,
+)
+# Titles word processors record by default, which say nothing about the plan.
+_GENERIC_TITLE = re.compile(
+    r"\s*(microsoft word\s*-.*|document\s*\d*|untitled.*|title|slide \d+|book\d*|"
+    r"dogfen\s*\d*|teitl)\s*",
+    re.IGNORECASE,
+)
 # Cells of a statistics, funding or contacts table: figures, money, percentages, dates,
 # telephone numbers, email and web addresses.
 _DATA_CELL = re.compile(
@@ -84,6 +95,11 @@ class _Item:
 
 def is_noise(text: str) -> bool:
     return bool(NOISE.fullmatch(text.strip()))
+
+
+def names_own_theme(cells: list[str], columns: Mapping[int, str]) -> bool:
+    """Whether a header's first cell is the theme's own name (`<theme> | Objective | Action`)."""
+    return columns.get(0) == THEME and header_key(cells[0]) not in COLUMN_NAMES[THEME]
 
 
 def could_be_heading(text: str) -> bool:
@@ -140,6 +156,8 @@ class _Interpreter:
             item.in_table and match_header(item.cells, override) is not None for item in self.items
         )
         self.index = 0
+        self.recorded_title = document.title
+        self.title_lines: list[tuple[str, str]] = []  # lines above the plan: title candidates
 
     def read(self) -> ParsedPlan:
         for index, item in enumerate(self.items):
@@ -159,6 +177,8 @@ class _Interpreter:
                         "each value is in the right column."
                     ),
                 )
+            if not item.in_table and not self.plan.themes and len(self.title_lines) < 40:
+                self.title_lines.append((filled[0], item.style))
             if item.in_table:
                 self.tables.fills = item.fills
                 self.tables.table = item.table
@@ -175,7 +195,25 @@ class _Interpreter:
             self.seen_content = True
         self.narrative.end_list()
         self.report_skipped_tables()
+        self.plan.title = self.best_title()
         return self.plan.finish(expect_tables=True)
+
+    def best_title(self) -> str | None:
+        """The document's own title: what the file records, else the line above the plan
+        that names a plan or strategy (a cover page often starts with the body's name)."""
+        recorded = self.recorded_title
+        if recorded and not _GENERIC_TITLE.fullmatch(recorded) and len(recorded) <= _TITLE_MAX:
+            return recorded
+        current = self.plan.title
+        if current is None or _PLAN_WORD.search(current):
+            return current  # None: the first line named the first table's theme
+        candidates = [
+            (text, style)
+            for text, style in self.title_lines
+            if _PLAN_WORD.search(text) and len(text) <= _TITLE_MAX and not text.endswith(".")
+        ]
+        headings = [text for text, style in candidates if style == "heading"]
+        return (headings or [text for text, _style in candidates] or [current])[0]
 
     def report_skipped_tables(self) -> None:
         """One warning for every table that is not part of the plan, not one per row."""
@@ -219,7 +257,8 @@ class _Interpreter:
             and tables.heading is None
             and self.plan.title
             and self.title_position == item.place.position - 1
-            and match_header(item.cells, tables.override) is not None
+            and (columns := match_header(item.cells, tables.override)) is not None
+            and not names_own_theme(item.cells, columns)
         ):
             # A heading on the first line, straight above the table, names the theme.
             tables.heading = (self.plan.title, item.place)

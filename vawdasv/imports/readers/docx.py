@@ -123,4 +123,5 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
         else:
             tables += 1
             blocks.append(_table(item, tables, budget))
-    return SourceDocument(name=name, blocks=blocks)
+    title = (document.core_properties.title or "").strip() or None
+    return SourceDocument(name=name, blocks=blocks, title=title)

@@ -124,7 +124,10 @@ def _damaged(name: str) -> UnreadableDocument:
 def read_pdf(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
     budget = TableBudget(limits, name)
     blocks: list[Block] = []
+    title: str | None = None
     with _open(data, name) as pdf:
+        recorded = (pdf.metadata or {}).get("Title")
+        title = recorded.strip() if isinstance(recorded, str) and recorded.strip() else None
         try:
             pages = pdf.pages
         except Exception as exc:  # the page tree is read only now, and may be damaged
@@ -151,4 +154,4 @@ def read_pdf(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             )
             % {"name": name}
         )
-    return SourceDocument(name=name, blocks=blocks)
+    return SourceDocument(name=name, blocks=blocks, title=title)

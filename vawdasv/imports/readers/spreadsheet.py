@@ -97,6 +97,7 @@ def read_xlsx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             )
             % {"name": name}
         ) from exc
+    title = (workbook.properties.title or "").strip() or None
     try:
         for sheet in workbook.worksheets:
             # Ignore the size the file claims for the sheet; read the rows it really has.
@@ -124,7 +125,7 @@ def read_xlsx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             blocks.append(Table(rows=rows, location=where))
     finally:
         workbook.close()
-    return SourceDocument(name=name, blocks=blocks)
+    return SourceDocument(name=name, blocks=blocks, title=title)
 
 
 def _dialect(text: str, name: str) -> type[csv.Dialect] | str:
