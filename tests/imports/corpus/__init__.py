@@ -35,6 +35,6 @@ def documents() -> Iterator[CorpusDocument]:
             yield CorpusDocument(
                 f"{spec.name}.{extension}",
                 "file",
-                BUILDERS[extension](spec),
+                spec.custom() if spec.custom else BUILDERS[extension](spec),
                 {"title": spec.title, "actions": spec.actions},
             )

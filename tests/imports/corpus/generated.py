@@ -10,6 +10,7 @@ None of this text comes from a real plan.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,8 @@ class Spec:
     blocks: list[Block]
     actions: list[dict[str, Any]]
     formats: tuple[str, ...] = ("docx", "xlsx", "pdf")
+    # A file only one builder can make (a layout only one format has), instead of `BUILDERS`.
+    custom: Callable[[], bytes] | None = None
 
 
 def action(
@@ -439,7 +442,98 @@ SHEETS = Spec(
     ],
 )
 
-SPECS: tuple[Spec, ...] = (LONG_HEADINGS, FILL_RAG, THEME_OBJECTIVE, SINGLE_COLUMN, SHEETS)
+
+def _page_break_pdf() -> bytes:
+    """A PDF whose row carries over a page break with no ruling line around its rest."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="landscape")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, PAGE_BREAK_TITLE, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 8, "Survivor support", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    with pdf.table(first_row_as_headings=False) as table:
+        for values in _BREAK_PAGE_ONE:
+            row = table.row()
+            for text in values:
+                row.cell(text)
+    pdf.add_page()
+    # The rest of the split row: plain text in the Action column, no cell borders.
+    pdf.set_xy(pdf.l_margin + pdf.epw / 4 + 1, pdf.t_margin)
+    pdf.cell(pdf.epw / 4 - 2, 6, "and weekends across the county")
+    pdf.set_xy(pdf.l_margin, pdf.t_margin + 8)
+    with pdf.table(first_row_as_headings=False) as table:
+        row = table.row()
+        for text in _BREAK_PAGE_TWO:
+            row.cell(text)
+    return bytes(pdf.output())
+
+
+PAGE_BREAK_TITLE = "Cwmtawe Partnership Delivery Plan"
+_S = "Survivor support"
+_BREAK_PAGE_ONE = [
+    ["Commitment", "Action", "Timescale", "Lead"],
+    [
+        "We will make support easier to reach",
+        "Open a drop-in advice session each week",
+        "Weekly",
+        "Cwmtawe Women's Aid",
+    ],
+    ["", "Extend the helpline hours to evenings", "April 2026", "Cwmtawe Council"],
+]
+_BREAK_PAGE_TWO = [
+    "We will make refuges accessible",
+    "Adapt two refuge rooms for wheelchair users",
+    "2026/27",
+    "Cwmtawe Housing",
+]
+PAGE_BREAK = Spec(
+    name="pdf-page-break",
+    title=PAGE_BREAK_TITLE,
+    blocks=[],
+    actions=[
+        action(
+            "Open a drop-in advice session each week",
+            _S,
+            "We will make support easier to reach",
+            "Weekly",
+            None,
+            "recurring",
+            ("Cwmtawe Women's Aid",),
+        ),
+        action(
+            "Extend the helpline hours to evenings and weekends across the county",
+            _S,
+            "We will make support easier to reach",
+            "April 2026",
+            "2026-04-30",
+            "date",
+            ("Cwmtawe Council",),
+        ),
+        action(
+            "Adapt two refuge rooms for wheelchair users",
+            _S,
+            "We will make refuges accessible",
+            "2026/27",
+            "2027-03-31",
+            "date",
+            ("Cwmtawe Housing",),
+        ),
+    ],
+    formats=("pdf",),
+    custom=_page_break_pdf,
+)
+
+SPECS: tuple[Spec, ...] = (
+    LONG_HEADINGS,
+    FILL_RAG,
+    THEME_OBJECTIVE,
+    SINGLE_COLUMN,
+    SHEETS,
+    PAGE_BREAK,
+)
 
 
 # Builders ------------------------------------------------------------------------------------

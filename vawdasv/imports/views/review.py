@@ -156,6 +156,26 @@ KEEP, MERGE, SPLIT = "", corrections.MERGE_UP, corrections.SPLIT
 DELETE, SKIP_TABLE = corrections.DELETE, corrections.SKIP_TABLE
 
 
+ROW_CHANGES: list[tuple[str, Any]] = [
+    (KEEP, gettext_lazy("Keep this action as one row")),
+    (MERGE, gettext_lazy("Merge with the action above")),
+    (SPLIT, gettext_lazy("Split into two actions at the text below")),
+    (DELETE, gettext_lazy("Delete this row: it is not an action")),
+    (
+        corrections.COMMITMENT_HEADING,
+        gettext_lazy("Make this row a commitment heading for the actions after it"),
+    ),
+    (
+        corrections.THEME_HEADING,
+        gettext_lazy("Make this row a theme heading for the rows after it"),
+    ),
+    (
+        SKIP_TABLE,
+        gettext_lazy("Skip the whole table this row is in (statistics, funding or contacts)"),
+    ),
+]
+
+
 class CorrectActionForm(GovukForm):
     """One action's corrections: its timescale, its leads, and merging or splitting it."""
 
@@ -178,26 +198,7 @@ class CorrectActionForm(GovukForm):
         label=gettext_lazy("Rows"),
         required=False,
         widget=forms.RadioSelect,
-        choices=[
-            (KEEP, gettext_lazy("Keep this action as one row")),
-            (MERGE, gettext_lazy("Merge with the action above")),
-            (SPLIT, gettext_lazy("Split into two actions at the text below")),
-            (DELETE, gettext_lazy("Delete this row: it is not an action")),
-            (
-                corrections.COMMITMENT_HEADING,
-                gettext_lazy("Make this row a commitment heading for the actions after it"),
-            ),
-            (
-                corrections.THEME_HEADING,
-                gettext_lazy("Make this row a theme heading for the rows after it"),
-            ),
-            (
-                SKIP_TABLE,
-                gettext_lazy(
-                    "Skip the whole table this row is in (statistics, funding or contacts)"
-                ),
-            ),
-        ],
+        choices=ROW_CHANGES,
     )
     split_at = forms.CharField(
         label=gettext_lazy("Split at"),
@@ -213,7 +214,7 @@ class CorrectActionForm(GovukForm):
         if action.table is None:  # read from prose: there is no table to skip
             change = self.fields["change"]
             assert isinstance(change, forms.ChoiceField)
-            change.choices = [c for c in change.choices if c[0] != SKIP_TABLE]
+            change.choices = [c for c in ROW_CHANGES if c[0] != SKIP_TABLE]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
