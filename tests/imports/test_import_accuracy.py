@@ -79,6 +79,11 @@ LINES = st.sampled_from(
         "Holding perpetrators to account",
         "",
         "Annual report due 2024/25",
+        "Ref Action Timescale Lead Status",
+        "2 Train youth workers March 2026 Kingsbridge Youth Trust Amber",
+        "and coercive control online",
+        "Action Lead By when RAG",
+        "Pay panel members Riverside Council Quarterly A",
     ]
 )
 TEXTS = st.lists(st.one_of(LINES, st.text(alphabet="ab .:\t-1/\n", max_size=30)), max_size=25)

@@ -38,6 +38,8 @@ class Table:
     # Pasted text with no delimiters, its columns found from the header's positions: a guess
     # a person should check.
     split_by_spaces: bool = False
+    # No separators at all: the columns were told apart by what each cell holds.
+    split_by_shapes: bool = False
 
 
 Block = TextLine | Table

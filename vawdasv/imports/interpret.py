@@ -86,6 +86,7 @@ class _Item:
     in_table: bool
     style: str = "body"
     split_by_spaces: bool = False  # a row of a table whose columns were guessed
+    split_by_shapes: bool = False  # ... from what its cells hold, with no spaces to go by
     fills: dict[int, str] = field(default_factory=dict)  # shaded cells: column → "RRGGBB"
     table: str | None = None  # where the row's table starts
     first_row: bool = False
@@ -127,6 +128,7 @@ def _items(document: SourceDocument) -> list[_Item]:
                         place,
                         in_table=True,
                         split_by_spaces=block.split_by_spaces,
+                        split_by_shapes=block.split_by_shapes,
                         fills=row.fills,
                         table=block.location,
                         first_row=number == 0,
@@ -168,6 +170,15 @@ class _Interpreter:
                 continue
             self.index = index
             self.names_table = len(filled) == 1 and self.header_follows(index)
+            if item.split_by_shapes and item.first_row:
+                self.plan.warn(
+                    item.place,
+                    _(
+                        "This table had nothing between its columns but single spaces: each row "
+                        "was split by what its cells hold (a number, a date, a status, an "
+                        "organisation's name). Check every row."
+                    ),
+                )
             if item.split_by_spaces and item.first_row:
                 self.plan.warn(
                     item.place,
@@ -186,8 +197,13 @@ class _Interpreter:
                 if item.data:
                     self.tables.skip_row()
                     continue
-                spaced = _("columns split by spaces") if item.split_by_spaces else None
-                self.tables.table_guess = spaced
+                self.tables.table_guess = (
+                    _("columns split by spaces")
+                    if item.split_by_spaces
+                    else _("columns told apart by what the cells hold")
+                    if item.split_by_shapes
+                    else None
+                )
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
             else:
