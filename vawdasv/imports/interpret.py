@@ -24,7 +24,7 @@ from vawdasv.imports.columns import COLUMN_NAMES, THEME, header_key, match_heade
 from vawdasv.imports.document import SourceDocument, Table, TextLine
 from vawdasv.imports.drafts import Place, PlanDraft, ThemeDraft
 from vawdasv.imports.model import ParsedPlan
-from vawdasv.imports.narrative import NarrativeReader
+from vawdasv.imports.narrative import OBJECTIVE, NarrativeReader
 from vawdasv.imports.tables import TableReader
 
 NOISE = re.compile(
@@ -296,6 +296,12 @@ class _Interpreter:
             tables.read_row(item.cells, item.place)
 
     def read_line(self, item: _Item, text: str) -> None:
+        if self.names_table and OBJECTIVE.match(text) and len(text) <= _NAMED_HEADING_MAX:
+            # "Priority 1: Early intervention" straight above a table names that table's
+            # theme; the narrative reader would take it for a prose objective.
+            self.narrative.end_list()
+            self.tables.set_heading(text, item.place)
+            return
         if self.narrative.read_line(text, item.style, item.place):
             return
         self.read_single(text, item, has_tabs=False)

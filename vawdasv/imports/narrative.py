@@ -51,6 +51,9 @@ ACHIEVEMENTS = re.compile(
     r"progress (so far|to date|made)|ein cyflawniadau|yr hyn rydym wedi ei wneud|cynnydd hyd yma)",
     re.IGNORECASE,
 )
+_ACTION_ITEM = re.compile(
+    r"^(?:action|step|cam gweithredu|cam)\s+\d{1,3}[a-z]?\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE
+)
 _WE_WILL = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:we will|byddwn yn)\b", re.IGNORECASE)
 
 
@@ -82,6 +85,13 @@ class NarrativeReader:
             self.theme = None
             return True
         headed, self.just_headed = self.just_headed, False
+        if (item := _ACTION_ITEM.match(text)) and (self.prose or self.objective is not None):
+            # "Action 3: Deliver …": one numbered action of the heading or objective above.
+            if self.mode != _WILL:
+                self.end_list()
+                self.mode = _WILL
+            self.start_item(item.group(1), place)
+            return True
         opener_end = _ENDS_OPENING.search(text) if self.mode is None else None
         if opener_end and (self.prose or self.objective is not None):
             self.end_list()
