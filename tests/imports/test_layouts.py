@@ -249,3 +249,11 @@ def test_tables_that_are_not_part_of_the_plan_are_skipped_with_one_warning():
     assert len(skipped) == 1
     assert "rows skipped: 7" in skipped[0].message
     assert not any("not read" in w.message for w in plan.warnings)
+
+
+def test_a_column_named_exactly_wins_its_field_over_one_that_only_contains_the_word():
+    plan = parse(
+        "Plan\n\nHousing\nAction\tLead\tTimescale\tProgress update\tRAG\n"
+        "Run a course for landlords\tX Council\tMarch 2026\tWork has begun\tAmber\n"
+    )
+    assert [a.rag for a in plan.actions()] == ["amber"]

@@ -139,6 +139,7 @@ def match_header(
     columns: dict[int, str] = {}
     exact = 0
     chosen = 0
+    loose: set[int] = set()  # columns matched by a word they contain, not by a known name
     filled = [i for i, cell in enumerate(cells) if cell.strip()]
     for index in filled:
         key = header_key(cells[index])
@@ -147,9 +148,20 @@ def match_header(
             chosen += 1
             continue
         found = _column_for(cells[index])
-        if found is not None and found[0] not in columns.values():
+        if found is None:
+            continue
+        claimed = next((i for i, c in columns.items() if c == found[0]), None)
+        if claimed is None:
             columns[index] = found[0]
             exact += found[1]
+            if not found[1]:
+                loose.add(index)
+        elif found[1] and claimed in loose:
+            # "Progress update | RAG": the column named exactly wins the field over one that
+            # only contains a word of it.
+            del columns[claimed]
+            columns[index] = found[0]
+            exact += 1
     if chosen:
         columns = {i: c for i, c in columns.items() if c != IGNORE}
         texts = {ACTION, COMMITMENT} & set(columns.values())
