@@ -526,6 +526,90 @@ PAGE_BREAK = Spec(
     custom=_page_break_pdf,
 )
 
+
+def _shapes_docx() -> bytes:
+    """A Word plan whose status column holds coloured circles (VML and DrawingML) or a glyph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading(SHAPES_TITLE, level=0)
+    document.add_heading(_O, level=2)
+    rows = [
+        ["Commitment", "Action", "Lead", "Timescale", "Status"],
+        [
+            "We will reach older survivors",
+            "Train home care staff to spot abuse",
+            "Tawel Council",
+            "Oct 2025",
+            "",
+        ],
+        ["", "Add an older people's page to the website", "Tawel Council", "Dec 2025", ""],
+        ["", "Run sessions in day centres", "Age Well Tawel", "Monthly", "\u25cf"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            table.cell(r, c).text = text
+    vml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+        '<v:oval style="width:9pt;height:9pt" fillcolor="#00B050" stroked="f"/></w:pict></w:r>'
+    )
+    drawing = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><w:drawing>'
+        '<a:solidFill><a:srgbClr val="C00000"/></a:solidFill></w:drawing></w:r>'
+    )
+    table.cell(1, 4).paragraphs[0]._p.append(parse_xml(vml))
+    table.cell(2, 4).paragraphs[0]._p.append(parse_xml(drawing))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+SHAPES_TITLE = "Tawel Valley Older People and Abuse Plan"
+_O = "Older survivors"
+SHAPES = Spec(
+    name="shape-rag",
+    title=SHAPES_TITLE,
+    blocks=[],
+    actions=[
+        action(
+            "Train home care staff to spot abuse",
+            _O,
+            "We will reach older survivors",
+            "Oct 2025",
+            "2025-10-31",
+            "date",
+            ("Tawel Council",),
+            "green",
+        ),
+        action(
+            "Add an older people's page to the website",
+            _O,
+            "We will reach older survivors",
+            "Dec 2025",
+            "2025-12-31",
+            "date",
+            ("Tawel Council",),
+            "red",
+        ),
+        action(
+            "Run sessions in day centres",
+            _O,
+            "We will reach older survivors",
+            "Monthly",
+            None,
+            "recurring",
+            ("Age Well Tawel",),
+            "unknown",
+        ),
+    ],
+    formats=("docx",),
+    custom=_shapes_docx,
+)
+
 SPECS: tuple[Spec, ...] = (
     LONG_HEADINGS,
     FILL_RAG,
@@ -533,6 +617,7 @@ SPECS: tuple[Spec, ...] = (
     SINGLE_COLUMN,
     SHEETS,
     PAGE_BREAK,
+    SHAPES,
 )
 
 

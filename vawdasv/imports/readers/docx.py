@@ -75,8 +75,24 @@ def row_cells(tr: CT_Row, table: WordTable) -> list[str]:
     return cells
 
 
+_DRAWING_COLOUR = "{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr"
+_HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
+
+
+def _shape_colour(tc: CT_Tc) -> str | None:
+    """The fill of a coloured shape (a RAG circle) drawn in the cell, if there is one."""
+    for element in tc.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == _DRAWING_COLOUR and (found := _HEX.fullmatch(element.get("val") or "")):
+            return found.group(1).upper()
+        vml = tag.startswith("{urn:schemas-microsoft-com:vml}")  # a VML oval or rectangle
+        if vml and (found := _HEX.fullmatch(element.get("fillcolor") or "")):
+            return found.group(1).upper()
+    return None
+
+
 def row_fills(tr: CT_Row) -> dict[int, str]:
-    """The shading colour ("RRGGBB") of each shaded cell, by grid column."""
+    """The colour ("RRGGBB") of each shaded cell, or of a coloured shape in it, by column."""
     fills: dict[int, str] = {}
     column = tr.grid_before or 0
     for tc in tr.tc_lst:
@@ -85,6 +101,8 @@ def row_fills(tr: CT_Row) -> dict[int, str]:
         colour = shading.get(qn("w:fill")) if shading is not None else None
         if colour and re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
             fills[column] = colour.upper()
+        elif shape := _shape_colour(tc):
+            fills[column] = shape
         column += max(tc.grid_span, 1)
     return fills
 
