@@ -89,7 +89,11 @@ def _carried_rows(
         top = next((t for t in lines if abs(t - word["top"]) <= _SAME_LINE), word["top"])
         lines.setdefault(top, []).append(word)
     rows = []
-    for _top, line in sorted(lines.items()):
+    used: set[float] = set()
+    for top, line in sorted(lines.items()):
+        if any(w["x0"] < edge - 1 < w["x1"] for w in line for edge in starts[1:]):
+            break  # a word across a column edge: a paragraph, not the rest of the table
+        used.add(top)
         cells = [""] * len(starts)
         for word in line:
             column = max((i for i, x in enumerate(starts) if x <= word["x0"] + 1), default=0)
@@ -99,7 +103,7 @@ def _carried_rows(
     if not rows:
         return None, set()
     location = _("page %(page)s, carried over") % {"page": number}
-    return Table(rows=rows, location=location), set(lines)
+    return Table(rows=rows, location=location), used
 
 
 def _page_blocks(
