@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from vawdasv.imports.cells import starts_lower
-from vawdasv.imports.columns import match_header
+from vawdasv.imports.columns import COLUMN_NAMES, header_key, match_header
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # words separated by single spaces: one piece of a row
 _TOLERANCE = 2  # a piece may start this many characters left of its column
@@ -63,6 +63,36 @@ def lines_up(line: str, starts: list[int]) -> bool:
         return False
     columns = {_column(starts, position) for position, _text in found}
     return len(columns) >= 2 or found[0][0] >= starts[1] - _TOLERANCE
+
+
+def header_with_second_line(
+    lines: list[str], start: int, starts: list[int]
+) -> tuple[list[str], int]:
+    """The header's cells, with a second header line ("Target" over "Date") joined in.
+
+    Returns the cells and the index of the header's last line. A second line is part of the
+    header when its pieces are short, sit under the header's columns, and make more of the
+    header's columns known names.
+    """
+    header = [text for _start, text in pieces(lines[start])]
+    if start + 1 >= len(lines) or len(header) != len(starts):
+        return header, start
+    below = pieces(lines[start + 1])
+    if not below or any(len(text.split()) > 3 for _position, text in below):
+        return header, start
+    joined = list(header)
+    for position, text in below:
+        column = _column(starts, position)
+        joined[column] = f"{joined[column]} {text}"
+    before, after = match_header(header) or {}, match_header(joined) or {}
+    known = sum(1 for i in after if _names_field(joined[i]))
+    if len(after) >= len(before) and known > sum(1 for i in before if _names_field(header[i])):
+        return joined, start + 1
+    return header, start
+
+
+def _names_field(cell: str) -> bool:
+    return any(header_key(cell) in names for names in COLUMN_NAMES.values())
 
 
 def read_rows(

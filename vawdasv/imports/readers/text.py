@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from vawdasv.imports.document import Block, SourceDocument, Table, TableRow, TextLine
 from vawdasv.imports.shaped_rows import header_cells
 from vawdasv.imports.shaped_rows import read_rows as read_shaped_rows
-from vawdasv.imports.spaced_tables import header_starts, pieces, read_rows
+from vawdasv.imports.spaced_tables import header_starts, header_with_second_line, read_rows
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–]|o(?=\s)|\d{1,2}[.)](?=\s))\s+(?=\S)")
@@ -172,9 +172,9 @@ def read_text(data: bytes, name: str) -> SourceDocument:
 def _read_spaced(lines: list[str], start: int, starts: list[int], builder: _Builder) -> int:
     """A table whose columns are lined up with spaces (see `spaced_tables`); the next index."""
     builder.end_table()
-    header = [text for _start, text in pieces(lines[start])]
+    header, last = header_with_second_line(lines, start, starts)
     builder.add_row(TableRow(cells=header, location=_line_location(start + 1)), start + 1)
-    rows, after = read_rows(lines, start, starts)
+    rows, after = read_rows(lines, last, starts)
     for number, cells in rows:
         builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
     builder.end_table(split_by_spaces=True)
