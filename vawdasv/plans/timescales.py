@@ -46,6 +46,7 @@ _PREFIX = re.compile(
     r"^(?:by the end of|by end of|by|before|the end of|end of|erbyn diwedd|erbyn|diwedd)\s+",
     re.I,
 )
+_RANGE = re.compile(r"\s*(?:-|–|—|to|until|till|tan|i)\s*", re.IGNORECASE)
 # A date inside longer text ("Annual report due 2024/25", "By spring 2026 and beyond"), most
 # specific first: each is handed to `_parse_date` on its own.
 _MONTH_WORDS = "|".join(sorted({*MONTHS, *SEASONS}, key=len, reverse=True))
@@ -154,10 +155,17 @@ def parse_timescale(raw: str | None) -> Timescale:
         return Timescale(text, due, TimescaleKind.DATE)
     # A date anywhere in the cell wins over the words around it, so "Annual report due
     # 2024/25" is due on 31 March 2025; only the first date is used, and the text is kept.
-    for found in _DATE_INSIDE.finditer(text):
-        due = _parse_date(re.sub(r"\s+term\b", "", found.group(0), flags=re.I))
-        if due is not None:
-            return Timescale(text, due, TimescaleKind.DATE)
+    dated = [
+        (found, due)
+        for found in _DATE_INSIDE.finditer(text)
+        if (due := _parse_date(re.sub(r"\s+term\b", "", found.group(0), flags=re.I)))
+    ]
+    if dated:
+        # "April 2025 – March 2026" runs to its end; otherwise the first date is the one meant.
+        last = len(dated) - 1
+        between = text[dated[0][0].end() : dated[last][0].start()] if last else ""
+        ranged = bool(_RANGE.fullmatch(between))
+        return Timescale(text, dated[last if ranged else 0][1], TimescaleKind.DATE)
     if any(word in lowered for word in RECURRING_WORDS) or _comes_round(lowered):
         return Timescale(text, None, TimescaleKind.RECURRING)
     if any(word in lowered for word in ONGOING_WORDS):
