@@ -41,7 +41,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     EVIDENCE: (
         "evidence of achievement", "evidence", "measures of success", "measure of success",
         "success measures", "how we will know", "outcome measures", "performance measures",
-        "outcomes", "tystiolaeth", "tystiolaeth o gyflawniad", "mesurau llwyddiant",
+        "outcomes", "outcome", "desired outcome", "tystiolaeth", "tystiolaeth o gyflawniad",
+        "mesurau llwyddiant",
         "mesur llwyddiant", "canlyniadau",
     ),
     TIMESCALE: (
@@ -103,7 +104,9 @@ def _column_for(cell: str) -> tuple[str, bool] | None:
     return None
 
 
-def _resolve(columns: dict[int, str]) -> dict[int, str]:
+def _resolve(
+    columns: dict[int, str], outcome_columns: frozenset[int] = frozenset()
+) -> dict[int, str]:
     """Settle the layouts whose meaning depends on the other columns (see module docstring)."""
     fields = set(columns.values())
     resolved = dict(columns)
@@ -118,6 +121,14 @@ def _resolve(columns: dict[int, str]) -> dict[int, str]:
                 resolved[index] = COMMITMENT
             else:
                 resolved[index] = THEME
+    text_at = min((i for i, c in resolved.items() if c in (ACTION, COMMITMENT)), default=None)
+    if COMMITMENT not in resolved.values() and ACTION in resolved.values():
+        for index, column in resolved.items():
+            # "Outcome | Action | …": outcomes before the actions group them; after, they are
+            # the evidence of each action.
+            before_text = text_at is not None and index < text_at
+            if column == EVIDENCE and before_text and index in outcome_columns:
+                resolved[index] = COMMITMENT
     if ACTION not in resolved.values():
         for index, column in resolved.items():
             if column == COMMITMENT:
@@ -166,7 +177,10 @@ def match_header(
         columns = {i: c for i, c in columns.items() if c != IGNORE}
         texts = {ACTION, COMMITMENT} & set(columns.values())
         return columns if texts else None
-    resolved = _resolve(columns)
+    outcomes = frozenset(
+        i for i in columns if header_key(cells[i]) in ("outcome", "outcomes", "desired outcome")
+    )
+    resolved = _resolve(columns, outcomes)
     fields = set(resolved.values())
     unknown_first = bool(filled) and filled[0] == 0 and 0 not in resolved
     if (

@@ -276,9 +276,11 @@ class _Interpreter:
             and (columns := match_header(item.cells, tables.override)) is not None
             and not names_own_theme(item.cells, columns)
         ):
-            # A heading on the first line, straight above the table, names the theme.
+            # A heading on the first line, straight above the table, names the theme; it is
+            # still the document's title when it names a plan ("Northvale Action Plan").
             tables.heading = (self.plan.title, item.place)
-            self.plan.title = None
+            if not _PLAN_WORD.search(self.plan.title):
+                self.plan.title = None
         if tables.try_header(item.cells, item.place):
             return
         if tables.heads_rows(item.cells) or tables.holds_action(item.cells):
