@@ -25,6 +25,10 @@ _WORDS: dict[str, str] = {
     "achieved": GREEN, "on track": GREEN, "good progress": GREEN, "gwyrdd": GREEN,
     "wedi'i gwblhau": GREEN, "wedi ei gwblhau": GREEN, "cwblhawyd": GREEN, "wedi gorffen": GREEN,
     "ar y trywydd": GREEN,
+    # Status words progress trackers use in place of a colour.
+    "behind schedule": AMBER, "partially complete": AMBER, "partially completed": AMBER,
+    "partially achieved": AMBER, "slipped": AMBER, "overdue": RED, "not achieved": RED,
+    "not yet begun": RED, "on target": GREEN, "fully achieved": GREEN,
 }  # fmt: skip
 _LEAD_WORD = re.compile(
     r"^(red|amber|green|coch|ambr|oren|gwyrdd|complete[d]?|ongoing|parhaus|not started|"
