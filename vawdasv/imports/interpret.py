@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.cells import clean_cell, starts_lower
-from vawdasv.imports.columns import COLUMN_NAMES, THEME, header_key, match_header
+from vawdasv.imports.columns import THEME, match_header
 from vawdasv.imports.document import SourceDocument, Table, TextLine
 from vawdasv.imports.drafts import Place, PlanDraft, ThemeDraft
 from vawdasv.imports.model import ParsedPlan
@@ -96,11 +96,6 @@ class _Item:
 
 def is_noise(text: str) -> bool:
     return bool(NOISE.fullmatch(text.strip()))
-
-
-def names_own_theme(cells: list[str], columns: Mapping[int, str]) -> bool:
-    """Whether a header's first cell is the theme's own name (`<theme> | Objective | Action`)."""
-    return columns.get(0) == THEME and header_key(cells[0]) not in COLUMN_NAMES[THEME]
 
 
 def could_be_heading(text: str) -> bool:
@@ -274,7 +269,7 @@ class _Interpreter:
             and self.plan.title
             and self.title_position == item.place.position - 1
             and (columns := match_header(item.cells, tables.override)) is not None
-            and not names_own_theme(item.cells, columns)
+            and THEME not in columns.values()  # the theme column names the themes
         ):
             # A heading on the first line, straight above the table, names the theme; it is
             # still the document's title when it names a plan ("Northvale Action Plan").
@@ -319,7 +314,10 @@ class _Interpreter:
                 self.plan.vision = (vision.group(1) or "").strip() or None
                 self.vision_next = self.plan.vision is None
                 return
-            if not self.seen_content and not has_tabs and len(text) <= _TITLE_MAX:
+            # A spreadsheet's title sits in its first cell, so a one-cell row naming a plan
+            # can be the title too.
+            named = not has_tabs or bool(_PLAN_WORD.search(text))
+            if not self.seen_content and named and len(text) <= _TITLE_MAX:
                 self.plan.title = text.lstrip("# ").strip() or None
                 self.title_position = item.place.position
                 return

@@ -160,8 +160,9 @@ class TableReader:
             heading is None or normalise_name(heading) == normalise_name(self.theme.name)
         ):
             self.after_break = True  # the header repeated at the top of a new page
-        else:
+        elif heading is not None or THEME not in columns.values():
             self.open_theme(place, heading)
+        # else: a theme column names each row's theme; the first row opens it
         self.columns = columns
         self._header_keys = {}
         for index, column in columns.items():

@@ -610,6 +610,70 @@ SHAPES = Spec(
     custom=_shapes_docx,
 )
 
+
+def _title_cell_xlsx() -> bytes:
+    """A workbook with its title in the first cell and a Theme column, on a default sheet."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append([TITLE_CELL_TITLE])
+    sheet.append([])
+    for row in _TITLE_CELL_ROWS:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+TITLE_CELL_TITLE = "Brackla Domestic Abuse Delivery Plan 2025-26"
+_TITLE_CELL_ROWS = [
+    ["Theme", "Action", "Lead", "Deadline", "Status"],
+    ["Prevention", "Run assemblies in primary schools", "Brackla Council", "Feb 2026", "On target"],
+    ["", "Publish leaflets in five languages", "Brackla Council", "2025/26", "Behind schedule"],
+    ["Support", "Recruit a second IDVA", "Brackla Women's Aid", "Spring 2026", "Overdue"],
+]
+TITLE_CELL = Spec(
+    name="title-cell-theme-column",
+    title=TITLE_CELL_TITLE,
+    blocks=[],
+    actions=[
+        action(
+            "Run assemblies in primary schools",
+            "Prevention",
+            None,
+            "Feb 2026",
+            "2026-02-28",
+            "date",
+            ("Brackla Council",),
+            "green",
+        ),
+        action(
+            "Publish leaflets in five languages",
+            "Prevention",
+            None,
+            "2025/26",
+            "2026-03-31",
+            "date",
+            ("Brackla Council",),
+            "amber",
+        ),
+        action(
+            "Recruit a second IDVA",
+            "Support",
+            None,
+            "Spring 2026",
+            "2026-05-31",
+            "date",
+            ("Brackla Women's Aid",),
+            "red",
+        ),
+    ],
+    formats=("xlsx",),
+    custom=_title_cell_xlsx,
+)
+
 SPECS: tuple[Spec, ...] = (
     LONG_HEADINGS,
     FILL_RAG,
@@ -618,6 +682,7 @@ SPECS: tuple[Spec, ...] = (
     SHEETS,
     PAGE_BREAK,
     SHAPES,
+    TITLE_CELL,
 )
 
 
