@@ -674,6 +674,64 @@ TITLE_CELL = Spec(
     custom=_title_cell_xlsx,
 )
 
+
+def _bold_docx() -> bytes:
+    """A Word plan whose headings are bold paragraphs, not heading styles."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run(BOLD_TITLE).bold = True
+    document.add_paragraph("This plan was agreed by the partnership board in January.")
+    document.add_paragraph().add_run(_BOLD_THEME + ".").bold = True
+    rows = [
+        ["Action", "Lead", "Timescale", "RAG"],
+        ["Add three dispersed refuge units", "Pencoed Housing", "2026/27", "Red"],
+        ["Agree a reciprocal housing protocol", "Pencoed Council", "Sept 2026", "Amber"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            table.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+BOLD_TITLE = "Pencoed Safer Homes Plan 2026"
+_BOLD_THEME = (
+    "Priority two. Making sure that every family who has to leave home can find a safe place "
+    "to stay nearby"
+)
+BOLD = Spec(
+    name="bold-paragraph-headings",
+    title=BOLD_TITLE,
+    blocks=[],
+    actions=[
+        action(
+            "Add three dispersed refuge units",
+            _BOLD_THEME,
+            None,
+            "2026/27",
+            "2027-03-31",
+            "date",
+            ("Pencoed Housing",),
+            "red",
+        ),
+        action(
+            "Agree a reciprocal housing protocol",
+            _BOLD_THEME,
+            None,
+            "Sept 2026",
+            "2026-09-30",
+            "date",
+            ("Pencoed Council",),
+            "amber",
+        ),
+    ],
+    formats=("docx",),
+    custom=_bold_docx,
+)
+
 SPECS: tuple[Spec, ...] = (
     LONG_HEADINGS,
     FILL_RAG,
@@ -683,6 +741,7 @@ SPECS: tuple[Spec, ...] = (
     PAGE_BREAK,
     SHAPES,
     TITLE_CELL,
+    BOLD,
 )
 
 

@@ -34,6 +34,7 @@ from vawdasv.imports.document import (
 from vawdasv.imports.readers.limits import ReadLimits, TableBudget
 
 _HEADING_STYLE = re.compile(r"(title|heading\s*[1-3]|pennawd\s*[1-3])", re.IGNORECASE)
+_BOLD_HEADING_MAX = 250
 _LIST_STYLE = re.compile(r"(list|bullet|rhestr)", re.IGNORECASE)
 
 
@@ -57,7 +58,15 @@ def paragraph_style(paragraph: Paragraph) -> LineStyle:
             return "bullet"
     if _LIST_STYLE.search(name):
         return "bullet"
+    if _all_bold(paragraph):
+        return "heading"  # a bold line standing alone is how many plans mark a heading
     return "body"
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    text = paragraph.text.strip()
+    return bool(runs) and len(text) <= _BOLD_HEADING_MAX and all(run.bold for run in runs)
 
 
 def _cell_text(tc: CT_Tc, table: WordTable) -> str:
