@@ -71,8 +71,9 @@ format: $(BIN)/.installed ## Format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Measure speed and memory (see benchmarks/README.md)
+bench: install ## Measure speed and memory, and import accuracy (see benchmarks/README.md)
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.import_accuracy
 
 clean: ## Remove the demo database and built files
 	rm -rf var vawdasv/static/vawdasv/build

@@ -277,7 +277,20 @@ def test_a_source_document_crosses_the_process_boundary_as_plain_data_and_back()
         blocks=[
             TextLine(text="PREPARE", location="paragraph 1", style="heading"),
             Table(rows=[TableRow(cells=["a", ""], location="table 1, row 1")], location="table 1"),
+            # What the importer reads from a file must survive the boundary too: cell shading
+            # (RAG shown as colour only), how a pasted table was split, and the file's title.
+            Table(
+                rows=[TableRow(cells=["b", ""], location="table 2, row 1", fills={1: "FF0000"})],
+                location="table 2",
+                split_by_spaces=True,
+            ),
+            Table(
+                rows=[TableRow(cells=["c"], location="table 3, row 1")],
+                location="table 3",
+                split_by_shapes=True,
+            ),
         ],
+        title="Safer Together Plan 2030",
     )
     import json
 

@@ -96,9 +96,21 @@ def document_to_plain(document: SourceDocument) -> dict[str, Any]:
         if isinstance(block, TextLine):
             blocks.append({"line": [block.text, block.location, block.style]})
         else:
-            rows = [[row.cells, row.location] for row in block.rows]
-            blocks.append({"table": {"location": block.location, "rows": rows}})
-    return {"name": document.name, "blocks": blocks}
+            rows = [
+                [row.cells, row.location, {str(k): v for k, v in row.fills.items()}]
+                for row in block.rows
+            ]
+            blocks.append(
+                {
+                    "table": {
+                        "location": block.location,
+                        "rows": rows,
+                        "split_by_spaces": block.split_by_spaces,
+                        "split_by_shapes": block.split_by_shapes,
+                    }
+                }
+            )
+    return {"name": document.name, "blocks": blocks, "title": document.title}
 
 
 class _Malformed(ValueError):
@@ -111,6 +123,19 @@ def _text(value: Any) -> str:
     return value
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Malformed(type(value).__name__)
+    return value
+
+
+def _fills(plain: Any) -> dict[int, str]:
+    """Cell shading: column index → "RRGGBB" (JSON keeps the indexes as strings)."""
+    if not isinstance(plain, dict):
+        raise _Malformed("fills")
+    return {int(column): _text(colour) for column, colour in plain.items()}
+
+
 def _block(plain: Any) -> Block:
     if not isinstance(plain, dict) or len(plain) != 1:
         raise _Malformed("block")
@@ -121,18 +146,32 @@ def _block(plain: Any) -> Block:
         return TextLine(text=_text(text), location=_text(location), style=style)
     table = plain["table"]
     rows = []
-    for cells, location in table["rows"]:
+    for cells, location, fills in table["rows"]:
         if not isinstance(cells, list):
             raise _Malformed("cells")
-        rows.append(TableRow(cells=[_text(cell) for cell in cells], location=_text(location)))
-    return Table(rows=rows, location=_text(table["location"]))
+        rows.append(
+            TableRow(
+                cells=[_text(cell) for cell in cells],
+                location=_text(location),
+                fills=_fills(fills),
+            )
+        )
+    return Table(
+        rows=rows,
+        location=_text(table["location"]),
+        split_by_spaces=_flag(table["split_by_spaces"]),
+        split_by_shapes=_flag(table["split_by_shapes"]),
+    )
 
 
 def document_from_plain(plain: Any) -> SourceDocument:
     """A SourceDocument from the worker's JSON; ValueError for anything not shaped like one."""
     try:
+        title = plain["title"]
         return SourceDocument(
-            name=_text(plain["name"]), blocks=[_block(block) for block in plain["blocks"]]
+            name=_text(plain["name"]),
+            blocks=[_block(block) for block in plain["blocks"]],
+            title=None if title is None else _text(title),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise _Malformed(str(exc)) from exc
