@@ -106,6 +106,8 @@ def test_quarters_are_financial_year_quarters() -> None:
     assert q1.same_quarter_last_year.label == "2024/25 Q1"
     assert [q.label for q in q1.last(3)] == ["2024/25 Q3", "2024/25 Q4", "2025/26 Q1"]
     assert Quarter(1999, 4).label == "1999/00 Q4"
+    assert Quarter(2024, 4).following == q1
+    assert q1.following.label == "2025/26 Q2"
     with pytest.raises(ValueError):
         Quarter(2025, 5)
 

@@ -159,6 +159,12 @@ class Quarter:
         return Quarter(self.year, self.number - 1)
 
     @property
+    def following(self) -> Quarter:
+        if self.number == QUARTERS_IN_YEAR:
+            return Quarter(self.year + 1, 1)
+        return Quarter(self.year, self.number + 1)
+
+    @property
     def same_quarter_last_year(self) -> Quarter:
         return Quarter(self.year - 1, self.number)
 
