@@ -155,18 +155,18 @@ def _values(
             for step, quarter in enumerate(quarters):
                 trend = 1 + 0.01 * step  # referrals rise as identification improves
                 season = 1.15 if quarter.number == 3 else 1.0
-                parts = []
+                parts: list[tuple[str, ValueState, int | None]] = []
                 for category in spec.categories:
                     if index == WOMEN_ONLY_MEASURE and category == "male":
                         parts.append((category, ValueState.NOT_APPLICABLE, None))
                         continue
-                    count = poisson(rng, expected * trend * season * SHARES[category])
+                    drawn = poisson(rng, expected * trend * season * SHARES[category])
                     if rng.random() < NOT_AVAILABLE_SHARE:
-                        parts.append((category, ValueState.NOT_AVAILABLE, count))
+                        parts.append((category, ValueState.NOT_AVAILABLE, drawn))
                     else:
-                        parts.append((category, ValueState.VALUE, count))
+                        parts.append((category, ValueState.VALUE, drawn))
                 # The total counts every victim, also those whose category was not recorded.
-                total = sum(count or 0 for _, _, count in parts)
+                total = sum(part or 0 for _, _, part in parts)
                 yield ValueSpec(spec.code, area.gss_code, quarter, ALL, ValueState.VALUE, total)
                 for category, state, count in parts:
                     shown = count if state is ValueState.VALUE else None
