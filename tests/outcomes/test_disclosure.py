@@ -11,6 +11,7 @@ from vawdasv.outcomes.disclosure import (
     Relation,
     Table,
     grid_relations,
+    grid_table,
     lone_suppressions,
     protect,
 )
@@ -156,3 +157,24 @@ def test_grid_relations_name_every_subtotal_and_hierarchy_sum() -> None:
     assert (("W", ALL), (("W", "f"), ("W", "m"))) in pairs
     assert (("W", "m"), (("LA1", "m"), ("LA2", "m"))) in pairs
     assert len(relations) == 3 + 3
+
+
+def test_grid_table_rolls_authorities_up_to_regions_and_wales_never_as_a_partial_sum() -> None:
+    areas = {"W": ["N", "S"], "N": ["LA1", "LA2"], "S": ["LA3"]}
+    cells = {("LA1",): 7, ("LA2",): 8, ("LA3",): None}
+
+    table = grid_table(cells, areas)
+
+    assert table.cells[("N",)] == 15
+    assert table.cells[("S",)] is None
+    assert table.cells[("W",)] is None
+    assert len(table.relations) == 3
+
+
+def test_grid_table_fills_absent_categories_as_missing() -> None:
+    table = grid_table({("LA1", ALL): 9, ("LA1", "f"): 9}, {}, [["f", "m"]])
+
+    assert table.cells[("LA1", "m")] is None
+    protected = protect(table)
+    assert protected.states[("LA1", "m")] is M
+    assert protected.published(("LA1", ALL)) == 9

@@ -15,6 +15,7 @@ from vawdasv.outcomes.disclosure import (
     Policy,
     Table,
     grid_relations,
+    grid_table,
     lone_suppressions,
     protect,
 )
@@ -122,3 +123,41 @@ def test_secondary_suppression_only_withholds_what_a_relation_needed(
         if state is CellState.PRIMARY:
             value = table.cells[key]
             assert value is not None and policy.is_primary(value)
+
+
+@st.composite
+def tables_with_gaps(draw: st.DrawFn) -> Table:
+    """Authority cells by sex with some values missing, rolled up by `grid_table`."""
+    regions = draw(st.integers(min_value=1, max_value=3))
+    areas: dict[str, list[str]] = {"W92000004": [f"R{r}" for r in range(regions)]}
+    for r in range(regions):
+        areas[f"R{r}"] = [f"LA{r}{a}" for a in range(draw(st.integers(1, 4)))]
+    cells: dict[CellKey, int | None] = {}
+    count = st.one_of(st.none(), st.integers(0, 6), st.integers(0, 40))
+    for region in range(regions):
+        for authority in areas[f"R{region}"]:
+            female, male = draw(count), draw(count)
+            cells[(authority, "f")] = female
+            cells[(authority, "m")] = male
+            known = female is not None and male is not None
+            cells[(authority, ALL)] = (female or 0) + (male or 0) if known else draw(count)
+    return grid_table(cells, areas, [["f", "m"]])
+
+
+@settings(max_examples=150, deadline=None)
+@given(table=tables_with_gaps(), policy=policies, data=st.data())
+def test_gaps_and_earlier_suppressions_keep_every_guarantee(
+    table: Table, policy: Policy, data: st.DataObject
+) -> None:
+    forced = data.draw(st.sets(st.sampled_from(sorted(table.cells)), max_size=3))
+    protected = protect(table, policy, forced=forced)
+
+    assert lone_suppressions(protected, table.relations) == []
+    for key, value in table.cells.items():
+        if value is None:
+            assert protected.states[key] is CellState.MISSING
+        elif key in forced:
+            assert protected.states[key].suppressed
+        elif protected.states[key] is CellState.VALUE:
+            assert not policy.is_primary(value)
+    assert protect(table, policy, forced=forced).states == protected.states

@@ -244,3 +244,38 @@ def grid_relations(
                 Relation(total=(parent, *combo), parts=tuple((child, *combo) for child in children))
             )
     return relations
+
+
+def grid_table(
+    cells: Mapping[CellKey, int | None],
+    areas: Mapping[str, Sequence[str]],
+    dimensions: Sequence[Sequence[str]] = (),
+) -> Table:
+    """A full areas × categories table from the cells a caller has, ready for `protect`.
+
+    Parent areas that have no cell of their own get the sum of their children (Wales = its
+    regions = their local authorities), or None when any child's cell is missing: a total is
+    never a partial sum. Every other cell of the grid that is absent becomes None (missing), so
+    the relations of `grid_relations` always have all their members.
+    """
+    # Areas named only by cells (a lone authority) still get their subtotal relations.
+    every_area = {key[0]: list(areas.get(key[0], ())) for key in cells} | dict(areas)
+    relations = grid_relations(every_area, dimensions)
+    keys = {key for relation in relations for key in relation.members} | set(cells)
+    full: dict[CellKey, int | None] = dict(cells)
+
+    def rolled_up(key: CellKey, seen: frozenset[str]) -> int | None:
+        if key in full:
+            return full[key]
+        area, combo = key[0], key[1:]
+        children = areas.get(area, ())
+        if not children or area in seen:
+            full[key] = None
+            return None
+        values = [rolled_up((child, *combo), seen | {area}) for child in children]
+        full[key] = None if any(value is None for value in values) else sum(v or 0 for v in values)
+        return full[key]
+
+    for key in sorted(keys):
+        rolled_up(key, frozenset())
+    return Table(cells=full, relations=relations)
