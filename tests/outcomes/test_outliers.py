@@ -115,3 +115,15 @@ def test_the_funnel_needs_three_other_areas_with_a_denominator() -> None:
 def test_a_negative_count_is_refused() -> None:
     with pytest.raises(ValueError):
         against_history(-1, [1, 2, 3, 4])
+
+
+@settings(max_examples=200, deadline=None)
+@given(tenths=st.integers(1, 50_000))
+def test_the_limits_are_the_last_counts_whose_tails_reach_half_of_alpha(tenths: int) -> None:
+    lam = tenths / 10
+    low, high = limits(lam)
+
+    assert poisson_cdf(low, lam) >= 0.001
+    assert low == 0 or poisson_cdf(low - 1, lam) < 0.001
+    assert poisson_sf(high, lam) >= 0.001
+    assert poisson_sf(high + 1, lam) < 0.001

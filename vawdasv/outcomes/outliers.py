@@ -22,6 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 # Two-sided 99.8 % limits: the "3 sigma" funnel-plot convention (Spiegelhalter 2005).
 DEFAULT_ALPHA = 0.002
@@ -99,23 +100,34 @@ def poisson_sf(k: int, lam: float) -> float:
     return max(0.0, 1.0 - _sum_down(k - 1, lam))
 
 
+@lru_cache(maxsize=1024)
 def limits(lam: float, alpha: float = DEFAULT_ALPHA) -> tuple[int, int]:
-    """The smallest and largest counts not flagged around an expected count λ."""
-    # Binary searches: P(X ≤ k) rises with k and P(X ≥ k) falls with it.
-    low, top = 0, math.floor(lam) + 1
-    while low < top:
-        middle = (low + top) // 2
-        if poisson_cdf(middle, lam) < alpha / 2:
-            low = middle + 1
-        else:
-            top = middle
-    high, top = math.floor(lam), math.floor(lam) + _window(lam)
-    while high < top:
-        middle = (high + top + 1) // 2
-        if poisson_sf(middle, lam) >= alpha / 2:
-            high = middle
-        else:
-            top = middle - 1
+    """The smallest and largest counts not flagged around an expected count λ.
+
+    The lower limit is the smallest k with P(X ≤ k) ≥ α/2, the upper the largest k with
+    P(X ≥ k) ≥ α/2. One walk in from each end of a window of eight standard deviations (plus
+    20) either side of λ, beyond which the tails hold less than 1e-14, accumulating the mass.
+    """
+    if lam < 0:
+        raise ValueError("A Poisson mean cannot be negative.")
+    if lam == 0:
+        return 0, 0
+    half = alpha / 2
+    spread = 8 * math.sqrt(lam) + 20
+    low = max(0, math.floor(lam - spread))
+    term = math.exp(_log_pmf(low, lam))
+    mass = term
+    while mass < half:
+        low += 1
+        term *= lam / low
+        mass += term
+    high = math.ceil(lam + spread)
+    term = math.exp(_log_pmf(high, lam))
+    mass = term
+    while mass < half:
+        term *= high / lam
+        high -= 1
+        mass += term
     return low, high
 
 
@@ -145,13 +157,14 @@ class Flag:
 def _flag(check: Check, observed: int, expected: float, alpha: float) -> Flag | None:
     if observed < 0:
         raise ValueError("A count cannot be negative.")
-    low_p = poisson_cdf(observed, expected)
-    high_p = poisson_sf(observed, expected)
-    if low_p >= alpha / 2 and high_p >= alpha / 2:
-        return None
-    side = Side.LOW if low_p < high_p else Side.HIGH
     lower, upper = limits(expected, alpha)
-    return Flag(check, side, observed, expected, lower, upper, min(low_p, high_p))
+    if lower <= observed <= upper:
+        return None
+    if observed < lower:
+        return Flag(
+            check, Side.LOW, observed, expected, lower, upper, poisson_cdf(observed, expected)
+        )
+    return Flag(check, Side.HIGH, observed, expected, lower, upper, poisson_sf(observed, expected))
 
 
 def against_history(
