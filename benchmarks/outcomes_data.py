@@ -46,9 +46,16 @@ NOT_AVAILABLE_SHARE = 0.01
 
 
 class ValueState(StrEnum):
-    VALUE = "value"
-    NOT_AVAILABLE = "not available"
-    NOT_APPLICABLE = "not applicable"
+    """The words `vawdasv.outcomes.enums.ValueState` stores (this module imports no models)."""
+
+    NUMBER = "number"
+    ZERO = "zero"
+    NOT_AVAILABLE = "not_available"
+    NOT_APPLICABLE = "not_applicable"
+
+    @classmethod
+    def of(cls, count: int) -> ValueState:
+        return cls.ZERO if count == 0 else cls.NUMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +171,13 @@ def _values(
                     if rng.random() < NOT_AVAILABLE_SHARE:
                         parts.append((category, ValueState.NOT_AVAILABLE, drawn))
                     else:
-                        parts.append((category, ValueState.VALUE, drawn))
+                        parts.append((category, ValueState.of(drawn), drawn))
                 # The total counts every victim, also those whose category was not recorded.
                 total = sum(part or 0 for _, _, part in parts)
-                yield ValueSpec(spec.code, area.gss_code, quarter, ALL, ValueState.VALUE, total)
+                yield ValueSpec(spec.code, area.gss_code, quarter, ALL, ValueState.of(total), total)
                 for category, state, count in parts:
-                    shown = count if state is ValueState.VALUE else None
+                    known = state in (ValueState.NUMBER, ValueState.ZERO)
+                    shown = count if known else None
                     yield ValueSpec(spec.code, area.gss_code, quarter, category, state, shown)
 
 

@@ -34,11 +34,13 @@ def test_every_total_is_the_sum_of_its_known_parts_when_all_are_known() -> None:
     for group in groups.values():
         total = next(value for value in group if value.category == ALL)
         parts = [value for value in group if value.category != ALL]
-        assert total.state is ValueState.VALUE
-        if all(part.state is ValueState.VALUE for part in parts):
+        known = (ValueState.NUMBER, ValueState.ZERO)
+        assert total.state in known
+        if all(part.state in known for part in parts):
             assert total.value == sum(part.value or 0 for part in parts)
-        for part in parts:
-            assert (part.value is None) == (part.state is not ValueState.VALUE)
+        for part in group:
+            assert (part.value is None) == (part.state not in known)
+            assert (part.value == 0) == (part.state is ValueState.ZERO)
 
 
 def test_the_set_has_small_counts_gaps_and_not_applicable_values() -> None:

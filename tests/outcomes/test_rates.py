@@ -135,6 +135,14 @@ def test_rag_rules_are_tried_in_order() -> None:
     assert rag(Figure.of(19), Decimal(40), Direction.HIGHER, rules) is Rating.RED
 
 
+def test_rules_as_administrators_write_them_and_directions_as_stored() -> None:
+    rules = [RagRule.of_percent("green", Decimal(100)), RagRule.of_percent("amber", Decimal(90))]
+
+    assert rules[1] == RagRule(Rating.AMBER, Decimal("0.9"))
+    assert rag(Figure.of(37), Decimal(40), "higher", rules) is Rating.AMBER
+    assert rag(Figure.of(37), Decimal(40), "neither", rules) is None
+
+
 def test_no_rating_without_a_value_or_a_target() -> None:
     assert rag(SUPPRESSED, Decimal(40), Direction.HIGHER) is None
     assert rag(Figure.of(40), None, Direction.HIGHER) is None

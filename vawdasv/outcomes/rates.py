@@ -197,6 +197,11 @@ class RagRule:
     rating: Rating
     share_of_target: Decimal
 
+    @classmethod
+    def of_percent(cls, rating: Rating | str, percent: Decimal) -> RagRule:
+        """A rule as administrators write it: "amber if at least 90 % of target"."""
+        return cls(Rating(rating), percent / 100)
+
 
 DEFAULT_RULES: dict[Direction, tuple[RagRule, ...]] = {
     Direction.HIGHER: (RagRule(Rating.GREEN, Decimal(1)), RagRule(Rating.AMBER, Decimal("0.9"))),
@@ -207,14 +212,16 @@ DEFAULT_RULES: dict[Direction, tuple[RagRule, ...]] = {
 def rag(
     figure: Figure,
     target: Decimal | None,
-    direction: Direction,
+    direction: Direction | str,
     rules: Sequence[RagRule] | None = None,
     otherwise: Rating = Rating.RED,
 ) -> Rating | None:
     """The first rule the value meets, in order, else ``otherwise``.
 
     No rating (None) without a value, without a target, or when neither direction is better.
+    ``direction`` may be the stored word ("higher", "lower", "neither").
     """
+    direction = Direction(direction)
     if not figure.is_value or target is None or direction is Direction.NEITHER:
         return None
     assert figure.value is not None
