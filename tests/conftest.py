@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
 from tests import factories
@@ -46,6 +47,13 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    # A test that flushes the database (transaction=True, as the concurrency tests are) makes
+    # content types anew with new ids; the process-wide cache would still hold the old ones.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -13,5 +13,7 @@ def test_each_worker_has_a_database_of_its_own(db):
     if connection.vendor == "postgresql":
         assert name.startswith("test_")
         assert name.endswith(f"_{worker}") if worker else not name.endswith("_gw0")
-    else:  # SQLite: an in-memory database, private to the worker's process
-        assert connection.is_in_memory_db()
+    else:  # SQLite: a file (so threads can share it, ADR 0010), one per worker
+        assert not connection.is_in_memory_db()
+        stem = name.removesuffix(".sqlite3")
+        assert stem.endswith(f"_{worker}") if worker else not stem.endswith("_gw0")
