@@ -50,7 +50,7 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _require(user: Any, partnership: Partnership) -> None:
-    if not permissions.can_manage_plans(user, partnership.pk):
+    if not permissions.can_manage_imports(user, partnership.pk):
         raise PermissionDenied(_("You do not have permission to change this."))
 
 

@@ -10,18 +10,26 @@ Rules:
 - Board members read.
 - Progress rounds: administrators open, close and reopen them and review updates; a lead officer
   writes the progress updates of the actions their organisation leads; members read them.
+- Drafts are private: an update that is not yet approved (draft, submitted, returned) is seen by
+  the partnership's administrators and the lead officers of an organisation leading its action
+  only. Board members, national observers, other organisations' officers, other partnerships and
+  the public see approved updates only — on every page, count, export, report, email and API.
+- Imports, revisions and the alias list are the regional team's: members of the partnership who
+  are not administrators are refused (403), everyone else is told it does not exist (404).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Membership, Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Strategy
+from vawdasv.progress.enums import UpdateState
 
 _CACHE_ATTR = "_vawdasv_roles"
 
@@ -92,8 +100,116 @@ def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
 
 
 def can_write_update(user: Any, action: Action, partnership_id: int | None = None) -> bool:
-    """Write an action's progress update: the same people who may edit the action itself."""
-    return can_edit_action(user, action, partnership_id)
+    """Write an action's progress update: the regional team, or a lead officer of a lead
+    organisation of the action."""
+    pid = (
+        partnership_id
+        if partnership_id is not None
+        else action.commitment.theme.strategy.partnership_id
+    )
+    if can_run_rounds(user, pid):
+        return True
+    return _leads(user, pid, (org.pk for org in action.lead_organisations.all()))
+
+
+def _leads(user: Any, partnership_id: int, lead_organisation_ids: Iterable[int]) -> bool:
+    """The user is a lead officer of the partnership and their organisation is among these."""
+    organisation_id = getattr(user, "organisation_id", None)
+    return (
+        role_in(user, partnership_id) == Role.LEAD_OFFICER
+        and organisation_id is not None
+        and organisation_id in set(lead_organisation_ids)
+    )
+
+
+def can_change_update_now(
+    user: Any,
+    action: Action,
+    partnership_id: int,
+    *,
+    round_is_open: bool,
+    update_state: str | None,
+) -> bool:
+    """Change an update (its text, RAG or evidence) now: someone who may write it, while the
+    round is open and the update is not yet sent (none yet, a draft, or returned)."""
+    return (
+        round_is_open
+        and update_state in (None, UpdateState.DRAFT, UpdateState.RETURNED)
+        and can_write_update(user, action, partnership_id)
+    )
+
+
+def can_read_progress(user: Any, partnership_id: int) -> bool:
+    """Progress rounds, the dashboard, reports and exports: the partnership's members, national
+    observers and superusers (what each of them sees of updates is `can_see_update`'s rule)."""
+    return is_member(user, partnership_id)
+
+
+def can_see_unapproved_updates(
+    user: Any, partnership_id: int, lead_organisation_ids: Iterable[int]
+) -> bool:
+    """See an action's update before it is approved (draft, submitted or returned): the
+    partnership's administrators (and superusers), and lead officers of a lead organisation."""
+    if can_run_rounds(user, partnership_id):
+        return True
+    return _leads(user, partnership_id, lead_organisation_ids)
+
+
+def can_see_update(
+    user: Any, *, state: str, partnership_id: int, lead_organisation_ids: Iterable[int]
+) -> bool:
+    """See one update: approved ones every reader of progress sees; the others only the people
+    `can_see_unapproved_updates` names."""
+    if not can_read_progress(user, partnership_id):
+        return False
+    return state == UpdateState.APPROVED or can_see_unapproved_updates(
+        user, partnership_id, lead_organisation_ids
+    )
+
+
+def visible_updates(user: Any, prefix: str = "") -> Q:
+    """`can_see_update` as a filter on progress updates (`prefix` reaches them from another
+    model, e.g. "update__" from evidence). Readers must also pass `can_read_progress`."""
+    approved = Q(**{f"{prefix}state": UpdateState.APPROVED})
+    if getattr(user, "is_authenticated", False) and user.is_superuser:
+        return Q()
+    partnership = f"{prefix}progress_round__strategy__partnership_id__in"
+    roles = roles_of(user)
+    administers = [pid for pid, role in roles.items() if role == Role.ADMINISTRATOR]
+    leads_in = [pid for pid, role in roles.items() if role == Role.LEAD_OFFICER]
+    rule = approved
+    if administers:
+        rule |= Q(**{partnership: administers})
+    organisation_id = getattr(user, "organisation_id", None)
+    if leads_in and organisation_id is not None:
+        led = Action.lead_organisations.through.objects.filter(organisation_id=organisation_id)
+        rule |= Q(**{partnership: leads_in, f"{prefix}action_id__in": led.values("action_id")})
+    return rule
+
+
+def can_manage_imports(user: Any, partnership_id: int) -> bool:
+    """Upload, preview and commit plan imports and revisions, and keep the alias list: the
+    regional team (they write the plan)."""
+    return can_manage_plans(user, partnership_id)
+
+
+def admin_page_refusal(user: Any, partnership_id: int) -> int | None:
+    """How an administrators' page (imports, revisions, alias list) answers this user: None to
+    let them in, 403 to a member of the partnership, 404 to anyone else so nothing is leaked."""
+    if can_manage_imports(user, partnership_id):
+        return None
+    return 403 if is_member(user, partnership_id) else 404
+
+
+def reminder_recipients(partnership_id: int) -> Q:
+    """Who is reminded of a round's missing updates, as a filter on users: active lead officers
+    of the partnership who belong to an organisation and have an email address."""
+    return Q(
+        is_active=True,
+        memberships__partnership=partnership_id,
+        memberships__role=Role.LEAD_OFFICER,
+        organisation__isnull=False,
+    ) & ~Q(email="")
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:
@@ -112,3 +228,39 @@ def visible_partnerships(user: Any) -> QuerySet[Partnership]:
     return Partnership.objects.filter(
         Q(strategies__status=StrategyStatus.PUBLISHED) | Q(pk__in=list(roles_of(user)))
     ).distinct()
+
+
+# The national public bodies loaded from the reference data: their existence is public record
+# and every partnership works with them.
+NATIONAL_ORGANISATION_TYPES = (
+    OrganisationType.POLICE_FORCE,
+    OrganisationType.HEALTH_BOARD,
+    OrganisationType.WELSH_GOVERNMENT,
+)
+
+
+def visible_organisations(user: Any) -> Q:
+    """Organisations a user may look up (the API), as a filter on organisations.
+
+    National observers and superusers: all. Anyone else: the national public bodies, members of
+    a partnership they may see, and organisations named as lead or partner on an action of a
+    strategy they may see — so a provider named only in another partnership's draft stays hidden.
+    """
+    if reads_everything(user):
+        return Q()
+    strategy_ids = visible_strategies(user).order_by().values("pk")
+    in_visible_partnership = Partnership.organisations.through.objects.filter(
+        partnership__in=visible_partnerships(user).order_by().values("pk")
+    ).values("organisation_id")
+    leads_visible_action = Action.lead_organisations.through.objects.filter(
+        action__commitment__theme__strategy__in=strategy_ids
+    ).values("organisation_id")
+    partners_visible_action = Action.partner_organisations.through.objects.filter(
+        action__commitment__theme__strategy__in=strategy_ids
+    ).values("organisation_id")
+    return (
+        Q(organisation_type__in=NATIONAL_ORGANISATION_TYPES)
+        | Q(pk__in=in_visible_partnership)
+        | Q(pk__in=leads_visible_action)
+        | Q(pk__in=partners_visible_action)
+    )

@@ -26,6 +26,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress.models import ProgressUpdate
@@ -124,10 +125,12 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def updates_for(strategy: Strategy) -> list[ProgressUpdate]:
-    """All the strategy's updates, oldest period first, then in plan order."""
+def updates_for(strategy: Strategy, viewer: Any) -> list[ProgressUpdate]:
+    """The strategy's updates the viewer may see (drafts are private), oldest period first,
+    then in plan order."""
     return list(
-        ProgressUpdate.objects.filter(progress_round__strategy=strategy)
+        ProgressUpdate.objects.filter(permissions.visible_updates(viewer))
+        .filter(progress_round__strategy=strategy)
         .select_related("progress_round", "action__commitment__theme", "updated_by", "reviewed_by")
         .prefetch_related(
             Prefetch(
@@ -150,8 +153,8 @@ def headings() -> list[str]:
     return [column.heading() for column in COLUMNS]
 
 
-def rows(strategy: Strategy) -> Iterator[list[Cell]]:
-    for update in updates_for(strategy):
+def rows(strategy: Strategy, viewer: Any) -> Iterator[list[Cell]]:
+    for update in updates_for(strategy, viewer):
         update.progress_round.strategy = strategy  # the same object each time: no query a row
         yield [column.value(update) for column in COLUMNS]
 
@@ -175,12 +178,12 @@ def csv_safe(value: Cell) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def as_csv(strategy: Strategy) -> bytes:
+def as_csv(strategy: Strategy, viewer: Any) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Welsh letters such as ŵ and ŷ correctly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([csv_safe(heading) for heading in headings()])
-    for row in rows(strategy):
+    for row in rows(strategy, viewer):
         writer.writerow([csv_safe(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -195,7 +198,7 @@ def _xlsx_value(value: Cell) -> Cell:
     return value
 
 
-def as_xlsx(strategy: Strategy) -> bytes:
+def as_xlsx(strategy: Strategy, viewer: Any) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
@@ -204,7 +207,7 @@ def as_xlsx(strategy: Strategy) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows(strategy):
+    for row in rows(strategy, viewer):
         sheet.append([_xlsx_value(value) for value in row])
         for cell in sheet[sheet.max_row]:
             if cell.data_type == "f":  # text that merely starts with "=": keep it as text

@@ -20,7 +20,7 @@ from django.utils import translation
 
 from vawdasv.accounts.models import User
 from vawdasv.lib.bilingual import LANGUAGE_CODES
-from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action
 from vawdasv.progress import selectors
 from vawdasv.progress.enums import ReminderKind, UpdateState
@@ -53,7 +53,7 @@ def kind_due(
 
 def _waiting_actions(progress_round: ProgressRound, organisation_id: int) -> list[Action]:
     """The organisation's actions in the round with nothing submitted or approved yet."""
-    rows = selectors.round_rows(progress_round)
+    rows = selectors.round_rows_for_the_system(progress_round)
     return [
         row.action
         for row in rows
@@ -75,12 +75,8 @@ def reminders_due(today: datetime.date, days_before: int = DAYS_BEFORE_DEADLINE)
         )
         officers = (
             User.objects.filter(
-                is_active=True,
-                memberships__partnership=progress_round.strategy.partnership_id,
-                memberships__role=Role.LEAD_OFFICER,
-                organisation__isnull=False,
+                permissions.reminder_recipients(progress_round.strategy.partnership_id)
             )
-            .exclude(email="")
             .exclude(pk__in=already)
             .order_by("pk")
         )

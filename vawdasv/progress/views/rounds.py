@@ -67,7 +67,7 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     progress_round = selectors.get_round_for_user(request.user, pk)
     strategy = progress_round.strategy
-    rows = selectors.round_rows(progress_round)
+    rows = selectors.round_rows(progress_round, request.user)
     states = Counter(row.update.state if row.update else "" for row in rows)
     rags = Counter(
         row.update.rag for row in rows if row.update and row.update.state == UpdateState.APPROVED
