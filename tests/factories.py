@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -107,3 +109,10 @@ class ActionFactory(DjangoModelFactory):
     def leads(self, create: bool, extracted: list[Organisation] | None, **kwargs: object) -> None:
         if create and extracted:
             self.lead_organisations.set(extracted)
+
+
+def allow_direct_edits(world: Any) -> None:
+    """Let the world's lead officers edit their own organisation's actions directly."""
+    from vawdasv.partnerships.models import Partnership
+
+    Partnership.objects.filter(pk=world.partnership.pk).update(lead_officers_edit_actions=True)

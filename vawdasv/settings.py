@@ -214,6 +214,10 @@ EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
+# The address emails sent outside a request (notices to administrators) link to.
+SITE_URL = envstr("SITE_URL", "http://localhost:8000")
+# How long an invitation link to join a partnership stays usable.
+INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 
 LOGGING = {
     "version": 1,

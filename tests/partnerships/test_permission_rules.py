@@ -27,7 +27,7 @@ def _person(roles: dict[int, str], organisation_id: int | None = None, **flags: 
         national_observer=flags.get("observer", False),
         organisation_id=organisation_id,
     )
-    setattr(person, "_vawdasv_roles", roles)  # what roles_of caches for a request
+    person._vawdasv_roles = roles  # what roles_of caches for a request
     return person
 
 

@@ -8,13 +8,20 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from vawdasv.partnerships.permissions import visible_partnerships, visible_strategies
+from vawdasv.plans.direct_edits import recent_direct_edits
 
 
 def home(request: HttpRequest) -> HttpResponse:
     strategies = visible_strategies(request.user).order_by("partnership__name_en", "-start_year")
     partnerships = visible_partnerships(request.user).select_related("region")
     return render(
-        request, "core/home.html", {"strategies": strategies, "partnerships": partnerships}
+        request,
+        "core/home.html",
+        {
+            "strategies": strategies,
+            "partnerships": partnerships,
+            "direct_edits": recent_direct_edits(request.user),
+        },
     )
 
 

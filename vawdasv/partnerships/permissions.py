@@ -40,7 +40,9 @@ def roles_of(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("partnership_id", "role"))
+        cached = dict(
+            Membership.objects.filter(user=user, active=True).values_list("partnership_id", "role")
+        )
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
@@ -77,6 +79,9 @@ def can_manage_plans(user: Any, partnership_id: int) -> bool:
 
 
 def can_edit_action(user: Any, action: Action, partnership_id: int | None = None) -> bool:
+    """Edit an action of the plan itself (wording, timescale): the regional team; a lead officer
+    only their own organisation's actions, and only where the partnership allows direct edits.
+    Otherwise lead officers propose changes in a progress update the regional team approves."""
     pid = (
         partnership_id
         if partnership_id is not None
@@ -84,9 +89,32 @@ def can_edit_action(user: Any, action: Action, partnership_id: int | None = None
     )
     if can_manage_plans(user, pid):
         return True
-    if role_in(user, pid) != Role.LEAD_OFFICER or not user.organisation_id:
+    if not _leads(user, pid, (org.pk for org in action.lead_organisations.all())):
         return False
-    return any(org.pk == user.organisation_id for org in action.lead_organisations.all())
+    return lead_officers_edit_directly(pid)
+
+
+def lead_officers_edit_directly(partnership_id: int) -> bool:
+    """Whether the partnership lets lead officers edit their organisation's actions directly."""
+    return Partnership.objects.filter(pk=partnership_id, lead_officers_edit_actions=True).exists()
+
+
+def is_direct_edit(user: Any, partnership_id: int) -> bool:
+    """An edit of the plan by someone outside the regional team: the administrators are told
+    of it and may revert it."""
+    return not can_manage_plans(user, partnership_id)
+
+
+def can_change_partnership_settings(user: Any, partnership_id: int) -> bool:
+    """Change the partnership's settings (such as direct edits by lead officers): its
+    administrators and superusers."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_manage_people(user: Any, partnership_id: int) -> bool:
+    """Add member organisations, invite people, change roles and end memberships: the
+    partnership's administrators and superusers."""
+    return can_manage_plans(user, partnership_id)
 
 
 def can_run_rounds(user: Any, partnership_id: int) -> bool:

@@ -19,6 +19,7 @@ from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
 
 ORGANISATION_FIELDS = ("slug", "name_en", "name_cy", "short_name", "organisation_type")
+SETTING_FIELDS = ("lead_officers_edit_actions",)
 
 
 def _require_manager(actor: Any, partnership: Partnership) -> None:
@@ -100,3 +101,28 @@ def add_member_organisations(
         source=source,
     )
     return added
+
+
+@transaction.atomic
+def set_lead_officer_direct_edits(*, actor: Any, partnership: Partnership, allowed: bool) -> bool:
+    """Let lead officers edit their own organisation's actions directly, or stop them.
+
+    Returns whether anything changed; a change is audited.
+    """
+    if not permissions.can_change_partnership_settings(actor, partnership.pk):
+        raise PermissionDenied(_("You do not have permission to change this."))
+    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    if locked.lead_officers_edit_actions == allowed:
+        return False
+    before = audit.snapshot(locked, SETTING_FIELDS)
+    locked.lead_officers_edit_actions = allowed
+    locked.save(update_fields=["lead_officers_edit_actions"])
+    partnership.lead_officers_edit_actions = allowed
+    audit.record(
+        actor=actor,
+        instance=locked,
+        verb=Verb.UPDATED,
+        changes=audit.diff(before, audit.snapshot(locked, SETTING_FIELDS)),
+        partnership=locked,
+    )
+    return True

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.partnerships import views, views_aliases
+from vawdasv.partnerships import views, views_aliases, views_settings
 
 app_name = "partnerships"
 urlpatterns = [
@@ -12,4 +12,14 @@ urlpatterns += [
     path("<slug:slug>/aliases/", views_aliases.alias_list, name="aliases"),
     path("<slug:slug>/aliases/add/", views_aliases.alias_add, name="alias-add"),
     path("<slug:slug>/aliases/<int:pk>/delete/", views_aliases.alias_delete, name="alias-delete"),
+]
+
+# The regional team's settings, and reverting a lead officer's direct edit of an action.
+urlpatterns += [
+    path("<slug:slug>/settings/", views_settings.partnership_settings, name="settings"),
+    path(
+        "direct-edits/<int:pk>/revert/",
+        views_settings.revert_direct_edit,
+        name="revert-direct-edit",
+    ),
 ]

@@ -1,0 +1,79 @@
+"""The partnership's settings page, and reverting a lead officer's direct edit."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vawdasv.audit.models import AuditEntry
+from vawdasv.core.forms import GovukForm
+from vawdasv.partnerships import permissions, services
+from vawdasv.partnerships.models import Partnership
+from vawdasv.plans import direct_edits
+
+
+class SettingsForm(GovukForm):
+    lead_officers_edit_actions = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Lead officers may edit their own organisation’s actions directly"),
+        help_text=gettext_lazy(
+            "When this is off, lead officers propose changes to wording, timescales and status "
+            "in a progress update that the regional team approves. When it is on, each direct "
+            "edit is emailed to the administrators, listed on their home page and can be "
+            "reverted."
+        ),
+    )
+
+
+def partnership_for_settings(request: HttpRequest, slug: str) -> Partnership:
+    partnership = get_object_or_404(permissions.visible_partnerships(request.user), slug=slug)
+    if not permissions.can_change_partnership_settings(request.user, partnership.pk):
+        raise PermissionDenied  # the partnership is visible, so refusing leaks nothing
+    return partnership
+
+
+@login_required
+def partnership_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for_settings(request, slug)
+    form = SettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"lead_officers_edit_actions": partnership.lead_officers_edit_actions},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_lead_officer_direct_edits(
+            actor=request.user,
+            partnership=partnership,
+            allowed=form.cleaned_data["lead_officers_edit_actions"],
+        )
+        messages.success(request, _("Settings saved"))
+        return redirect("partnerships:settings", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/settings.html",
+        {"partnership": partnership, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def revert_direct_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put back what a lead officer changed directly (administrators of its partnership)."""
+    entry = get_object_or_404(AuditEntry, pk=pk, source=direct_edits.DIRECT_EDIT)
+    if not permissions.can_manage_plans(request.user, entry.partnership_id or 0):
+        raise PermissionDenied
+    try:
+        action = direct_edits.revert_direct_edit(actor=request.user, entry=entry)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("core:home")
+    messages.success(request, _("The change was reverted"))
+    return redirect(action.get_absolute_url())
