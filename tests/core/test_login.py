@@ -18,7 +18,7 @@ def test_lead_officer_signs_in_and_reaches_their_account(client, world):
 
 
 def test_signing_in_returns_to_the_page_that_asked_for_it(client, world):
-    next_url = f"/strategies/actions/{world.police_action.pk}/edit/"
+    next_url = "/accounts/profile/details/"
     response = client.post(
         f"{SIGN_IN}?next={next_url}",
         {"username": "owain", "password": PASSWORD, "next": next_url},

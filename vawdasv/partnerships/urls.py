@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.partnerships import views, views_aliases, views_settings
+from vawdasv.partnerships import views, views_aliases, views_people, views_settings
 
 app_name = "partnerships"
 urlpatterns = [
@@ -21,5 +21,24 @@ urlpatterns += [
         "direct-edits/<int:pk>/revert/",
         views_settings.revert_direct_edit,
         name="revert-direct-edit",
+    ),
+]
+
+# People and organisations, managed by the regional team; invitation links for the invited.
+urlpatterns += [
+    path("<slug:slug>/people/", views_people.people, name="people"),
+    path("<slug:slug>/people/invite/", views_people.invite, name="invite"),
+    path("<slug:slug>/people/<int:pk>/", views_people.membership, name="membership"),
+    path("<slug:slug>/organisations/", views_people.organisations, name="organisations"),
+    path(
+        "<slug:slug>/organisations/<int:pk>/add/",
+        views_people.organisation_add,
+        name="organisation-add",
+    ),
+    path("invitations/<str:token>/", views_people.accept_invitation, name="accept-invitation"),
+    path(
+        "invitations/<str:token>/renew/",
+        views_people.renew_invitation,
+        name="renew-invitation",
     ),
 ]
