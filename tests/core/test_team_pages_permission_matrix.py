@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from tests.imports.web.documents import plan_text
 from vawdasv.imports import uploads
+from vawdasv.partnerships.models import Membership
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
 
@@ -34,6 +35,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "revision_upload":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "aliases":             (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "alias_add":           (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "people":              (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "invite":              (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "membership":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "organisations":       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "settings":            (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
 }
 # fmt: on
 
@@ -43,6 +49,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.admin, partnership=world.partnership, filename="plan.txt", data=plan_text()
     )
     partnership, strategy = world.partnership.slug, world.strategy.slug
+    member = Membership.objects.get(user=world.board, partnership=world.partnership)
     return {
         "import_upload": lambda: reverse("imports:upload", args=[partnership]),
         "import_list": lambda: reverse("imports:list", args=[partnership]),
@@ -50,6 +57,11 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "revision_upload": lambda: reverse("imports:revise", args=[strategy]),
         "aliases": lambda: reverse("partnerships:aliases", args=[partnership]),
         "alias_add": lambda: reverse("partnerships:alias-add", args=[partnership]),
+        "people": lambda: reverse("partnerships:people", args=[partnership]),
+        "invite": lambda: reverse("partnerships:invite", args=[partnership]),
+        "membership": lambda: reverse("partnerships:membership", args=[partnership, member.pk]),
+        "organisations": lambda: reverse("partnerships:organisations", args=[partnership]),
+        "settings": lambda: reverse("partnerships:settings", args=[partnership]),
     }
 
 

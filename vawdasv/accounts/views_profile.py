@@ -31,7 +31,9 @@ class DetailsForm(GovukModelForm):
 @login_required
 def edit_details(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
-    form = DetailsForm(request.POST if request.method == "POST" else None, instance=user)
+    # The form works on a copy: the service compares the person as saved with the new values.
+    copy = User.objects.get(pk=user.pk)
+    form = DetailsForm(request.POST if request.method == "POST" else None, instance=copy)
     if request.method == "POST" and form.is_valid():
         services.update_details(actor=user, user=user, data=form.cleaned_data)
         messages.success(request, _("Your details have been saved"))
