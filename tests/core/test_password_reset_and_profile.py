@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
+from tests.core.conftest import PASSWORD
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry
 
@@ -92,3 +93,17 @@ def test_the_profile_lists_memberships_and_links_to_changes(world):
     page = client.get("/accounts/profile/").content.decode()
     assert "Cardiff and Vale" in page
     assert "/accounts/profile/details/" in page and "/accounts/profile/password/" in page
+
+
+def test_changing_ones_password_is_audited_without_the_password(world):
+    client = Client()
+    client.force_login(world.lead)
+    response = client.post(
+        "/accounts/profile/password/",
+        {"old_password": PASSWORD, "new_password1": "another long phrase",
+         "new_password2": "another long phrase"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert User.objects.get(pk=world.lead.pk).check_password("another long phrase")
+    entry = AuditEntry.objects.filter(object_id=world.lead.pk).latest("pk")
+    assert "another long phrase" not in str(entry.changes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -30,8 +30,8 @@ class DetailsForm(GovukModelForm):
 
 @login_required
 def edit_details(request: HttpRequest) -> HttpResponse:
-    user = cast(User, request.user)
     # The form works on a copy: the service compares the person as saved with the new values.
+    user = User.objects.get(pk=request.user.pk)
     copy = User.objects.get(pk=user.pk)
     form = DetailsForm(request.POST if request.method == "POST" else None, instance=copy)
     if request.method == "POST" and form.is_valid():
@@ -57,6 +57,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        services.record_password_change(self.request.user)
+        services.record_password_change(User.objects.get(pk=self.request.user.pk))
         messages.success(self.request, _("Your password has been changed"))
         return response
