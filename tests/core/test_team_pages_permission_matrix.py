@@ -40,6 +40,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "membership":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "organisations":       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "settings":            (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "without_lead_officer":(LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
 }
 # fmt: on
 
@@ -62,6 +63,9 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "membership": lambda: reverse("partnerships:membership", args=[partnership, member.pk]),
         "organisations": lambda: reverse("partnerships:organisations", args=[partnership]),
         "settings": lambda: reverse("partnerships:settings", args=[partnership]),
+        "without_lead_officer": lambda: reverse(
+            "partnerships:without-lead-officer", args=[partnership]
+        ),
     }
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from vawdasv.partnerships.permissions import visible_partnerships, visible_strategies
+from vawdasv.partnerships import coverage
+from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.models import Partnership
+from vawdasv.partnerships.permissions import roles_of, visible_partnerships, visible_strategies
 from vawdasv.plans.direct_edits import recent_direct_edits
 
 
@@ -21,8 +26,17 @@ def home(request: HttpRequest) -> HttpResponse:
             "strategies": strategies,
             "partnerships": partnerships,
             "direct_edits": recent_direct_edits(request.user),
+            "uncovered": _uncovered(request.user),
         },
     )
+
+
+def _uncovered(user: Any) -> list[tuple[Partnership, list[coverage.Uncovered]]]:
+    """For each partnership the user administers: lead organisations without a lead officer."""
+    administered = [pid for pid, role in roles_of(user).items() if role == Role.ADMINISTRATOR]
+    partnerships = Partnership.objects.filter(pk__in=administered).order_by("name_en")
+    found = [(p, coverage.without_lead_officer(p)) for p in partnerships]
+    return [(partnership, gaps) for partnership, gaps in found if gaps]
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

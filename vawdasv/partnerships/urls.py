@@ -31,6 +31,11 @@ urlpatterns += [
     path("<slug:slug>/people/<int:pk>/", views_people.membership, name="membership"),
     path("<slug:slug>/organisations/", views_people.organisations, name="organisations"),
     path(
+        "<slug:slug>/without-lead-officer/",
+        views_people.without_lead_officer,
+        name="without-lead-officer",
+    ),
+    path(
         "<slug:slug>/organisations/<int:pk>/add/",
         views_people.organisation_add,
         name="organisation-add",

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vawdasv.partnerships import permissions, services
+from vawdasv.partnerships import coverage, permissions, services
 from vawdasv.partnerships.forms_people import (
     AcceptInvitationForm,
     EndMembershipForm,
@@ -249,3 +249,13 @@ def renew_invitation(request: HttpRequest, token: str) -> HttpResponse:
             status=400,
         )
     return render(request, "partnerships/people/invitation_problem.html", {"reason": "renewed"})
+
+
+@login_required
+def without_lead_officer(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for_people(request, slug)
+    return render(
+        request,
+        "partnerships/without_lead_officer.html",
+        {"partnership": partnership, "gaps": coverage.without_lead_officer(partnership)},
+    )

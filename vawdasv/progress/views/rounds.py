@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from vawdasv.partnerships import permissions
+from vawdasv.partnerships import coverage, permissions
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.forms import ConfirmForm, OpenRoundForm, ReopenRoundForm
@@ -58,7 +58,12 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "progress/round_open.html",
-        {"strategy": strategy, "form": form},
+        {
+            "strategy": strategy,
+            "form": form,
+            "partnership": strategy.partnership,
+            "gaps": coverage.without_lead_officer(strategy.partnership, strategy),
+        },
         status=400 if form.errors else 200,
     )
 
