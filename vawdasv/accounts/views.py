@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from vawdasv.accounts import services
 from vawdasv.accounts.forms import SignInForm
 from vawdasv.accounts.models import User
+from vawdasv.core.landing import landing_url
 from vawdasv.partnerships.models import Membership
 
 
@@ -22,6 +23,10 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        """With no page to return to, each person lands where their work is."""
+        return landing_url(self.request.user)
 
 
 class SignOutView(auth_views.LogoutView):

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import translate_url
 
+from vawdasv.core.landing import Navigation
 from vawdasv.lib.bilingual import current_language, other_language
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -27,4 +28,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
             for code in ("en", "cy")
         ],
         "other_language_url": translate_url(request.get_full_path(), other),
+        "nav": Navigation(getattr(request, "user", None)),
     }

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from vawdasv.core import attention as needs_attention
 from vawdasv.partnerships import coverage
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Partnership
-from vawdasv.partnerships.permissions import roles_of, visible_partnerships, visible_strategies
+from vawdasv.partnerships.permissions import (
+    administers_any,
+    roles_of,
+    visible_partnerships,
+    visible_strategies,
+)
 from vawdasv.plans.direct_edits import recent_direct_edits
 
 
@@ -37,6 +45,21 @@ def _uncovered(user: Any) -> list[tuple[Partnership, list[coverage.Uncovered]]]:
     partnerships = Partnership.objects.filter(pk__in=administered).order_by("name_en")
     found = [(p, coverage.without_lead_officer(p)) for p in partnerships]
     return [(partnership, gaps) for partnership, gaps in found if gaps]
+
+
+@login_required
+def attention(request: HttpRequest) -> HttpResponse:
+    """The regional team's landing page: what needs them, partnership by partnership."""
+    if not (request.user.is_superuser or administers_any(request.user)):
+        raise PermissionDenied
+    return render(
+        request,
+        "core/attention.html",
+        {
+            "partnerships": needs_attention.for_user(request.user),
+            "direct_edits": recent_direct_edits(request.user),
+        },
+    )
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -215,6 +215,28 @@ def visible_updates(user: Any, prefix: str = "") -> Q:
     return rule
 
 
+def leads_actions(user: Any) -> bool:
+    """Whether the person leads any action (shown "My actions"): their organisation leads an
+    action of a partnership where they are an active lead officer or administrator."""
+    organisation_id = getattr(user, "organisation_id", None)
+    writers = [
+        pid
+        for pid, role in roles_of(user).items()
+        if role in (Role.LEAD_OFFICER, Role.ADMINISTRATOR)
+    ]
+    if organisation_id is None or not writers:
+        return False
+    return Action.objects.filter(
+        lead_organisations=organisation_id,
+        commitment__theme__strategy__partnership_id__in=writers,
+    ).exists()
+
+
+def administers_any(user: Any) -> bool:
+    """An administrator of at least one partnership (their home is "Needs attention")."""
+    return any(role == Role.ADMINISTRATOR for role in roles_of(user).values())
+
+
 def can_manage_imports(user: Any, partnership_id: int) -> bool:
     """Upload, preview and commit plan imports and revisions, and keep the alias list: the
     regional team (they write the plan)."""

@@ -4,6 +4,7 @@ from vawdasv.partnerships import views, views_aliases, views_people, views_setti
 
 app_name = "partnerships"
 urlpatterns = [
+    path("", views.partnership_list, name="list"),
     path("<slug:slug>/", views.partnership_detail, name="detail"),
 ]
 
