@@ -60,7 +60,13 @@ def _places(world: Any, progress_round: Any) -> dict[str, Callable[[Client], str
 
         return fetch
 
-    api = [f"/api/v1/{name}/" for name in ("strategies", "actions", "themes", "commitments")]
+    api = [
+        f"/api/v1/{name}/"
+        for name in (
+            "strategies", "actions", "themes", "commitments", "progress-rounds",
+            "progress-updates",
+        )
+    ]  # fmt: skip
 
     def api_pages(client: Client) -> str:
         return " ".join(get(url)(client) for url in api)
@@ -135,7 +141,7 @@ def test_the_authors_and_the_regional_team_find_it_where_updates_are_shown(
     places = _places(world, progress_round)
     for person in (world.lead, world.admin):
         client = _client(person)
-        for place in ("update page", "export .csv", "export .xlsx"):
+        for place in ("update page", "export .csv", "export .xlsx", "api"):
             assert MARKER in places[place](client), place
 
 

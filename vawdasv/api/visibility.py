@@ -17,6 +17,7 @@ from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import selectors
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
 
 def _visible_strategy_ids(user: Any) -> QuerySet[Strategy, Any]:
@@ -86,5 +87,36 @@ def actions_for(user: Any) -> QuerySet[Action]:
             "commitment_id",
             "order",
             "pk",
+        )
+    )
+
+
+# Progress --------------------------------------------------------------------------------------
+
+
+def rounds_for(user: Any) -> QuerySet[ProgressRound]:
+    """Rounds of the partnerships whose progress the caller may read (members, observers)."""
+    return (
+        ProgressRound.objects.filter(
+            permissions.progress_readable(user, "strategy__partnership_id"),
+            strategy__in=_visible_strategy_ids(user),
+        )
+        .select_related("strategy")
+        .order_by("strategy__slug", "-period_end", "-period_start", "pk")
+    )
+
+
+def updates_for(user: Any) -> QuerySet[ProgressUpdate]:
+    """Updates the caller may see: approved ones to every reader of the partnership's progress,
+    the others only to the regional team and the authors' organisation (drafts are private)."""
+    return (
+        ProgressUpdate.objects.filter(
+            permissions.progress_readable(user, "progress_round__strategy__partnership_id"),
+            permissions.visible_updates(user),
+            progress_round__strategy__in=_visible_strategy_ids(user),
+        )
+        .select_related("progress_round__strategy", "action")
+        .order_by(
+            "progress_round__strategy__slug", "-progress_round__period_end", "action_id", "pk"
         )
     )

@@ -173,6 +173,14 @@ def can_read_progress(user: Any, partnership_id: int) -> bool:
     return is_member(user, partnership_id)
 
 
+def progress_readable(user: Any, partnership_field: str) -> Q:
+    """`can_read_progress` as a filter: `partnership_field` names the partnership id, such as
+    "strategy__partnership_id" on rounds."""
+    if reads_everything(user):
+        return Q()
+    return Q(**{f"{partnership_field}__in": list(roles_of(user))})
+
+
 def can_see_unapproved_updates(
     user: Any, partnership_id: int, lead_organisation_ids: Iterable[int]
 ) -> bool:
