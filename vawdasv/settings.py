@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "vawdasv.core",
     "vawdasv.accounts",
     "vawdasv.reference",
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vawdasv.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -216,6 +221,10 @@ EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.Email
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
 # The address emails sent outside a request (notices to administrators) link to.
 SITE_URL = envstr("SITE_URL", "http://localhost:8000")
+# Two-factor authentication (ADR 0019): administrators and superusers must use it, and members
+# of partnerships that require it. Off only for test runs that are not about it.
+TWO_FACTOR_ENFORCED = envbool("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = "VAWDASV partnerships"
 # How long an invitation link to join a partnership stays usable.
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 

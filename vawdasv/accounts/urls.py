@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.accounts import views, views_password, views_profile
+from vawdasv.accounts import views, views_password, views_profile, views_two_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -31,4 +31,17 @@ urlpatterns += [
     ),
     path("profile/details/", views_profile.edit_details, name="edit-details"),
     path("profile/password/", views_profile.PasswordChangeView.as_view(), name="password-change"),
+]
+
+# Two-factor authentication (ADR 0019).
+urlpatterns += [
+    path("two-factor/", views_two_factor.manage, name="two-factor"),
+    path("two-factor/set-up/", views_two_factor.setup, name="two-factor-setup"),
+    path("two-factor/verify/", views_two_factor.verify, name="two-factor-verify"),
+    path(
+        "two-factor/recovery-codes/",
+        views_two_factor.recovery_codes,
+        name="two-factor-recovery-codes",
+    ),
+    path("two-factor/turn-off/", views_two_factor.turn_off, name="two-factor-off"),
 ]

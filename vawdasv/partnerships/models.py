@@ -70,6 +70,10 @@ class Partnership(BilingualModel):
     lead_officers_edit_actions = models.BooleanField(
         _("lead officers may edit their own organisation's actions directly"), default=False
     )
+    # Administrators always need a second factor; this asks it of every member.
+    require_two_factor = models.BooleanField(
+        _("every member must use two-factor authentication"), default=False
+    )
 
     class Meta:
         ordering = ["name_en"]

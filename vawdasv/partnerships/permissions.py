@@ -245,6 +245,17 @@ def administers_any(user: Any) -> bool:
     return any(role == Role.ADMINISTRATOR for role in roles_of(user).values())
 
 
+def must_use_two_factor(user: Any) -> bool:
+    """Two-factor authentication is required of superusers, every partnership administrator,
+    and every member of a partnership that requires it (ADR 0019)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or administers_any(user):
+        return True
+    member_of = list(roles_of(user))
+    return Partnership.objects.filter(pk__in=member_of, require_two_factor=True).exists()
+
+
 def can_manage_imports(user: Any, partnership_id: int) -> bool:
     """Upload, preview and commit plan imports and revisions, and keep the alias list: the
     regional team (they write the plan)."""

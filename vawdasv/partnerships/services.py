@@ -33,7 +33,7 @@ from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Invitation, Membership, Organisation, Partnership
 
 ORGANISATION_FIELDS = ("slug", "name_en", "name_cy", "short_name", "organisation_type")
-SETTING_FIELDS = ("lead_officers_edit_actions",)
+SETTING_FIELDS = ("lead_officers_edit_actions", "require_two_factor")
 
 
 def _require_manager(actor: Any, partnership: Partnership) -> None:
@@ -118,28 +118,36 @@ def add_member_organisations(
 
 
 @transaction.atomic
-def set_lead_officer_direct_edits(*, actor: Any, partnership: Partnership, allowed: bool) -> bool:
-    """Let lead officers edit their own organisation's actions directly, or stop them.
+def update_settings(*, actor: Any, partnership: Partnership, **values: bool) -> bool:
+    """Change the partnership's settings (administrators only); a change is audited.
 
-    Returns whether anything changed; a change is audited.
+    `lead_officers_edit_actions`: lead officers may edit their organisation's actions directly.
+    `require_two_factor`: every member must use two-factor authentication.
+    Returns whether anything changed.
     """
     if not permissions.can_change_partnership_settings(actor, partnership.pk):
         raise PermissionDenied(_("You do not have permission to change this."))
+    unknown = set(values) - set(SETTING_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a partnership setting: {', '.join(sorted(unknown))}")
     locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    if locked.lead_officers_edit_actions == allowed:
-        return False
     before = audit.snapshot(locked, SETTING_FIELDS)
-    locked.lead_officers_edit_actions = allowed
-    locked.save(update_fields=["lead_officers_edit_actions"])
-    partnership.lead_officers_edit_actions = allowed
+    for name, value in values.items():
+        setattr(locked, name, bool(value))
+        setattr(partnership, name, bool(value))
+    changes = audit.diff(before, audit.snapshot(locked, SETTING_FIELDS))
+    if not changes:
+        return False
+    locked.save(update_fields=list(values))
     audit.record(
-        actor=actor,
-        instance=locked,
-        verb=Verb.UPDATED,
-        changes=audit.diff(before, audit.snapshot(locked, SETTING_FIELDS)),
-        partnership=locked,
+        actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes, partnership=locked
     )
     return True
+
+
+def set_lead_officer_direct_edits(*, actor: Any, partnership: Partnership, allowed: bool) -> bool:
+    """Let lead officers edit their own organisation's actions directly, or stop them."""
+    return update_settings(actor=actor, partnership=partnership, lead_officers_edit_actions=allowed)
 
 
 # People: member organisations, invitations, roles and memberships ---------------------------

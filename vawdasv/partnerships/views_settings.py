@@ -30,6 +30,14 @@ class SettingsForm(GovukForm):
             "reverted."
         ),
     )
+    require_two_factor = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Every member must use two-factor authentication"),
+        help_text=gettext_lazy(
+            "Administrators always must. When this is on, lead officers and board members are "
+            "asked to set up an authenticator app the next time they sign in."
+        ),
+    )
 
 
 def partnership_for_settings(request: HttpRequest, slug: str) -> Partnership:
@@ -44,14 +52,13 @@ def partnership_settings(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for_settings(request, slug)
     form = SettingsForm(
         request.POST if request.method == "POST" else None,
-        initial={"lead_officers_edit_actions": partnership.lead_officers_edit_actions},
+        initial={
+            "lead_officers_edit_actions": partnership.lead_officers_edit_actions,
+            "require_two_factor": partnership.require_two_factor,
+        },
     )
     if request.method == "POST" and form.is_valid():
-        services.set_lead_officer_direct_edits(
-            actor=request.user,
-            partnership=partnership,
-            allowed=form.cleaned_data["lead_officers_edit_actions"],
-        )
+        services.update_settings(actor=request.user, partnership=partnership, **form.cleaned_data)
         messages.success(request, _("Settings saved"))
         return redirect("partnerships:settings", slug=partnership.slug)
     return render(
