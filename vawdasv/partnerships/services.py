@@ -222,9 +222,9 @@ def _token_hash(token: str) -> str:
 
 
 def _send_invitation(invitation: Invitation, token: str, site_url: str) -> None:
-    link = site_url.rstrip("/") + reverse("partnerships:accept-invitation", args=[token])
     language = invitation.language if invitation.language in LANGUAGE_CODES else "en"
-    with translation.override(language):
+    with translation.override(language):  # the link opens the page in their language too
+        link = site_url.rstrip("/") + reverse("partnerships:accept-invitation", args=[token])
         context = {"invitation": invitation, "link": link}
         subject = render_to_string("partnerships/email/invitation_subject.txt", context)
         body = render_to_string("partnerships/email/invitation_body.txt", context)
