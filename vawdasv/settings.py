@@ -220,7 +220,7 @@ EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
 # The address emails sent outside a request (notices to administrators) link to.
-SITE_URL = envstr("SITE_URL", "http://localhost:8000")
+SITE_URL = envstr("SITE_URL", "http://localhost:8000") or "http://localhost:8000"
 # Two-factor authentication (ADR 0019): administrators and superusers must use it, and members
 # of partnerships that require it. Off only for test runs that are not about it.
 TWO_FACTOR_ENFORCED = envbool("TWO_FACTOR_ENFORCED", True)

@@ -20,6 +20,13 @@ from vawdasv.accounts.models import User
 from vawdasv.core.forms import GovukFormMixin, GovukModelForm
 
 
+def _saved_person(request: HttpRequest) -> User:
+    """The signed-in person as stored (not the request's lazy wrapper, which audit cannot use)."""
+    pk = request.user.pk
+    assert pk is not None  # login_required
+    return User.objects.get(pk=pk)
+
+
 class DetailsForm(GovukModelForm):
     class Meta:
         model = User
@@ -31,7 +38,7 @@ class DetailsForm(GovukModelForm):
 @login_required
 def edit_details(request: HttpRequest) -> HttpResponse:
     # The form works on a copy: the service compares the person as saved with the new values.
-    user = User.objects.get(pk=request.user.pk)
+    user = _saved_person(request)
     copy = User.objects.get(pk=user.pk)
     form = DetailsForm(request.POST if request.method == "POST" else None, instance=copy)
     if request.method == "POST" and form.is_valid():
@@ -57,6 +64,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        services.record_password_change(User.objects.get(pk=self.request.user.pk))
+        services.record_password_change(_saved_person(self.request))
         messages.success(self.request, _("Your password has been changed"))
         return response

@@ -308,7 +308,7 @@ def invite_person(
         ),
         partnership=partnership,
     )
-    _send_invitation(invitation, token, site_url or settings.SITE_URL)
+    _send_invitation(invitation, token, site_url or str(settings.SITE_URL))
     return invitation
 
 
@@ -413,7 +413,7 @@ def renew_invitation(*, token: str, site_url: str = "") -> Invitation:
         partnership=old.partnership,
         source=f"renewal of invitation {old.pk}",
     )
-    _send_invitation(invitation, new_token, site_url or settings.SITE_URL)
+    _send_invitation(invitation, new_token, site_url or str(settings.SITE_URL))
     return invitation
 
 

@@ -50,7 +50,7 @@ def notify_administrators(entry: AuditEntry, action: Action) -> None:
     partnership_id = entry.partnership_id
     if partnership_id is None:
         return
-    link = settings.SITE_URL.rstrip("/") + action.get_absolute_url()
+    link = str(settings.SITE_URL).rstrip("/") + action.get_absolute_url()
 
     def send() -> None:
         for admin in _administrators(partnership_id):
