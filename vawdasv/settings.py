@@ -164,10 +164,18 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
     "DESCRIPTION": "Read-only access to partnerships, organisations and strategies "
-    "(themes, commitments, actions). Anonymous callers see published strategies only.",
+    "(themes, commitments, actions), and to progress rounds and updates. Anonymous callers see "
+    "published strategies only; drafts of progress updates only their authors' organisation "
+    "and the regional team.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three different "status" fields (strategy, progress round, progress update): name each.
+    "ENUM_NAME_OVERRIDES": {
+        "StrategyStatusEnum": "vawdasv.plans.enums.StrategyStatus",
+        "RoundStatusEnum": "vawdasv.progress.enums.RoundStatus",
+        "UpdateStatusEnum": "vawdasv.progress.enums.UpdateState",
+    },
 }
 
 # Security headers. HTTPS=true turns on the settings that only make sense behind TLS.
