@@ -171,6 +171,13 @@ def build_world() -> World:
 
 
 @pytest.fixture(autouse=True)
+def _two_factor_only_where_tested(settings, request):
+    # Administrators must pass a second step to use any page; the tests about it (and the
+    # journeys through it) say so in their name, the others sign in with a password alone.
+    settings.TWO_FACTOR_ENFORCED = "two_factor" in request.node.name
+
+
+@pytest.fixture(autouse=True)
 def _axes_off_by_default(settings, request):
     # Login throttling is tested on purpose in its own module.
     if "throttle" not in request.node.name:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from typing import Any
 
 import factory
 from django.core.files.base import ContentFile
@@ -221,3 +222,10 @@ class PlanImportFactory(DjangoModelFactory):
     sha256 = factory.LazyAttribute(lambda i: hashlib.sha256(i.content).hexdigest())
     size = factory.LazyAttribute(lambda i: len(i.content))
     status = ImportStatus.PREVIEWED
+
+
+def allow_direct_edits(world: Any) -> None:
+    """Let the world's lead officers edit their own organisation's actions directly."""
+    from vawdasv.partnerships.models import Partnership
+
+    Partnership.objects.filter(pk=world.partnership.pk).update(lead_officers_edit_actions=True)

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "vawdasv.ops",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "vawdasv.core",
     "vawdasv.accounts",
     "vawdasv.reference",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vawdasv.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "vawdasv.web.middleware.SessionIdleTimeoutMiddleware",
     "vawdasv.web.middleware.PrivatePagesMiddleware",
@@ -88,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vawdasv.core.context_processors.site",
+                "vawdasv.web.context_processors.navigation",
             ],
         },
     }
@@ -203,10 +209,18 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
     "DESCRIPTION": "Read-only access to partnerships, organisations and strategies "
-    "(themes, commitments, actions). Anonymous callers see published strategies only.",
+    "(themes, commitments, actions), and to progress rounds and updates. Anonymous callers see "
+    "published strategies only; drafts of progress updates only their authors' organisation "
+    "and the regional team.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three different "status" fields (strategy, progress round, progress update): name each.
+    "ENUM_NAME_OVERRIDES": {
+        "StrategyStatusEnum": "vawdasv.plans.enums.StrategyStatus",
+        "RoundStatusEnum": "vawdasv.progress.enums.RoundStatus",
+        "UpdateStatusEnum": "vawdasv.progress.enums.UpdateState",
+    },
 }
 
 # Security headers. HTTPS=true turns on the settings that only make sense behind TLS.
@@ -310,6 +324,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
+# Two-factor authentication (ADR 0019): administrators and superusers must use it, and members
+# of partnerships that require it. Off only for test runs that are not about it.
+TWO_FACTOR_ENFORCED = envbool("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = "VAWDASV partnerships"
+# How long an invitation link to join a partnership stays usable.
+INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 
 # LOG_FORMAT=json writes one JSON object per line (for a log collector); every record carries
 # the request id (X-Request-ID, echoed in the response) of the request that wrote it.

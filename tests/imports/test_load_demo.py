@@ -17,6 +17,7 @@ from vawdasv.demo.load import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
+from vawdasv.plans import coverage
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
 
@@ -134,7 +135,7 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
     cardiff_vale = Partnership.objects.get(slug="cardiff-vale")
     gwent = Partnership.objects.get(slug="gwent")
     roles = dict(Membership.objects.values_list("user__username", "role"))
-    assert roles == {
+    named = {
         "alys": Role.ADMINISTRATOR,
         "rhys": Role.LEAD_OFFICER,
         "owain": Role.LEAD_OFFICER,
@@ -142,6 +143,9 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
         "gareth": Role.BOARD_MEMBER,
         "nia": Role.ADMINISTRATOR,
     }
+    assert {name: roles[name] for name in named} == named
+    # Everyone else is one of the lead officers made for the plan's lead organisations.
+    assert {role for name, role in roles.items() if name not in named} == {Role.LEAD_OFFICER}
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="ffion").national_observer
     nia = User.objects.get(username="nia")
@@ -149,11 +153,31 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
     assert not permissions.can_manage_plans(nia, cardiff_vale.pk)
 
 
-def test_demo_lead_officers_can_edit_the_actions_their_organisation_leads(demo):
+def test_demo_lead_officers_write_updates_for_the_actions_their_organisation_leads(demo):
     owain = User.objects.get(username="owain")
     bethan = User.objects.get(username="bethan")
     police_action = Action.objects.filter(lead_organisations__slug="south-wales-police").first()
     council_action = Action.objects.filter(lead_organisations__slug="cardiff-council").first()
-    assert permissions.can_edit_action(owain, police_action)
-    assert not permissions.can_edit_action(owain, council_action)
-    assert permissions.can_edit_action(bethan, council_action)
+    assert permissions.can_write_update(owain, police_action)
+    assert not permissions.can_write_update(owain, council_action)
+    assert permissions.can_write_update(bethan, council_action)
+    # Lead officers propose changes to the plan; they do not edit it (issue 10).
+    assert not permissions.can_edit_action(owain, police_action)
+
+
+def test_every_lead_organisation_but_one_has_a_demo_lead_officer(demo):
+    strategy = Strategy.objects.get(slug=STRATEGY_SLUG)
+    gaps = coverage.without_lead_officer(strategy.partnership, strategy)
+    assert [gap.organisation.slug for gap in gaps] == ["respect"]
+    officers = User.objects.filter(
+        memberships__partnership=strategy.partnership, memberships__role=Role.LEAD_OFFICER
+    )
+    for officer in officers:
+        assert officer.username in demo  # printed with the logins
+        assert officer.check_password(DEMO_PASSWORD)
+
+
+def test_the_advisers_home_page_flags_the_organisation_without_a_lead_officer(demo, client):
+    client.force_login(User.objects.get(username="alys"))
+    page = client.get("/").content.decode()
+    assert "Respect" in page and "has no lead officer" in page

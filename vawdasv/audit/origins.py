@@ -18,6 +18,8 @@ class OriginKind(models.TextChoices):
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
     ADMIN = "admin", _("Django admin")
+    DIRECT_EDIT = "direct_edit", _("Direct edit by a lead officer")
+    REVERT = "revert", _("Revert of a direct edit")
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,9 @@ def file_detail(filename: str, sha256: str) -> str:
 
 DEMO = Origin(OriginKind.DEMO)
 ADMIN = Origin(OriginKind.ADMIN)
+DIRECT_EDIT = Origin(OriginKind.DIRECT_EDIT)
+
+
+def revert_of(entry: models.Model) -> Origin:
+    """A change that puts back a direct edit: the edit's audit entry, its id as the detail."""
+    return Origin(OriginKind.REVERT, entry, str(entry.pk))

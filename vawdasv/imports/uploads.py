@@ -50,7 +50,7 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _require(user: Any, partnership: Partnership) -> None:
-    kernel.require(permissions.can_manage_plans(user, partnership.pk))
+    kernel.require(permissions.can_manage_imports(user, partnership.pk))
 
 
 def aliases_for(partnership: Partnership) -> AliasTable:

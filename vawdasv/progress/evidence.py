@@ -379,8 +379,10 @@ def can_change_evidence(
     user: Any, update: ProgressUpdate | None, progress_round: ProgressRound, action: Action
 ) -> bool:
     """Whether to offer the add and remove controls (the services check again on every write)."""
-    return (
-        permissions.can_write_update(user, action, progress_round.strategy.partnership_id)
-        and progress_round.is_open
-        and (update is None or update.is_editable)
+    return permissions.can_change_update_now(
+        user,
+        action,
+        progress_round.strategy.partnership_id,
+        round_is_open=progress_round.is_open,
+        update_state=update.state if update is not None and update.pk else None,
     )

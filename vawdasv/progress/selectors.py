@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from vawdasv.partnerships import permissions
@@ -31,7 +32,7 @@ def today() -> datetime.date:
 
 def _require_member(user: Any, strategy: Strategy) -> None:
     """Rounds are the partnership's working papers: members read them, others are refused."""
-    if not permissions.is_member(user, strategy.partnership_id):
+    if not permissions.can_read_progress(user, strategy.partnership_id):
         raise PermissionDenied
 
 
@@ -66,7 +67,30 @@ def get_update_for_user(user: Any, pk: int) -> ProgressUpdate:
         pk=pk,
     )
     get_round_for_user(user, update.progress_round_id)
+    if not can_see(user, update):
+        raise Http404  # a draft is not there for those who may not see it
     return update
+
+
+def can_see(user: Any, update: ProgressUpdate) -> bool:
+    """`permissions.can_see_update` for one update (its action's leads are read if needed)."""
+    return permissions.can_see_update(
+        user,
+        state=update.state,
+        partnership_id=update.progress_round.strategy.partnership_id,
+        lead_organisation_ids=[org.pk for org in update.action.lead_organisations.all()],
+    )
+
+
+def visible_update(
+    user: Any, progress_round: ProgressRound, action: Action
+) -> ProgressUpdate | None:
+    """The action's update in the round, if there is one this user may see."""
+    return (
+        ProgressUpdate.objects.filter(progress_round=progress_round, action=action)
+        .filter(permissions.visible_updates(user))
+        .first()
+    )
 
 
 def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
@@ -180,7 +204,7 @@ def finished_in(earlier: dict[int, ProgressUpdate]) -> set[int]:
 
 
 def _rows(
-    progress_round: ProgressRound, actions: list[Action], on: datetime.date
+    progress_round: ProgressRound, actions: list[Action], on: datetime.date, visible: Q
 ) -> list[ActionRow]:
     # One fetch of the last approved update before the round serves both questions: which
     # actions were finished earlier (left out), and what each remaining one said last time.
@@ -190,7 +214,9 @@ def _rows(
     ids = [a.pk for a in actions]
     updates = {
         u.action_id: u
-        for u in progress_round.updates.filter(action_id__in=ids).select_related("updated_by")  # type: ignore[attr-defined]
+        for u in progress_round.updates.filter(visible, action_id__in=ids).select_related(  # type: ignore[attr-defined]
+            "updated_by"
+        )
     }
     statuses = statuses_for(progress_round.strategy, actions, on)
     return [
@@ -210,10 +236,22 @@ def _plan_order(actions: QuerySet[Action]) -> list[Action]:
     )
 
 
-def round_rows(progress_round: ProgressRound, on: datetime.date | None = None) -> list[ActionRow]:
-    """Every action of the plan that this round asks about, in plan order."""
+def round_rows(
+    progress_round: ProgressRound, viewer: Any, on: datetime.date | None = None
+) -> list[ActionRow]:
+    """Every action of the plan that this round asks about, in plan order, with the updates
+    the viewer may see (an update they may not see is shown as none)."""
     actions = _plan_order(Action.objects.for_strategy(progress_round.strategy))
-    return _rows(progress_round, actions, on or today())
+    return _rows(progress_round, actions, on or today(), permissions.visible_updates(viewer))
+
+
+def round_rows_for_the_system(
+    progress_round: ProgressRound, on: datetime.date | None = None
+) -> list[ActionRow]:
+    """Every row with every update, drafts included: for decisions the platform makes (who is
+    reminded), never for showing to a person."""
+    actions = _plan_order(Action.objects.for_strategy(progress_round.strategy))
+    return _rows(progress_round, actions, on or today(), Q())
 
 
 @dataclass
@@ -246,5 +284,7 @@ def my_actions(user: Any, on: datetime.date | None = None) -> list[DeadlineGroup
         actions = _plan_order(
             Action.objects.for_strategy(progress_round.strategy).led_by(organisation_id)
         )
-        groups[progress_round.deadline].extend(_rows(progress_round, actions, on or today()))
+        groups[progress_round.deadline].extend(
+            _rows(progress_round, actions, on or today(), permissions.visible_updates(user))
+        )
     return [DeadlineGroup(deadline, rows) for deadline, rows in groups.items() if rows]
