@@ -32,8 +32,6 @@ def built_once(django_db_blocker: Any, media_root: Path) -> Iterator[None]:
             PASSWORD_HASHERS=[QUICK_HASHER],
             MEDIA_ROOT=media_root,
             TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-            # load-demo refuses without DEBUG (a real deployment); the tests are a developer's.
-            DEBUG=True,
         ),
     ):
         yield

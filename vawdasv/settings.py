@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
+# Where each person lands after signing in (their work): decided by the site on top.
+LANDING_URL = "vawdasv.web.landing.landing_url"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # Login throttling (django-axes): lock a username from one client address after repeated

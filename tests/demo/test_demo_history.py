@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.once import built_once
 from vawdasv.accounts.models import User
@@ -38,7 +39,9 @@ def _demo_runs_in_development(settings):
 
 def load_demo() -> str:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    # load-demo refuses without DEBUG (a real deployment); these tests are a developer's.
+    with override_settings(DEBUG=True):
+        call_command("load_demo", stdout=out)
     return out.getvalue()
 
 

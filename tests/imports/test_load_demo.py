@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils.html import escape
 
 from tests.once import built_once
@@ -29,7 +30,9 @@ def _demo_runs_in_development(settings):
 
 def load_demo() -> str:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    # load-demo refuses without DEBUG (a real deployment); these tests are a developer's.
+    with override_settings(DEBUG=True):
+        call_command("load_demo", stdout=out)
     return out.getvalue()
 
 

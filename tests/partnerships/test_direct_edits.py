@@ -114,9 +114,9 @@ def test_the_administrators_home_page_lists_the_edit_and_it_can_be_reverted(worl
     client.force_login(world.admin)
     home = client.get("/").content.decode()
     assert "Direct edits by lead officers" in home
-    assert f"/partnerships/direct-edits/{entry.pk}/revert/" in home
+    assert f"/strategies/direct-edits/{entry.pk}/revert/" in home
 
-    response = client.post(f"/partnerships/direct-edits/{entry.pk}/revert/")
+    response = client.post(f"/strategies/direct-edits/{entry.pk}/revert/")
     assert response.status_code == 302
     world.police_action.refresh_from_db()
     assert world.police_action.timescale_text == original
@@ -133,5 +133,5 @@ def test_a_lead_officer_cannot_revert(world):
     entry = AuditEntry.objects.get(origin_kind=OriginKind.DIRECT_EDIT)
     client = Client()
     client.force_login(world.lead)
-    assert client.post(f"/partnerships/direct-edits/{entry.pk}/revert/").status_code == 403
+    assert client.post(f"/strategies/direct-edits/{entry.pk}/revert/").status_code == 403
     assert "Direct edits by lead officers" not in client.get("/").content.decode()

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vawdasv.accounts.views import landing_url
 from vawdasv.partnerships import permissions, services
 from vawdasv.partnerships.forms_people import (
     AcceptInvitationForm,
@@ -223,7 +224,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome. Your account is ready."))
-            return redirect("core:landing")
+            return redirect(landing_url(user))
     return render(
         request,
         "partnerships/people/accept.html",

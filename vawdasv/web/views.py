@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from vawdasv.partnerships.enums import Role
@@ -21,7 +21,6 @@ from vawdasv.partnerships.permissions import (
 from vawdasv.plans import coverage
 from vawdasv.plans.direct_edits import recent_direct_edits
 from vawdasv.web import attention as needs_attention
-from vawdasv.web.landing import landing_url
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -60,9 +59,3 @@ def attention(request: HttpRequest) -> HttpResponse:
             "direct_edits": recent_direct_edits(request.user),
         },
     )
-
-
-@login_required
-def landing(request: HttpRequest) -> HttpResponseRedirect:
-    """Where each person lands after signing in: where their work is."""
-    return HttpResponseRedirect(landing_url(request.user))

@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from vawdasv.lib.bilingual import BilingualText
+from vawdasv.lib.text import xml_safe
 from vawdasv.progress.report.data import ProgressReport, ReportRow
 from vawdasv.progress.report.html import chart
 
@@ -82,7 +83,8 @@ def _chart_svg(report: ProgressReport) -> tuple[str, str]:
     """The same SVG chart as the HTML edition, and its description as the alternative text."""
     drawn = chart(report)
     svg = render_to_string("progress/report/chart.html", {"chart": drawn, "labels": report.labels})
-    return svg, drawn.description
+    # The chart carries the partnership's RAG labels; XML cannot hold a pasted control character.
+    return xml_safe(svg), drawn.description
 
 
 def document_data(report: ProgressReport) -> dict[str, Any]:
@@ -142,8 +144,20 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
     }
 
 
+def _printable(value: Any) -> Any:
+    """Every text in the data without control characters, which no font can show (a pasted
+    vertical tab would make Typst refuse the whole PDF/UA document)."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {key: _printable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    return value
+
+
 def render_pdf(report: ProgressReport) -> bytes:
-    data = json.dumps(document_data(report), ensure_ascii=False)
+    data = json.dumps(_printable(document_data(report)), ensure_ascii=False)
     return typst.compile(
         TEMPLATE,
         root=TEMPLATE.parent,

@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
 from vawdasv.demo.history import NATIONAL_PARTNERSHIP_SLUG, summary_lines
-from vawdasv.demo.load import CARDIFF_VALE, GWENT, PEOPLE, DemoDataMissing, DemoResult, load_demo
+from vawdasv.demo.load import (
+    CARDIFF_VALE,
+    GWENT,
+    LEAD_OFFICER_NAMES,
+    PEOPLE,
+    DemoDataMissing,
+    DemoResult,
+    load_demo,
+)
 from vawdasv.partnerships.models import Partnership
 
 
@@ -22,6 +30,7 @@ def holds_only_demo_data() -> bool:
     one, so it must never run over real people or partnerships.
     """
     demo_people = {person.username for person in PEOPLE}
+    demo_people |= {first.lower() for first, _last in LEAD_OFFICER_NAMES}
     real_people = User.objects.exclude(username__in=demo_people).exists()
     demo_partnerships = [CARDIFF_VALE, GWENT, NATIONAL_PARTNERSHIP_SLUG]
     real_partnerships = Partnership.objects.exclude(slug__in=demo_partnerships).exists()
