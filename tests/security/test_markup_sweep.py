@@ -431,7 +431,8 @@ def test_markup_in_any_free_text_field_is_shown_only_as_text(world, settings):
     by_number = {planted.number: planted.label for planted in fields}
     planted_labels = {planted.label for planted in fields if planted.label not in NOT_SWEPT}
     seen_labels = {by_number[number] for number in findings.seen if number in by_number}
-    assert sorted(planted_labels - seen_labels) == [], "fields the sweep never saw"
+    never_seen = sorted(planted_labels - seen_labels)
+    assert never_seen == [], f"fields the sweep never saw: {never_seen}"
     assert sorted(seen_labels & set(NOT_SWEPT)) == [], "listed as unreachable, yet seen"
     assert set(NOT_SWEPT) <= {planted.label for planted in fields}, "a stale NOT_SWEPT entry"
     assert findings.visited > 300
