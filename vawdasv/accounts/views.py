@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vawdasv.accounts import services
 from vawdasv.accounts.forms import ApiTokenForm, SignInForm
-from vawdasv.accounts.models import ApiToken, User
+from vawdasv.accounts.models import ApiToken, TokenScope, User
 from vawdasv.core.form_errors import add_validation_errors, posted
 
 
@@ -53,6 +53,9 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 name=form.cleaned_data["name"],
                 expires_on=form.cleaned_data["expires_on"],
+                scope=TokenScope.PROGRESS
+                if form.cleaned_data["writes_progress"]
+                else TokenScope.READ,
             )
         except ValidationError as error:
             add_validation_errors(form, error)

@@ -27,6 +27,9 @@ class Organisation(BilingualModel):
     organisation_type = models.CharField(
         _("organisation type"), max_length=30, choices=OrganisationType.choices
     )
+    # When the row last changed, for the API's `modified_since` (issue 16). Membership lists are
+    # many-to-many and do not move it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name_en"]
@@ -64,6 +67,9 @@ class Partnership(BilingualModel):
         blank=True,
         verbose_name=_("member organisations"),
     )
+    # When the row last changed, for the API's `modified_since` (issue 16). Membership lists are
+    # many-to-many and do not move it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name_en"]
