@@ -198,6 +198,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": envstr("API_THROTTLE_ANON", "600/hour"),
         "user": envstr("API_THROTTLE_USER", "6000/hour"),
+        # Writing progress updates through the API (vawdasv/api/progress_write.py).
+        "progress_write": envstr("API_THROTTLE_PROGRESS_WRITE", "600/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
