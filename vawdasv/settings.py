@@ -135,6 +135,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Single sign-on through OpenID Connect (Microsoft Entra ID or any provider; ADR 0029), on when
+# OIDC_RP_CLIENT_ID is set. Endpoints are given explicitly (for Entra ID they are under
+# https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration).
+OIDC_RP_CLIENT_ID = envstr("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = envstr("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = envstr("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = envstr("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = envstr("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = envstr("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = envstr("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # never: an unknown address is sent to its regional team
+OIDC_TIMEOUT = 10
+# The button reads "Sign in with <name>", for example "Microsoft" or "your organisation".
+OIDC_PROVIDER_NAME = envstr("OIDC_PROVIDER_NAME", "Microsoft")
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("vawdasv.accounts.sso.VerifiedEmailBackend")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -10,10 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vawdasv.accounts import services
+from vawdasv.accounts import services, sso
 from vawdasv.accounts.forms import ApiTokenForm, SignInForm
 from vawdasv.accounts.models import ApiToken, TokenScope, User
 from vawdasv.core.form_errors import add_validation_errors, posted
@@ -23,6 +26,17 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if sso.sso_enabled():
+            # Back to where the person was going, in their language, after the provider.
+            next_url = context.get("next") or ("/cy/" if get_language() == "cy" else "/")
+            context["sso"] = {
+                "provider": sso.provider_name(),
+                "url": reverse("oidc_authentication_init") + "?" + urlencode({"next": next_url}),
+            }
+        return context
 
 
 class SignOutView(auth_views.LogoutView):
