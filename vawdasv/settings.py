@@ -222,8 +222,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
-    "DESCRIPTION": "Read-only access to partnerships, organisations and strategies "
-    "(themes, commitments, actions). Anonymous callers see published strategies only.",
+    "DESCRIPTION": "Access to partnerships, organisations and strategies (themes, "
+    "commitments, actions). Anonymous callers see published strategies only. Every list takes "
+    "modified_since and every read answers ETags; progress updates can be written with a "
+    "personal token made for that.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
