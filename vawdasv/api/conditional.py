@@ -115,12 +115,11 @@ class ConditionalMixin:
 
     # What a change to shows in this object's representation; a viewset adds related paths.
     modified_fields: tuple[str, ...] = ("updated_at",)
-    action: str | None
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         queryset = super().filter_queryset(queryset)  # type: ignore[misc]
         raw = self.request.query_params.get(MODIFIED_SINCE)  # type: ignore[attr-defined]
-        if self.action == "list" and raw is not None:
+        if getattr(self, "action", None) == "list" and raw is not None:
             since = parse_modified_since(raw)
             queryset = queryset.filter(modified_since_q(queryset, self.modified_fields, since))
         return queryset

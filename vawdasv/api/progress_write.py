@@ -17,7 +17,7 @@ Fields left out keep their current values.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -205,7 +205,9 @@ class UpdateWriteView(APIView):
             return Response(
                 {
                     "detail": str(conflict),
-                    "current": ProgressUpdateResultSerializer(conflict.current).data,
+                    "current": ProgressUpdateResultSerializer(
+                        cast(ProgressUpdate, conflict.current)
+                    ).data,
                     "yours": incoming.data,
                 },
                 status=status.HTTP_409_CONFLICT,

@@ -28,5 +28,5 @@ write_urls = [
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("v1/", include((router.urls + write_urls, "api"), namespace="api-v1")),
+    path("v1/", include(([*router.urls, *write_urls], "api"), namespace="api-v1")),
 ]
