@@ -282,3 +282,33 @@ def test_writes_over_the_rate_get_429(owain, police_update, monkeypatch):
     ]
 
     assert statuses[2] == 429
+
+
+# Who may write the police action's update through the API: exactly who may on the page (the
+# action's lead organisation's lead officers, the partnership's administrators, superusers).
+WRITE_MATRIX = {
+    "admin": 201,
+    "lead": 201,
+    "council_lead": 403,
+    "board": 403,
+    "outsider": 403,
+    "observer": 403,
+    "superuser": 201,
+}
+
+
+@pytest.mark.parametrize(("persona", "expected"), WRITE_MATRIX.items())
+def test_each_role_writes_through_the_api_exactly_as_on_the_page(
+    plan, police_update, persona, expected
+):
+    world = plan.world
+    users = {
+        "admin": world.admin, "lead": world.lead, "council_lead": world.council_lead,
+        "board": world.board, "outsider": world.outsider, "observer": plan.observer,
+        "superuser": plan.superuser,
+    }  # fmt: skip
+
+    response = Writer(token(users[persona])).draft(police_update, version=None, **COMPLETE)
+
+    assert response.status_code == expected
+    assert ProgressUpdate.objects.exists() == (expected == 201)
