@@ -81,3 +81,15 @@ def test_an_unknown_email_is_told_to_ask_the_regional_team_and_no_account_is_mad
     expect(page.locator("main h1")).to_have_text(heading[prefix])
     expect(page.locator(f'header form[action="{prefix}/accounts/sign-out/"]')).to_have_count(0)
     assert User.objects.count() == people
+
+
+def test_the_sign_in_throttle_stays_on_and_lets_single_sign_on_through(
+    page: Page, plan: Plan, sso_on: RunningProvider, settings: Any
+) -> None:
+    # "throttle" in the name keeps django-axes on (tests/conftest.py), as in production.
+    assert settings.AXES_ENABLED
+    sign_in_at_provider(page, sso_on, "", plan.world.lead.email)
+
+    follow(page, page.locator("form button[type=submit]"))
+
+    expect(page.locator('header form[action="/accounts/sign-out/"]')).to_have_count(1)
