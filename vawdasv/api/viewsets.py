@@ -31,9 +31,13 @@ def _documented(
     tag: str,
     list_summary: str,
     detail_summary: str,
+    *,
+    filtered: bool = True,
 ) -> Any:
     """Schema for a list + detail pair, with every error status the caller can meet."""
-    # Every list takes `modified_since`, so every list can answer 400.
+    # Every list takes `modified_since`, so every list can answer 400 whether or not it has
+    # filters of its own; `filtered` is kept so existing callers need not change.
+    del filtered
     list_responses: dict[int, Any] = {
         200: serializer, 304: conditional.NOT_MODIFIED, 400: INVALID_FILTER, 401: BAD_TOKEN,
         404: NOT_FOUND, 429: THROTTLED,
