@@ -141,6 +141,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Single sign-on through OpenID Connect (Microsoft Entra ID or any provider; ADR 0029), on when
+# OIDC_RP_CLIENT_ID is set. Endpoints are given explicitly (for Entra ID they are under
+# https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration).
+OIDC_RP_CLIENT_ID = envstr("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = envstr("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = envstr("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = envstr("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = envstr("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = envstr("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = envstr("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # never: an unknown address is sent to its regional team
+OIDC_TIMEOUT = 10
+# The button reads "Sign in with <name>", for example "Microsoft" or "your organisation".
+OIDC_PROVIDER_NAME = envstr("OIDC_PROVIDER_NAME", "Microsoft")
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("vawdasv.accounts.sso.VerifiedEmailBackend")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 # Where each person lands after signing in (their work): decided by the site on top.
@@ -206,14 +224,17 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": envstr("API_THROTTLE_ANON", "600/hour"),
         "user": envstr("API_THROTTLE_USER", "6000/hour"),
+        # Writing progress updates through the API (vawdasv/api/progress_write.py).
+        "progress_write": envstr("API_THROTTLE_PROGRESS_WRITE", "600/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
-    "DESCRIPTION": "Read-only access to partnerships, organisations and strategies "
-    "(themes, commitments, actions), and to progress rounds and updates. Anonymous callers see "
-    "published strategies only; drafts of progress updates only their authors' organisation "
-    "and the regional team.",
+    "DESCRIPTION": "Partnerships, organisations and strategies (themes, commitments, "
+    "actions), and progress rounds and updates. Anonymous callers see published strategies "
+    "only; drafts of progress updates only their authors' organisation and the regional team. "
+    "Every list takes modified_since and every read answers ETags; progress updates can be "
+    "written with a personal token made for that.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,

@@ -4,12 +4,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from vawdasv.accounts import sso
 from vawdasv.ops import views as ops_views
 
 urlpatterns = [
     path("healthz", ops_views.healthz, name="healthz"),
     path("api/", include("vawdasv.api.urls")),
     path("admin/", admin.site.urls),
+    # Single sign-on, outside the language prefix: the provider knows one callback address.
+    path("oidc/authenticate/", sso.authenticate, name="oidc_authentication_init"),
+    path("oidc/callback/", sso.callback, name="oidc_authentication_callback"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("vawdasv.web.urls")),

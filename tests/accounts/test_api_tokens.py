@@ -175,3 +175,17 @@ def test_an_inactive_or_anonymous_person_may_not_have_tokens(world):
     assert not permissions.can_have_api_tokens(world.lead)
     assert not permissions.can_have_api_tokens(AnonymousUser())
     assert permissions.can_have_api_tokens(world.board)
+
+
+def test_a_token_reads_only_unless_its_owner_ticks_progress_writing(client, world):
+    client.force_login(world.lead)
+
+    client.post(PAGE, {"name": "Dashboard"})
+    client.post(PAGE, {"name": "Case system", "writes_progress": "on"})
+
+    scopes = dict(ApiToken.objects.filter(user=world.lead).values_list("name", "scope"))
+    assert scopes == {"Dashboard": "read", "Case system": "progress"}
+    page = client.get(PAGE).content.decode()
+    assert "Read, and write progress updates" in page and "Read only" in page
+    created = AuditEntry.objects.filter(verb=Verb.CREATED, object_repr__startswith="Case system")
+    assert created.get().changes["scope"]["after"] == "progress"

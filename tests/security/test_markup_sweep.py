@@ -36,6 +36,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from tests import factories
+from vawdasv.accounts import services as account_services
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.imports.uploads import create_import
@@ -83,6 +84,7 @@ NOT_SWEPT: dict[str, str] = {
     "reference.FrameworkItem.title_en": "reference data no page, export or report shows",
     "reference.FrameworkItem.title_cy": "reference data no page, export or report shows",
     "reference.FrameworkItem.source": "reference data no page, export or report shows",
+    "accounts.ApiToken.key_hash": "a SHA-256 of the token the platform computes, never shown",
     "ops.WorkerHeartbeat.worker_id": "an identifier the worker makes for itself, never typed",
     "ops.WorkerHeartbeat.hostname": "the worker machine's name, read from the system, never shown",
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
@@ -251,6 +253,8 @@ class Platform:
 
 
 def _build(world) -> Platform:
+    # Its name and prefix are shown on its owner's token page.
+    account_services.create_api_token(actor=world.lead, name="Scripts")
     progress_round = services.open_round(
         actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
         deadline=datetime.date(2025, 10, 31),
@@ -334,6 +338,7 @@ def _addresses(platform: Platform) -> Iterator[str]:
     partnership = world.partnership.slug
     round_pk = platform.round_pk
     yield from ("/", _url("core:accessibility"), _url("accounts:profile"))
+    yield _url("accounts:api-tokens")
     yield _url("partnerships:detail", slug=partnership)
     yield _url("partnerships:aliases", slug=partnership)
     yield _url("plans:strategy", slug=slug)

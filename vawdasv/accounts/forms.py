@@ -34,6 +34,14 @@ class ApiTokenForm(GovukForm):
         help_text=_("The token stops working after this day. Leave blank for no expiry."),
     )
 
+    writes_progress = forms.BooleanField(
+        label=_("Also allow this token to save and submit your progress updates"),
+        required=False,
+        help_text=_(
+            "Only for a system that sends your updates for you. It can do no more than you can."
+        ),
+    )
+
     def clean_expires_on(self) -> datetime.date | None:
         expires_on: datetime.date | None = self.cleaned_data.get("expires_on")
         if expires_on is not None and expires_on <= timezone.localdate():

@@ -40,6 +40,13 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+class TokenScope(models.TextChoices):
+    """What a token may do beyond reading as its owner."""
+
+    READ = "read", _("Read only")
+    PROGRESS = "progress", _("Read, and write progress updates")
+
+
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is kept; the token itself is shown once.
 
@@ -57,6 +64,11 @@ class ApiToken(models.Model):
     expires_on = models.DateField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Read-only unless the person chose otherwise: a token copied into a reporting tool should
+    # not be able to change anything (issue 16).
+    scope = models.CharField(
+        _("allows"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts import tokens
-from vawdasv.accounts.models import ApiToken, User
+from vawdasv.accounts.models import ApiToken, TokenScope, User
 from vawdasv.audit import origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
@@ -41,7 +41,11 @@ def has_api_token(user: Any) -> bool:
 
 @transaction.atomic
 def create_api_token(
-    *, actor: Any, name: str, expires_on: datetime.date | None = None
+    *,
+    actor: Any,
+    name: str,
+    expires_on: datetime.date | None = None,
+    scope: str = TokenScope.READ,
 ) -> tuple[ApiToken, str]:
     """A new token for the actor themself; the token is returned once and never stored."""
     if not permissions.can_have_api_tokens(actor):
@@ -55,8 +59,9 @@ def create_api_token(
         prefix=prefix,
         key_hash=tokens.hash_token(key),
         expires_on=expires_on,
+        scope=TokenScope(scope),
     )
-    after = audit.snapshot(token, ("name", "prefix", "expires_on"))
+    after = audit.snapshot(token, ("name", "prefix", "expires_on", "scope"))
     audit.record(actor=actor, instance=token, verb=Verb.CREATED, changes=audit.diff({}, after))
     return token, key
 

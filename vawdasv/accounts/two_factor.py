@@ -28,6 +28,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from vawdasv.accounts.sso import SSO_MFA_SESSION_KEY
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
@@ -142,6 +143,10 @@ class TwoFactorMiddleware:
         if not settings.TWO_FACTOR_ENFORCED or user is None or not user.is_authenticated:
             return None
         if user.is_verified():
+            return None
+        if request.session.get(SSO_MFA_SESSION_KEY):
+            # Signed in through the organisation's provider, which checked a second factor
+            # itself (its `amr` claim said "mfa"; ADR 0029): asking again adds nothing.
             return None
         path = request.path_info
         if path.startswith(OPEN_PREFIXES) or _is_open_page(path):

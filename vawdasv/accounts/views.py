@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,13 +12,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vawdasv.accounts import services
+from vawdasv.accounts import services, sso
 from vawdasv.accounts.forms import ApiTokenForm, SignInForm
-from vawdasv.accounts.models import ApiToken, User
+from vawdasv.accounts.models import ApiToken, TokenScope, User
 from vawdasv.core.form_errors import add_validation_errors, posted
 
 
@@ -36,6 +39,17 @@ class SignInView(auth_views.LoginView):
     def get_default_redirect_url(self) -> str:
         """With no page to return to, each person lands where their work is."""
         return landing_url(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if sso.sso_enabled():
+            # Back to where the person was going, in their language, after the provider.
+            next_url = context.get("next") or ("/cy/" if get_language() == "cy" else "/")
+            context["sso"] = {
+                "provider": sso.provider_name(),
+                "url": reverse("oidc_authentication_init") + "?" + urlencode({"next": next_url}),
+            }
+        return context
 
 
 class SignOutView(auth_views.LogoutView):
@@ -66,6 +80,9 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 name=form.cleaned_data["name"],
                 expires_on=form.cleaned_data["expires_on"],
+                scope=TokenScope.PROGRESS
+                if form.cleaned_data["writes_progress"]
+                else TokenScope.READ,
             )
         except ValidationError as error:
             add_validation_errors(form, error)

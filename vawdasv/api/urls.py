@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from vawdasv.api import views, viewsets
+from vawdasv.api import progress_write, views, viewsets
 
 router = SimpleRouter()
 router.register("partnerships", viewsets.PartnershipViewSet, basename="partnership")
@@ -14,8 +14,21 @@ router.register("actions", viewsets.ActionViewSet, basename="action")
 router.register("progress-rounds", viewsets.ProgressRoundViewSet, basename="progress-round")
 router.register("progress-updates", viewsets.ProgressUpdateViewSet, basename="progress-update")
 
+write_urls = [
+    path(
+        "rounds/<int:round_id>/actions/<int:action_id>/update/",
+        progress_write.SaveDraftView.as_view(),
+        name="progress-update-draft",
+    ),
+    path(
+        "rounds/<int:round_id>/actions/<int:action_id>/update/submit/",
+        progress_write.SubmitView.as_view(),
+        name="progress-update-submit",
+    ),
+]
+
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("v1/", include((router.urls, "api"), namespace="api-v1")),
+    path("v1/", include(([*router.urls, *write_urls], "api"), namespace="api-v1")),
 ]

@@ -21,7 +21,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.serializers import BaseSerializer
 
 from vawdasv.accounts.tokens import HashedTokenAuthentication
-from vawdasv.api import filters, serializers, visibility
+from vawdasv.api import conditional, filters, serializers, visibility
 from vawdasv.api.errors import BAD_TOKEN, INVALID_FILTER, NOT_FOUND, THROTTLED
 from vawdasv.api.pagination import StandardPagination
 
@@ -35,22 +35,37 @@ def _documented(
     filtered: bool = True,
 ) -> Any:
     """Schema for a list + detail pair, with every error status the caller can meet."""
+    # Every list takes `modified_since`, so every list can answer 400 whether or not it has
+    # filters of its own; `filtered` is kept so existing callers need not change.
+    del filtered
     list_responses: dict[int, Any] = {
-        200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED,
+        200: serializer, 304: conditional.NOT_MODIFIED, 400: INVALID_FILTER, 401: BAD_TOKEN,
+        404: NOT_FOUND, 429: THROTTLED,
     }  # fmt: skip
-    if filtered:
-        list_responses[400] = INVALID_FILTER
+    conditional_headers = [conditional.IF_NONE_MATCH_PARAMETER, conditional.ETAG_HEADER]
     return extend_schema_view(
-        list=extend_schema(summary=list_summary, tags=[tag], responses=list_responses),
+        list=extend_schema(
+            summary=list_summary,
+            tags=[tag],
+            responses=list_responses,
+            parameters=[conditional.MODIFIED_SINCE_PARAMETER, *conditional_headers],
+        ),
         retrieve=extend_schema(
             summary=detail_summary,
             tags=[tag],
-            responses={200: serializer, 401: BAD_TOKEN, 404: NOT_FOUND, 429: THROTTLED},
+            responses={
+                200: serializer,
+                304: conditional.NOT_MODIFIED,
+                401: BAD_TOKEN,
+                404: NOT_FOUND,
+                429: THROTTLED,
+            },
+            parameters=conditional_headers,
         ),
     )
 
 
-class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[Any]):
+class ReadOnlyViewSet(conditional.ConditionalMixin, viewsets.ReadOnlyModelViewSet[Any]):
     # Token first: DRF answers a failed sign-in with the first scheme's challenge, so a wrong
     # token gets 401 with `WWW-Authenticate: Token` rather than a bare 403.
     authentication_classes = [HashedTokenAuthentication, SessionAuthentication]
@@ -62,13 +77,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[Any]):
     "partnerships",
     "List partnerships",
     "A partnership, with its visible strategies",
-    filtered=False,
 )
 class PartnershipViewSet(ReadOnlyViewSet):
     """Partnerships with a published strategy, plus those the caller belongs to."""
 
     serializer_class = serializers.PartnershipSerializer
     lookup_field = "slug"
+    modified_fields = ("updated_at", "strategies__updated_at", "organisations__updated_at")
 
     def get_queryset(self) -> QuerySet[Any]:
         return visibility.partnerships_for(self.request.user)
@@ -99,6 +114,10 @@ class OrganisationViewSet(ReadOnlyViewSet):
 )
 class StrategyViewSet(ReadOnlyViewSet):
     serializer_class = serializers.StrategySerializer
+    modified_fields = (
+        "updated_at", "partnership__updated_at", "themes__updated_at",
+        "themes__commitments__updated_at", "themes__commitments__actions__updated_at",
+    )  # fmt: skip
     filterset_class = filters.StrategyFilter
     lookup_field = "slug"
 
@@ -109,6 +128,7 @@ class StrategyViewSet(ReadOnlyViewSet):
 @_documented(serializers.ThemeSerializer, "themes", "List themes", "A theme")
 class ThemeViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ThemeSerializer
+    modified_fields = ("updated_at", "strategy__updated_at", "commitments__updated_at")
     filterset_class = filters.ThemeFilter
 
     def get_queryset(self) -> QuerySet[Any]:
@@ -118,6 +138,9 @@ class ThemeViewSet(ReadOnlyViewSet):
 @_documented(serializers.CommitmentSerializer, "commitments", "List commitments", "A commitment")
 class CommitmentViewSet(ReadOnlyViewSet):
     serializer_class = serializers.CommitmentSerializer
+    modified_fields = (
+        "updated_at", "theme__updated_at", "theme__strategy__updated_at", "actions__updated_at",
+    )  # fmt: skip
     filterset_class = filters.CommitmentFilter
 
     def get_queryset(self) -> QuerySet[Any]:
@@ -127,6 +150,11 @@ class CommitmentViewSet(ReadOnlyViewSet):
 @_documented(serializers.ActionSerializer, "actions", "List actions", "An action")
 class ActionViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ActionSerializer
+    modified_fields = (
+        "updated_at", "commitment__updated_at", "commitment__theme__strategy__updated_at",
+        "lead_organisations__updated_at",
+        "partner_organisations__updated_at",
+    )  # fmt: skip
     filterset_class = filters.ActionFilter
 
     def get_queryset(self) -> QuerySet[Any]:

@@ -27,6 +27,9 @@ class Organisation(BilingualModel):
     organisation_type = models.CharField(
         _("organisation type"), max_length=30, choices=OrganisationType.choices
     )
+    # When the row last changed, for the API's `modified_since` (issue 16). Membership lists are
+    # many-to-many and do not move it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name_en"]
@@ -74,6 +77,9 @@ class Partnership(BilingualModel):
     require_two_factor = models.BooleanField(
         _("every member must use two-factor authentication"), default=False
     )
+    # When the row last changed, for the API's `modified_since` (issue 16). Membership lists are
+    # many-to-many and do not move it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name_en"]

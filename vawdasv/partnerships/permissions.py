@@ -326,6 +326,13 @@ def can_revoke_api_token(user: Any, token: Any) -> bool:
     return bool(token.user_id == user.pk or user.is_superuser)
 
 
+def token_allows_progress_writes(token: Any) -> bool:
+    """A request may write progress updates through the API only with a personal token its
+    owner made for that ("progress" scope); what it may then write is still the owner's rules
+    (`can_write_update`). Sessions and read-only tokens cannot write through the API."""
+    return bool(token is not None and getattr(token, "scope", None) == "progress")
+
+
 def can_grant_privileges(user: Any) -> bool:
     """Only a superuser changes who is staff, superuser, national observer or active, and
     partnership roles in the Django admin (always audited)."""
