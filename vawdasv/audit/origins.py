@@ -17,6 +17,7 @@ class OriginKind(models.TextChoices):
     PLAN_IMPORT = "plan_import", _("Plan import")
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
+    MEETING = "meeting", _("Meeting")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ def progress_round(progress_round: models.Model) -> Origin:
         progress_round,
         str(getattr(progress_round, "period_label", "")),
     )
+
+
+def meeting(meeting: models.Model) -> Origin:
+    """A change decided at a meeting; the detail keeps its date (ISO) should the meeting go."""
+    starts_at = getattr(meeting, "starts_at", None)
+    return Origin(OriginKind.MEETING, meeting, starts_at.date().isoformat() if starts_at else "")
 
 
 def file_detail(filename: str, sha256: str) -> str:

@@ -8,6 +8,8 @@ Rules:
   commitments and actions.
 - A lead officer edits the actions their organisation leads, nothing else.
 - Board members read.
+- Governance (groups, meetings, minutes, decisions, action logs): members read; administrators
+  record and change them. Draft minutes are for members only; the public never sees them.
 - Progress rounds: administrators open, close and reopen them and review updates; a lead officer
   writes the progress updates of the actions their organisation leads; members read them.
 
@@ -103,6 +105,24 @@ def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
 def can_write_update(user: Any, action: Action, partnership_id: int | None = None) -> bool:
     """Write an action's progress update: the same people who may edit the action itself."""
     return can_edit_action(user, action, partnership_id)
+
+
+def can_view_governance(user: Any, partnership_id: int) -> bool:
+    """Read a partnership's groups, meetings, attendance, decisions and minutes (drafts too):
+    its members, national observers and superusers."""
+    return is_member(user, partnership_id)
+
+
+def can_manage_governance(user: Any, partnership_id: int) -> bool:
+    """Record groups, seats, meetings, attendance, minutes, decisions and action logs, and
+    approve minutes: the regional team, who service the partnership's groups."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_apply_decision_to_plan(user: Any, partnership_id: int) -> bool:
+    """Change a plan action because a meeting decided so: only someone who may both record the
+    decision and change every action of the plan (the regional team)."""
+    return can_manage_governance(user, partnership_id) and can_manage_plans(user, partnership_id)
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:

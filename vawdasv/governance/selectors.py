@@ -1,0 +1,69 @@
+"""Reading governance records: quorum, attendance and what a person may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from vawdasv.governance.enums import ATTENDED, AttendanceStatus
+from vawdasv.governance.models import Group, Meeting, Seat
+from vawdasv.partnerships import permissions
+
+
+@dataclass(frozen=True)
+class Quorum:
+    organisations_attending: int
+    required: int
+
+    @property
+    def met(self) -> bool:
+        return self.organisations_attending >= self.required
+
+
+def quorum(meeting: Meeting) -> Quorum:
+    """Quorate when enough different seated organisations attended (member or deputy), as the
+    terms of reference say; two seats of one organisation count once."""
+    attending = (
+        meeting.attendance.filter(status__in=ATTENDED)
+        .values("seat__organisation_id")
+        .distinct()
+        .count()
+    )
+    return Quorum(attending, meeting.group.quorum_organisations)
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    seat: Seat
+    status: str  # "" when not yet recorded
+
+
+def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
+    recorded = dict(meeting.attendance.values_list("seat_id", "status"))
+    return [
+        AttendanceRow(seat, recorded.get(seat.pk, ""))
+        for seat in meeting.group.seats.select_related("organisation")
+    ]
+
+
+def attendance_counts(meeting: Meeting) -> dict[str, int]:
+    counts = {status: 0 for status in AttendanceStatus.values}
+    for status in meeting.attendance.values_list("status", flat=True):
+        counts[status] += 1
+    return counts
+
+
+def groups_of(partnership_id: int) -> QuerySet[Group]:
+    return Group.objects.filter(partnership_id=partnership_id).select_related(
+        "reports_to_group", "reports_to_body"
+    )
+
+
+def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:
+    """Meetings at which this meeting's minutes may be approved."""
+    return Meeting.objects.filter(group_id=meeting.group_id, starts_at__gt=meeting.starts_at)
+
+
+def can_view(user: object, group: Group) -> bool:
+    return permissions.can_view_governance(user, group.partnership_id)
