@@ -38,6 +38,10 @@ class AttendanceRow:
     seat: Seat
     status: str  # "" when not yet recorded
 
+    @property
+    def label(self) -> str:
+        return str(AttendanceStatus(self.status).label) if self.status else ""
+
 
 def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
     recorded = dict(meeting.attendance.values_list("seat_id", "status"))

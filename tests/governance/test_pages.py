@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from vawdasv.audit.services import history_for
+from vawdasv.governance.models import Decision, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_reporting_lines_are_drawn_and_listed_with_the_same_names(world, gov):
+    page = _client(world.board).get(f"/governance/{world.partnership.slug}/")
+    html = page.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
+    assert 'stroke-dasharray="6 4"' in html  # the external body is dashed as well as labelled
+    assert html.count("Regional Safeguarding Board") >= 3  # table, drawing, list
+    assert html.count("Regional VAWDASV Steering Group") >= 3
+
+
+def test_the_groups_page_is_in_welsh_under_cy(world, gov):
+    page = _client(world.board).get(f"/cy/governance/{world.partnership.slug}/")
+    html = page.content.decode()
+    assert "Grŵp Llywio Rhanbarthol VAWDASV" in html
+    assert "Bwrdd Diogelu Rhanbarthol" in html
+
+
+def test_attendance_is_recorded_from_radios_without_javascript(world, gov):
+    client = _client(world.admin)
+    response = client.post(
+        f"/governance/meetings/{gov.june.pk}/attendance/",
+        {f"seat_{gov.police_seat.pk}": "present", f"seat_{gov.council_seat.pk}": "deputy",
+         "survivor_representatives": "1", "guests": ""},
+    )  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(f"/governance/meetings/{gov.june.pk}/").content.decode()
+    assert "Quorate" in page and "Deputy attended" in page
+
+
+def test_a_missing_seat_status_is_a_clear_error_and_nothing_is_saved(world, gov):
+    response = _client(world.admin).post(
+        f"/governance/meetings/{gov.june.pk}/attendance/",
+        {f"seat_{gov.police_seat.pk}": "present", "survivor_representatives": "-1"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose present, deputy, apologies or absent for each seat" in html
+    assert "Enter a number of people, 0 or more" in html
+    assert not gov.june.attendance.exists()
+
+
+def test_a_decision_changing_the_timescale_reaches_the_actions_history_page(world, gov):
+    client = _client(world.admin)
+    response = client.post(
+        f"/governance/meetings/{gov.june.pk}/decisions/new/",
+        {"what_en": "Extend to March 2027", "why_en": "Funding came late",
+         "action": world.police_action.pk, "new_timescale": "Mar 2027"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Decision.objects.get().action == world.police_action
+    world.police_action.refresh_from_db()
+    assert world.police_action.timescale_text == "Mar 2027"
+    assert history_for(world.police_action).filter(origin_kind="meeting").count() == 1
+
+
+def test_a_new_timescale_without_an_action_is_refused_with_a_message(world, gov):
+    response = _client(world.admin).post(
+        f"/governance/meetings/{gov.june.pk}/decisions/new/",
+        {"what_en": "Extend", "new_timescale": "Mar 2027"},
+    )
+    assert response.status_code == 400
+    assert "Choose the action the decision changes" in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_minutes_are_drafted_then_approved_at_the_next_meeting(world, gov):
+    client = _client(world.admin)
+    client.post(
+        f"/governance/meetings/{gov.june.pk}/minutes/",
+        {"minutes_en": "Draft <b>minutes</b>", "minutes_cy": ""},
+    )
+    page = client.get(f"/governance/meetings/{gov.june.pk}/").content.decode()
+    assert "Draft &lt;b&gt;minutes&lt;/b&gt;" in page
+    response = client.post(
+        f"/governance/meetings/{gov.june.pk}/minutes/approve/", {"at_meeting": gov.september.pk}
+    )
+    assert response.status_code == 302
+    june = Meeting.objects.get(pk=gov.june.pk)
+    assert june.minutes_approved and june.minutes_approved_at == gov.september
+    assert client.get(f"/governance/meetings/{gov.june.pk}/minutes/").status_code == 302
+
+
+def test_a_group_is_added_from_its_form(world, gov):
+    response = _client(world.admin).post(
+        f"/governance/{world.partnership.slug}/groups/new/",
+        {"name_en": "White Ribbon Steering Group", "name_cy": "", "kind": "steering_group",
+         "frequency": "bi_monthly", "quorum_organisations": "3",
+         "reports_to_group": gov.group.pk},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert gov.group.reporting_groups.get().name_en == "White Ribbon Steering Group"

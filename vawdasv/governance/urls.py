@@ -1,0 +1,18 @@
+from django.urls import path
+
+from vawdasv.governance import views
+
+app_name = "governance"
+urlpatterns = [
+    path("<slug:slug>/", views.group_list, name="groups"),
+    path("<slug:slug>/groups/new/", views.group_create, name="group-create"),
+    path("groups/<int:pk>/", views.group_detail, name="group"),
+    path("groups/<int:pk>/seats/new/", views.seat_add, name="seat-add"),
+    path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/approve/", views.approve_minutes, name="approve-minutes"),
+    path("meetings/<int:pk>/decisions/new/", views.decision_add, name="decision-add"),
+    path("meetings/<int:pk>/log/new/", views.log_add, name="log-add"),
+]
