@@ -38,6 +38,7 @@ from openpyxl import load_workbook
 from tests import factories
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.governance import services as governance
 from vawdasv.imports.uploads import create_import
 from vawdasv.partnerships.aliases import add_alias
 from vawdasv.progress import evidence, services
@@ -248,6 +249,8 @@ class Platform:
     failed_job_pk: int
     alias_pk: int
     superuser: object
+    group_pk: int = 0
+    meeting_pk: int = 0
 
 
 def _build(world) -> Platform:
@@ -301,10 +304,51 @@ def _build(world) -> Platform:
         partnership=world.partnership, source="Edited by hand",
     )  # fmt: skip
     superuser = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    group, meeting = _governance(world)
     return Platform(
         world, progress_round.pk, submitted.pk, link.pk, file.pk, plan_import.pk, job.pk, failed.pk,
-        alias.pk, superuser,
+        alias.pk, superuser, group.pk, meeting.pk,
     )  # fmt: skip
+
+
+def _governance(world) -> tuple[object, object]:
+    """A group reporting to a body, with a seat, and a meeting with every record it can hold."""
+    admin = world.admin
+    body = governance.create_external_body(
+        actor=admin, partnership=world.partnership,
+        data={"name_en": "Board", "name_cy": "Bwrdd", "url": "https://example.org/board"},
+    )  # fmt: skip
+    group = governance.create_group(
+        actor=admin, partnership=world.partnership,
+        data={"name_en": "Steering", "name_cy": "Llywio", "kind": "steering_group",
+              "frequency": "quarterly", "reports_to_body": body, "chair": "Chair",
+              "purpose_en": "Purpose", "purpose_cy": "Diben"},
+    )  # fmt: skip
+    seat = governance.add_seat(
+        actor=admin, group=group,
+        data={"organisation": world.police, "role": "Role", "member_name": "Member",
+              "deputy_name": "Deputy"},
+    )  # fmt: skip
+    meeting = governance.create_meeting(
+        actor=admin, group=group,
+        data={"starts_at": datetime.datetime(2026, 6, 12, 10, tzinfo=datetime.UTC),
+              "place": "Hall", "guests": "Guest"},
+    )  # fmt: skip
+    governance.record_attendance(actor=admin, meeting=meeting, statuses={seat.pk: "present"})
+    governance.add_agenda_item(
+        actor=admin, meeting=meeting, data={"title_en": "Item", "title_cy": "Eitem"}
+    )
+    governance.save_minutes(actor=admin, meeting=meeting, minutes_en="Min", minutes_cy="Cof")
+    governance.record_decision(
+        actor=admin, meeting=meeting,
+        data={"what_en": "What", "what_cy": "Beth", "why_en": "Why", "why_cy": "Pam",
+              "alternatives_en": "Alt", "alternatives_cy": "Arall"},
+    )  # fmt: skip
+    governance.add_log_item(
+        actor=admin, meeting=meeting,
+        data={"text_en": "Do", "text_cy": "Gwneud", "owner_person": "Owner", "updates": "Upd"},
+    )  # fmt: skip
+    return group, meeting
 
 
 def _plant(fields: list[Planted]) -> None:
@@ -378,6 +422,9 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("imports:preview", pk=platform.import_pk)
     yield _url("imports:mapping", pk=platform.import_pk)
     yield _url("imports:revise", strategy_slug=slug)
+    yield _url("governance:groups", slug=partnership)
+    yield _url("governance:group", pk=platform.group_pk)
+    yield _url("governance:meeting", pk=platform.meeting_pk)
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"

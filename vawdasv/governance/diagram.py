@@ -24,6 +24,7 @@ class Node:
     name: str
     external: bool
     group: Group | None = None
+    url: str = ""  # an external body's web address
     children: list[Node] = field(default_factory=list)
     # Filled in by `layout`.
     x: int = 0
@@ -38,7 +39,7 @@ def reporting_tree(groups: Iterable[Group], bodies: Iterable[ExternalBody]) -> l
     groups = list(groups)
     nodes = {g.pk: Node(g.text("name").text, False, g) for g in groups}
     roots: list[Node] = []
-    body_nodes = {b.pk: Node(b.text("name").text, True) for b in bodies}
+    body_nodes = {b.pk: Node(b.text("name").text, True, url=b.url) for b in bodies}
     for g in groups:
         node = nodes[g.pk]
         if g.reports_to_group_id in nodes:
