@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("progress/", include("vawdasv.progress.urls")),
     path("imports/", include("vawdasv.imports.urls")),
     path("governance/", include("vawdasv.governance.urls")),
+    path("governance/", include("vawdasv.web.governance_evidence")),
     prefix_default_language=False,
 )
 

@@ -34,6 +34,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "approve_minutes": (lambda g: f"/governance/meetings/{g.june.pk}/minutes/approve/", WRITE),
     "decision_add":    (lambda g: f"/governance/meetings/{g.june.pk}/decisions/new/", WRITE),
     "log_add":         (lambda g: f"/governance/meetings/{g.june.pk}/log/new/", WRITE),
+    "attach_evidence": (lambda g: f"/governance/meetings/{g.june.pk}/evidence/", WRITE),
 }
 # fmt: on
 

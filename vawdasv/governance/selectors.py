@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from vawdasv.governance.enums import ATTENDED, AttendanceStatus
 from vawdasv.governance.models import Group, Meeting, Seat
 from vawdasv.partnerships import permissions
+from vawdasv.plans.models import Action
 
 
 @dataclass(frozen=True)
@@ -71,3 +72,17 @@ def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:
 
 def can_view(user: object, group: Group) -> bool:
     return permissions.can_view_governance(user, group.partnership_id)
+
+
+def actions_concerned(meeting: Meeting) -> QuerySet[Action]:
+    """The plan actions a meeting's records concern: those its decisions changed, its agenda
+    discussed, and those its group owns or oversees."""
+    return (
+        Action.objects.filter(
+            Q(governance_decisions__meeting=meeting)
+            | Q(agenda_items__meeting=meeting)
+            | Q(governance_groups=meeting.group_id)
+        )
+        .distinct()
+        .select_related("commitment__theme__strategy")
+    )
