@@ -24,6 +24,7 @@ WRITE = (LOGIN, OK, DENY, DENY, DENY, HIDE, DENY, OK)
 # fmt: off
 PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "groups":          (lambda g: f"/governance/{g.group.partnership.slug}/", READ),
+    "health":          (lambda g: f"/governance/{g.group.partnership.slug}/health/", READ),
     "group_create":    (lambda g: f"/governance/{g.group.partnership.slug}/groups/new/", WRITE),
     "group":           (lambda g: f"/governance/groups/{g.group.pk}/", READ),
     "seat_add":        (lambda g: f"/governance/groups/{g.group.pk}/seats/new/", WRITE),

@@ -5,6 +5,7 @@ from vawdasv.governance import views
 app_name = "governance"
 urlpatterns = [
     path("<slug:slug>/", views.group_list, name="groups"),
+    path("<slug:slug>/health/", views.health, name="health"),
     path("<slug:slug>/groups/new/", views.group_create, name="group-create"),
     path("groups/<int:pk>/", views.group_detail, name="group"),
     path("groups/<int:pk>/seats/new/", views.seat_add, name="seat-add"),

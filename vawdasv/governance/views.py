@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -31,6 +32,7 @@ from vawdasv.governance.forms import (
     MinutesForm,
     SeatForm,
 )
+from vawdasv.governance.health import group_health, year_before
 from vawdasv.governance.models import ExternalBody, Group, Meeting
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -101,6 +103,19 @@ def group_list(request: HttpRequest, slug: str) -> HttpResponse:
             "box_height": diagram.BOX_HEIGHT,
             "can_manage": permissions.can_manage_governance(request.user, partnership.pk),
         },
+    )
+
+
+@login_required
+def health(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    today = timezone.localdate()
+    start = year_before(today)
+    rows = group_health(list(selectors.groups_of(partnership.pk)), today, start)
+    return render(
+        request,
+        "governance/health.html",
+        {"partnership": partnership, "rows": rows, "start": start, "today": today},
     )
 
 
