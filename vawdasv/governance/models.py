@@ -315,3 +315,27 @@ class LogItem(BilingualModel, Versioned):
 
     def __str__(self) -> str:
         return (self.text_en or self.text_cy)[:100]
+
+
+class CalendarToken(models.Model):
+    """A private, revocable address for a person's calendar feed of meetings.
+
+    Only the SHA-256 of the secret is kept, so the address is shown once when made; making a
+    new one revokes the old (one live token per person).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+        verbose_name=_("user"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

@@ -86,3 +86,10 @@ def actions_concerned(meeting: Meeting) -> QuerySet[Action]:
         .distinct()
         .select_related("commitment__theme__strategy")
     )
+
+
+def meetings_for(user: object) -> QuerySet[Meeting]:
+    """Every meeting of every group whose partnership's governance the user reads."""
+    meetings = Meeting.objects.select_related("group")
+    ids = permissions.governance_partnership_ids(user)
+    return meetings if ids is None else meetings.filter(group__partnership_id__in=ids)

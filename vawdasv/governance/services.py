@@ -8,6 +8,8 @@ says at which meeting it was amended.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -23,6 +25,7 @@ from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
 from vawdasv.governance.models import (
     AgendaItem,
     Attendance,
+    CalendarToken,
     Decision,
     ExternalBody,
     Group,
@@ -433,3 +436,29 @@ def update_log_item(
         actor=actor, instance=item, data=data, fields=LOG_FIELDS, partnership=partnership,
         expected_version=expected_version,
     )  # fmt: skip
+
+
+# Calendar addresses ---------------------------------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_calendar_token(*, actor: Any) -> str:
+    """A new private calendar address for the actor, revoking any earlier one. The secret is
+    returned once and only its hash is kept (nor is it written to the audit)."""
+    kernel.require(permissions.can_have_calendar_feed(actor))
+    token = secrets.token_urlsafe(32)
+    CalendarToken.objects.filter(user=actor).delete()
+    entry = CalendarToken.objects.create(user=actor, token_hash=token_hash(token))
+    audit.record(actor=actor, instance=entry, verb=Verb.CREATED, changes={})
+    return token
+
+
+@transaction.atomic
+def revoke_calendar_token(*, actor: Any) -> None:
+    kernel.require(permissions.can_have_calendar_feed(actor))
+    for entry in CalendarToken.objects.filter(user=actor):
+        kernel.delete(actor=actor, instance=entry, partnership=None)

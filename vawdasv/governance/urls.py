@@ -1,9 +1,16 @@
 from django.urls import path
 
-from vawdasv.governance import views
+from vawdasv.governance import views, views_calendar
 
 app_name = "governance"
 urlpatterns = [
+    # Calendars first: "calendar" would otherwise read as a partnership's slug.
+    path("calendar/", views_calendar.calendar_page, name="calendar"),
+    path("calendar/new/", views_calendar.calendar_new, name="calendar-new"),
+    path("calendar/stop/", views_calendar.calendar_stop, name="calendar-stop"),
+    path("calendar/<str:token>.ics", views_calendar.person_feed, name="feed"),
+    path("calendar/<str:token>/groups/<int:pk>.ics", views_calendar.group_feed, name="group-feed"),
+    path("meetings/<int:pk>.ics", views_calendar.meeting_ics, name="meeting-ics"),
     path("<slug:slug>/", views.group_list, name="groups"),
     path("<slug:slug>/health/", views.health, name="health"),
     path("<slug:slug>/groups/new/", views.group_create, name="group-create"),

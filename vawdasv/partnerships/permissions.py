@@ -125,6 +125,19 @@ def can_apply_decision_to_plan(user: Any, partnership_id: int) -> bool:
     return can_manage_governance(user, partnership_id) and can_manage_plans(user, partnership_id)
 
 
+def can_have_calendar_feed(user: Any) -> bool:
+    """Keep a private calendar address for one's own meetings: anyone signed in who reads some
+    partnership's governance (a member, a national observer, a superuser)."""
+    return bool(roles_of(user)) or reads_everything(user)
+
+
+def governance_partnership_ids(user: Any) -> list[int] | None:
+    """Partnerships whose governance records the user reads; None means every partnership."""
+    if reads_everything(user):
+        return None
+    return list(roles_of(user))
+
+
 def visible_strategies(user: Any) -> QuerySet[Strategy]:
     strategy_model: type[Strategy] = apps.get_model("plans", "Strategy")
     strategies = strategy_model.objects.select_related("partnership")
