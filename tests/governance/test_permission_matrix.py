@@ -26,6 +26,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "groups":          (lambda g: f"/governance/{g.group.partnership.slug}/", READ),
     "calendar":        (lambda g: "/governance/calendar/", (LOGIN, OK, OK, OK, OK, OK, OK, OK)),
     "meeting_ics":     (lambda g: f"/governance/meetings/{g.june.pk}.ics", READ),
+    "pack":            (lambda g: f"/governance/meetings/{g.june.pk}/pack/", READ),
     "health":          (lambda g: f"/governance/{g.group.partnership.slug}/health/", READ),
     "group_create":    (lambda g: f"/governance/{g.group.partnership.slug}/groups/new/", WRITE),
     "group":           (lambda g: f"/governance/groups/{g.group.pk}/", READ),

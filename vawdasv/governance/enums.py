@@ -63,3 +63,13 @@ class LogStatus(models.TextChoices):
 
 
 OPEN_LOG_STATUSES = (LogStatus.OPEN, LogStatus.IN_PROGRESS)
+
+
+class PackState(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+PACK_FORMATS = ("docx", "pdf")

@@ -18,6 +18,7 @@ from vawdasv.governance.enums import (
     GroupKind,
     LogStatus,
     MinutesStatus,
+    PackState,
 )
 from vawdasv.lib.bilingual import BilingualModel
 from vawdasv.plans.models import Versioned
@@ -339,3 +340,40 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+def pack_upload_to(job: PackJob, filename: str) -> str:
+    return f"governance/packs/{job.meeting_id}/{job.pk or 'new'}-{filename}"
+
+
+class PackJob(models.Model):
+    """A meeting pack being made in the background (`governance.pack`), and its file."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="pack_jobs", verbose_name=_("meeting")
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=[("docx", "Word"), ("pdf", "PDF")]
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    state = models.CharField(
+        _("state"), max_length=10, choices=PackState.choices, default=PackState.QUEUED
+    )
+    file = models.FileField(_("file"), upload_to=pack_upload_to, max_length=200, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("meeting pack")
+        verbose_name_plural = _("meeting packs")
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.format} {self.language}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.governance import views, views_calendar
+from vawdasv.governance import views, views_calendar, views_pack
 
 app_name = "governance"
 urlpatterns = [
@@ -18,6 +18,9 @@ urlpatterns = [
     path("groups/<int:pk>/seats/new/", views.seat_add, name="seat-add"),
     path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/pack/", views_pack.pack_request, name="pack"),
+    path("packs/<int:pk>/", views_pack.pack_job, name="pack-job"),
+    path("packs/<int:pk>/file/", views_pack.pack_file, name="pack-file"),
     path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/minutes/approve/", views.approve_minutes, name="approve-minutes"),

@@ -8,3 +8,10 @@ class WebConfig(AppConfig):
     name = "vawdasv.web"
     label = "web"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        # Governance's meeting packs show progress, which only the layer above both may join.
+        from vawdasv.governance.pack import set_progress_provider
+        from vawdasv.web.progress_for_governance import latest_progress
+
+        set_progress_provider(latest_progress)
