@@ -27,6 +27,12 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "calendar":        (lambda g: "/governance/calendar/", (LOGIN, OK, OK, OK, OK, OK, OK, OK)),
     "meeting_ics":     (lambda g: f"/governance/meetings/{g.june.pk}.ics", READ),
     "pack":            (lambda g: f"/governance/meetings/{g.june.pk}/pack/", READ),
+    "voice_public":    (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/",
+                        (OK, OK, OK, OK, OK, OK, OK, OK)),
+    "voice_register":  (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/"
+                                  "register/", READ),
+    "voice_add":       (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/new/",
+                        WRITE),
     "health":          (lambda g: f"/governance/{g.group.partnership.slug}/health/", READ),
     "group_create":    (lambda g: f"/governance/{g.group.partnership.slug}/groups/new/", WRITE),
     "group":           (lambda g: f"/governance/groups/{g.group.pk}/", READ),

@@ -73,3 +73,9 @@ class PackState(models.TextChoices):
 
 
 PACK_FORMATS = ("docx", "pdf")
+
+
+class VoiceSource(models.TextChoices):
+    SURVIVOR_PANEL = "survivor_panel", _("Survivor panel")
+    ENGAGEMENT_EVENT = "engagement_event", _("Engagement event")
+    SURVEY = "survey", _("Survey")

@@ -10,8 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm
-from vawdasv.governance.enums import AttendanceStatus, Frequency, GroupKind, LogStatus
-from vawdasv.governance.models import ExternalBody, Group, Meeting
+from vawdasv.governance.enums import (
+    AttendanceStatus,
+    Frequency,
+    GroupKind,
+    LogStatus,
+    VoiceSource,
+)
+from vawdasv.governance.models import Decision, ExternalBody, Group, Meeting
 from vawdasv.lib.bilingual import read
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans.models import Action
@@ -237,3 +243,60 @@ class LogItemForm(GovukForm):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+
+
+class DecisionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return read(obj, "what").text[:120]
+
+
+class ActionsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {read(obj, 'text').text}".strip()[:150]
+
+
+class VoiceItemForm(GovukForm):
+    source = forms.ChoiceField(label=_("Where it was heard"), choices=VoiceSource.choices)
+    heard_on = forms.DateField(
+        label=_("When it was heard"),
+        required=False,
+        widget=DateInput(attrs={"class": "govuk-input--width-10"}),
+    )
+    said_en, said_cy = _bilingual(_("You said (English)"), _("You said (Welsh)"), textarea=True)
+    response_en, response_cy = _bilingual(_("We did (English)"), _("We did (Welsh)"), textarea=True)
+    consent_to_publish = forms.BooleanField(
+        label=_("The people who said this agreed to it being published"), required=False
+    )
+    published = forms.BooleanField(
+        label=_("Publish on the public “You said, we did” page"), required=False
+    )
+    actions = ActionsChoiceField(
+        label=_("Plan actions it influenced"),
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    decisions = DecisionChoiceField(
+        label=_("Decisions it influenced"),
+        queryset=Decision.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    confirm_anonymous = forms.BooleanField(
+        label=_("I have checked: it names nobody and holds no dates of birth, addresses or "
+                "phone numbers"),
+        required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            commitment__theme__strategy__partnership=partnership
+        )
+        self.fields["decisions"].queryset = Decision.objects.filter(  # type: ignore[attr-defined]
+            meeting__group__partnership=partnership
+        )
+
+    def item_data(self) -> dict[str, Any]:
+        skip = {"actions", "decisions", "confirm_anonymous"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}

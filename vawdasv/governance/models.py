@@ -19,6 +19,7 @@ from vawdasv.governance.enums import (
     LogStatus,
     MinutesStatus,
     PackState,
+    VoiceSource,
 )
 from vawdasv.lib.bilingual import BilingualModel
 from vawdasv.plans.models import Versioned
@@ -377,3 +378,38 @@ class PackJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.format} {self.language}"
+
+
+class VoiceItem(BilingualModel, Versioned):
+    """ "You said, we did": what survivors told the partnership, anonymised at entry, and what
+    was done. Published on the public page only with consent and a published response."""
+
+    bilingual_fields = ("said", "response")
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        related_name="voice_items",
+        verbose_name=_("partnership"),
+    )
+    source = models.CharField(_("where it was heard"), max_length=20, choices=VoiceSource.choices)
+    heard_on = models.DateField(_("when it was heard"), null=True, blank=True)
+    said_en = models.TextField(_("you said (English)"), blank=True)
+    said_cy = models.TextField(_("you said (Welsh)"), blank=True)
+    response_en = models.TextField(_("we did (English)"), blank=True)
+    response_cy = models.TextField(_("we did (Welsh)"), blank=True)
+    consent_to_publish = models.BooleanField(_("consent to publish"), default=False)
+    published = models.BooleanField(_("response published"), default=False)
+    actions = models.ManyToManyField(
+        "plans.Action", related_name="voice_items", blank=True, verbose_name=_("plan actions")
+    )
+    decisions = models.ManyToManyField(
+        Decision, related_name="voice_items", blank=True, verbose_name=_("decisions")
+    )
+
+    class Meta:
+        ordering = ["partnership", "-heard_on", "-pk"]
+        verbose_name = _("“you said, we did” item")
+        verbose_name_plural = _("“you said, we did” items")
+
+    def __str__(self) -> str:
+        return (self.said_en or self.said_cy)[:100]

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.governance import anonymise
+from vawdasv.governance.anonymise import Finding
 from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
 from vawdasv.governance.models import (
     AgendaItem,
@@ -32,6 +34,7 @@ from vawdasv.governance.models import (
     LogItem,
     Meeting,
     Seat,
+    VoiceItem,
 )
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -462,3 +465,79 @@ def revoke_calendar_token(*, actor: Any) -> None:
     kernel.require(permissions.can_have_calendar_feed(actor))
     for entry in CalendarToken.objects.filter(user=actor):
         kernel.delete(actor=actor, instance=entry, partnership=None)
+
+
+# "You said, we did" ---------------------------------------------------------------------------
+
+VOICE_FIELDS = (
+    "source", "heard_on", "said_en", "said_cy", "response_en", "response_cy",
+    "consent_to_publish", "published",
+)  # fmt: skip
+
+
+class PossiblyIdentifying(ValidationError):
+    """The text may identify someone; the caller shows the findings and asks to confirm."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(
+            _("This may identify someone. Check the text, remove anything that could, or "
+              "confirm it is anonymous.")
+        )  # fmt: skip
+        self.findings = findings
+
+
+def _check_voice(data: Mapping[str, Any], item: VoiceItem, confirmed_anonymous: bool) -> None:
+    merged = {name: data.get(name, getattr(item, name)) for name in VOICE_FIELDS}
+    _require_text(merged, "said", _("Enter what was said in English or Welsh"))
+    if merged["published"] and not merged["consent_to_publish"]:
+        raise ValidationError({"published": _("Publish only items with consent to publish")})
+    if merged["published"] and not (merged["response_en"] or merged["response_cy"]).strip():
+        raise ValidationError({"published": _("Write what was done before publishing")})
+    findings = anonymise.scan(
+        merged["said_en"], merged["said_cy"], merged["response_en"], merged["response_cy"]
+    )
+    if findings and not confirmed_anonymous:
+        raise PossiblyIdentifying(findings)
+
+
+def _check_links(
+    partnership: Partnership, actions: Iterable[Action], decisions: Iterable[Decision]
+) -> None:
+    if any(a.commitment.theme.strategy.partnership_id != partnership.pk for a in actions):
+        raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
+    if any(d.meeting.group.partnership_id != partnership.pk for d in decisions):
+        raise ValidationError({"decisions": _("Choose the partnership’s own decisions")})
+
+
+@transaction.atomic
+def save_voice_item(
+    *, actor: Any, partnership: Partnership, data: Mapping[str, Any],
+    actions: Iterable[Action] = (), decisions: Iterable[Decision] = (),
+    item: VoiceItem | None = None, confirmed_anonymous: bool = False,
+    expected_version: int | None = None,
+) -> VoiceItem:  # fmt: skip
+    """Create or change a register item, after the anonymisation scan (`PossiblyIdentifying`)."""
+    _require_manager(actor, partnership.pk)
+    actions, decisions = list(actions), list(decisions)
+    _check_links(partnership, actions, decisions)
+    fields = (*VOICE_FIELDS, "actions", "decisions")
+    if item is None:
+        item = VoiceItem(partnership=partnership)
+        _check_voice(data, item, confirmed_anonymous)
+        _set(item, data, VOICE_FIELDS)
+        item.save()
+        item.actions.set(actions)
+        item.decisions.set(decisions)
+        kernel.created(actor=actor, instance=item, fields=fields, partnership=partnership)
+        return item
+    locked = kernel.lock(item, expected_version)
+    _check_voice(data, locked, confirmed_anonymous)
+    before = audit.snapshot(locked, fields)
+    _set(locked, data, VOICE_FIELDS)
+    locked.actions.set(actions)
+    locked.decisions.set(decisions)
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=fields, partnership=partnership,
+        bump_version=True,
+    )  # fmt: skip
+    return locked

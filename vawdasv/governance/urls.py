@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.governance import views, views_calendar, views_pack
+from vawdasv.governance import views, views_calendar, views_pack, views_voice
 
 app_name = "governance"
 urlpatterns = [
@@ -13,6 +13,10 @@ urlpatterns = [
     path("meetings/<int:pk>.ics", views_calendar.meeting_ics, name="meeting-ics"),
     path("<slug:slug>/", views.group_list, name="groups"),
     path("<slug:slug>/health/", views.health, name="health"),
+    path("<slug:slug>/you-said-we-did/", views_voice.public_page, name="voice"),
+    path("<slug:slug>/you-said-we-did/register/", views_voice.register, name="voice-register"),
+    path("<slug:slug>/you-said-we-did/new/", views_voice.edit, name="voice-add"),
+    path("<slug:slug>/you-said-we-did/<int:pk>/", views_voice.edit, name="voice-edit"),
     path("<slug:slug>/groups/new/", views.group_create, name="group-create"),
     path("groups/<int:pk>/", views.group_detail, name="group"),
     path("groups/<int:pk>/seats/new/", views.seat_add, name="seat-add"),
