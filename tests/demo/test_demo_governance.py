@@ -12,7 +12,7 @@ from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
 from vawdasv.demo.governance import NEW_TIMESCALE
 from vawdasv.governance.enums import Frequency, MinutesStatus
-from vawdasv.governance.models import Decision, Group, Meeting
+from vawdasv.governance.models import Decision, Group, Meeting, VoiceItem
 from vawdasv.governance.selectors import quorum
 
 
@@ -47,6 +47,13 @@ def test_the_steering_groups_year_has_attendance_approved_minutes_and_an_amendme
     )
     with translation.override("cy"):
         assert "12 Mehefin 2026" in describe(entry).sentences[-1]
+
+
+def test_the_demo_has_you_said_we_did_items_marked_as_demonstration(demo):
+    items = VoiceItem.objects.filter(partnership__slug="cardiff-vale")
+    assert items.count() == 3
+    assert all(item.said_en.startswith("(demonstration value)") for item in items)
+    assert items.filter(published=True, consent_to_publish=True).count() == 2
 
 
 def test_loading_the_demo_again_rebuilds_the_same_governance(demo):

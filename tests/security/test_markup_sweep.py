@@ -349,6 +349,12 @@ def _governance(world) -> tuple[object, object]:
         actor=admin, meeting=meeting,
         data={"text_en": "Do", "text_cy": "Gwneud", "owner_person": "Owner", "updates": "Upd"},
     )  # fmt: skip
+    governance.save_voice_item(
+        actor=admin, partnership=world.partnership, confirmed_anonymous=True,
+        data={"source": "survey", "said_en": "Said", "said_cy": "Dywedwyd",
+              "response_en": "Did", "response_cy": "Gwnaed", "consent_to_publish": True,
+              "published": True},
+    )  # fmt: skip
     return group, meeting
 
 
@@ -426,6 +432,8 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("governance:groups", slug=partnership)
     yield _url("governance:group", pk=platform.group_pk)
     yield _url("governance:meeting", pk=platform.meeting_pk)
+    yield _url("governance:voice", slug=partnership)
+    yield _url("governance:voice-register", slug=partnership)
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"

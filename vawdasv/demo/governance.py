@@ -19,7 +19,7 @@ from django.utils import timezone
 from vawdasv.audit.models import AuditEntry
 from vawdasv.demo.history import DEMONSTRATION_CY, DEMONSTRATION_EN
 from vawdasv.governance import services
-from vawdasv.governance.enums import AttendanceStatus, Frequency, GroupKind
+from vawdasv.governance.enums import AttendanceStatus, Frequency, GroupKind, VoiceSource
 from vawdasv.governance.models import (
     AgendaItem,
     Attendance,
@@ -29,6 +29,7 @@ from vawdasv.governance.models import (
     LogItem,
     Meeting,
     Seat,
+    VoiceItem,
 )
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Action, Strategy
@@ -92,16 +93,34 @@ ATTENDANCE = (
 )
 
 
+# "You said, we did": invented for the demonstration, and marked so wherever they appear.
+VOICE = (
+    (("Refuges need room for teenage sons as well as younger children.",
+      "Mae angen lle mewn llochesau i feibion yn eu harddegau yn ogystal â phlant iau."),
+     ("We asked providers to plan family rooms for older children in the next tender.",
+      "Gofynnom i ddarparwyr gynllunio ystafelloedd teulu i blant hŷn yn y tendr nesaf."), True),
+    (("The helpline should answer later in the evening at weekends.",
+      "Dylai’r llinell gymorth ateb yn hwyrach gyda’r nos ar benwythnosau."),
+     ("We extended the weekend hours of the regional helpline to 10pm.",
+      "Estynnwyd oriau penwythnos y llinell gymorth ranbarthol i 10pm."), True),
+    (("Court waiting areas still put survivors next to the other party.",
+      "Mae ardaloedd aros y llys yn dal i roi goroeswyr wrth ymyl y parti arall."),
+     ("We raised separate waiting areas with the court user group.",
+      "Codwyd ardaloedd aros ar wahân gyda grŵp defnyddwyr y llys."), False),
+)  # fmt: skip
+
+
 def _reset(partnership: Partnership) -> None:
     """Remove the partnership's governance records and their audit so a reload starts clean."""
     types = ContentType.objects.get_for_models(
-        ExternalBody, Group, Seat, Meeting, AgendaItem, Attendance, Decision, LogItem
+        ExternalBody, Group, Seat, Meeting, AgendaItem, Attendance, Decision, LogItem, VoiceItem
     ).values()
     AuditEntry.objects.filter(partnership=partnership, content_type__in=types).delete()
     # Minutes point at the meeting that approved them (protected); unhook before deleting.
     Meeting.objects.filter(group__partnership=partnership).update(minutes_approved_at=None)
     Group.objects.filter(partnership=partnership).delete()
     ExternalBody.objects.filter(partnership=partnership).delete()
+    VoiceItem.objects.filter(partnership=partnership).delete()
 
 
 def _at(day: datetime.date) -> datetime.datetime:
@@ -181,5 +200,15 @@ def load_demo_governance(
             actor=actor, meeting=decision_meeting,
             data={"what_en": what["en"], "what_cy": what["cy"], "action": actions[0]},
             plan_changes={"timescale_text": NEW_TIMESCALE},
+        )  # fmt: skip
+    for said, response, consent in VOICE:
+        services.save_voice_item(
+            actor=actor, partnership=partnership,
+            data={"source": VoiceSource.SURVIVOR_PANEL, "heard_on": datetime.date(2026, 5, 14),
+                  "said_en": _demo(said[0], "")["en"], "said_cy": _demo("", said[1])["cy"],
+                  "response_en": _demo(response[0], "")["en"],
+                  "response_cy": _demo("", response[1])["cy"],
+                  "consent_to_publish": consent, "published": consent},
+            actions=actions[:1],
         )  # fmt: skip
     return steering
