@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.timezone import localdate
 
 from vawdasv.governance.enums import ATTENDED, AttendanceStatus
 from vawdasv.governance.models import Group, Meeting, Seat
@@ -93,3 +95,27 @@ def meetings_for(user: object) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("group")
     ids = permissions.governance_partnership_ids(user)
     return meetings if ids is None else meetings.filter(group__partnership_id__in=ids)
+
+
+@dataclass(frozen=True)
+class GroupMeetings:
+    group: Group
+    held: list[datetime.date]
+
+
+def meetings_held(
+    partnership_id: int, start: datetime.date, end: datetime.date
+) -> list[GroupMeetings]:
+    """Each group of the partnership with the dates of its meetings held from start to end
+    (the progress report's governance section); two queries."""
+    groups = list(Group.objects.filter(partnership_id=partnership_id).order_by("name_en", "pk"))
+    held: dict[int, list[datetime.date]] = {g.pk: [] for g in groups}
+    for group_id, starts_at in (
+        Meeting.objects.filter(
+            group__in=groups, starts_at__date__gte=start, starts_at__date__lte=end
+        )
+        .order_by("starts_at")
+        .values_list("group_id", "starts_at")
+    ):
+        held[group_id].append(localdate(starts_at))
+    return [GroupMeetings(g, held[g.pk]) for g in groups]

@@ -15,3 +15,9 @@ class WebConfig(AppConfig):
         from vawdasv.web.progress_for_governance import latest_progress
 
         set_progress_provider(latest_progress)
+
+        # The progress report's governance section, joined here for the same reason.
+        from vawdasv.progress.report import sections
+        from vawdasv.web.governance_report import governance_section
+
+        sections.register(governance_section)
