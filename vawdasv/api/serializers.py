@@ -288,10 +288,14 @@ class ExternalBodySerializer(ReadOnlyModelSerializer):
 class GroupSerializer(ReadOnlyModelSerializer):
     """A group of the partnership's structure, with its reporting line."""
 
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     name = BilingualField()
     purpose = BilingualField()
-    reports_to_group = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    reports_to_group: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     review_date = serializers.DateField(read_only=True, allow_null=True)
     reports_to_body = ExternalBodySerializer(read_only=True, allow_null=True)
 
@@ -316,7 +320,9 @@ class DecisionSerializer(ReadOnlyModelSerializer):
     what = BilingualField()
     why = BilingualField()
     alternatives = BilingualField()
-    action = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    action: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Decision
@@ -327,7 +333,9 @@ class MeetingSerializer(ReadOnlyModelSerializer):
     """A meeting with its attendance counts and decisions. Minutes are empty until approved:
     draft minutes are never given out."""
 
-    group = serializers.PrimaryKeyRelatedField(read_only=True)
+    group: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
     ends_at = serializers.DateTimeField(read_only=True, allow_null=True)
     attendance_counts = serializers.SerializerMethodField()
     quorate = serializers.SerializerMethodField()

@@ -25,7 +25,8 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space (3.1), never
     splitting a UTF-8 character."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode()
         limit = 75 if not out else 74

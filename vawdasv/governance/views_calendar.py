@@ -80,7 +80,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             "feed_url": feed_url,
             "token": token,
             "groups": groups,
-            "has_token": CalendarToken.objects.filter(user=request.user).exists(),
+            "has_token": hasattr(request.user, "calendar_token"),
         },
     )
 
