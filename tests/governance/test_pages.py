@@ -105,3 +105,41 @@ def test_a_group_is_added_from_its_form(world, gov):
     )  # fmt: skip
     assert response.status_code == 302
     assert gov.group.reporting_groups.get().name_en == "White Ribbon Steering Group"
+
+
+def test_an_agenda_item_is_added_with_the_actions_it_concerns(world, gov):
+    client = _client(world.admin)
+    response = client.post(
+        f"/governance/meetings/{gov.june.pk}/agenda/new/",
+        {"title_en": "Progress on training", "title_cy": "", "actions": [world.police_action.pk]},
+    )
+    assert response.status_code == 302
+    item = gov.june.agenda_items.get()
+    assert list(item.actions.all()) == [world.police_action]
+    empty = client.post(f"/governance/meetings/{gov.june.pk}/agenda/new/", {"title_en": ""})
+    assert empty.status_code == 400
+    assert "Enter the agenda item in English or Welsh" in empty.content.decode()
+
+
+def test_the_group_actions_are_chosen_from_the_partnerships_plans(world, gov):
+    response = _client(world.admin).post(
+        f"/governance/groups/{gov.group.pk}/actions/", {"actions": [world.council_action.pk]}
+    )
+    assert response.status_code == 302
+    assert list(gov.group.actions.all()) == [world.council_action]
+
+
+def test_an_action_log_item_is_updated_and_a_stale_form_is_refused(world, gov):
+    from vawdasv.governance import services
+
+    item = services.add_log_item(actor=world.admin, meeting=gov.june, data={"text_en": "Do it"})
+    client = _client(world.admin)
+    url = f"/governance/log/{item.pk}/"
+    done = {"status": "done", "updates": "Done on 1 July", "version": item.version}
+    assert client.post(url, done).status_code == 302
+    stale = client.post(url, {**done, "status": "open"})
+    assert stale.status_code == 400
+    assert "Somebody else changed this" in stale.content.decode()
+    item.refresh_from_db()
+    assert (item.status, item.updates) == ("done", "Done on 1 July")
+    assert _client(world.board).get(url).status_code == 403

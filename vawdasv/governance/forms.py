@@ -300,3 +300,42 @@ class VoiceItemForm(GovukForm):
     def item_data(self) -> dict[str, Any]:
         skip = {"actions", "decisions", "confirm_anonymous"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+
+class AgendaItemForm(GovukForm):
+    title_en, title_cy = _bilingual(_("Item (English)"), _("Item (Welsh)"))
+    actions = ActionsChoiceField(
+        label=_("Plan actions it concerns"),
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            commitment__theme__strategy__partnership=partnership
+        )
+
+
+class GroupActionsForm(GovukForm):
+    actions = ActionsChoiceField(
+        label=_("Plan actions it owns or oversees"),
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            commitment__theme__strategy__partnership=partnership
+        )
+
+
+class LogUpdateForm(GovukForm):
+    status = forms.ChoiceField(label=_("Status"), choices=LogStatus.choices)
+    updates = forms.CharField(
+        label=_("Updates"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -21,19 +21,23 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.governance import diagram, selectors, services
 from vawdasv.governance.forms import (
+    AgendaItemForm,
     ApproveMinutesForm,
     AttendanceForm,
     DecisionForm,
+    GroupActionsForm,
     GroupForm,
     LogItemForm,
+    LogUpdateForm,
     MeetingForm,
     MinutesForm,
     SeatForm,
 )
 from vawdasv.governance.health import group_health, year_before
-from vawdasv.governance.models import ExternalBody, Group, Meeting
+from vawdasv.governance.models import ExternalBody, Group, LogItem, Meeting
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
@@ -204,7 +208,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "group": meeting.group,
             "quorum": selectors.quorum(meeting),
             "rows": selectors.attendance_rows(meeting),
-            "agenda": meeting.agenda_items.all(),
+            "agenda": meeting.agenda_items.prefetch_related("actions"),
             "decisions": meeting.decisions.select_related("action"),
             "log_items": meeting.log_items.select_related("owner_organisation"),
             "approved_here": meeting.approved_minutes_of.all(),
@@ -334,5 +338,79 @@ def log_add(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(meeting)
     return _form_page(
         request, form, title=_("Add to the action log"), caption=_meeting_caption(meeting),
+        cancel=meeting.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group(request, pk, manage=True)
+    form = GroupActionsForm(
+        request.POST or None, partnership=group.partnership,
+        initial={"actions": group.actions.all()},
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_group_actions(
+                actor=request.user, group=group, actions=form.cleaned_data["actions"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved"))
+            return redirect(group)
+    return _form_page(
+        request, form, title=_("Plan actions it owns or oversees"),
+        caption=group.text("name").text, cancel=group.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk, manage=True)
+    form = AgendaItemForm(request.POST or None, partnership=meeting.group.partnership)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("title_en", "title_cy")}
+        try:
+            services.add_agenda_item(
+                actor=request.user, meeting=meeting, data=data,
+                actions=form.cleaned_data["actions"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Agenda item added"))
+            return redirect(meeting)
+    return _form_page(
+        request, form, title=_("Add an agenda item"), caption=_meeting_caption(meeting),
+        cancel=meeting.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+def log_update(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(LogItem.objects.select_related("meeting__group"), pk=pk)
+    meeting = _meeting(request, item.meeting_id, manage=True)
+    form = LogUpdateForm(
+        request.POST or None,
+        initial={"status": item.status, "updates": item.updates, "version": item.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_log_item(
+                actor=request.user, item=item,
+                data={"status": form.cleaned_data["status"],
+                      "updates": form.cleaned_data["updates"]},
+                expected_version=form.cleaned_data["version"],
+            )  # fmt: skip
+        except ConcurrentEditError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved"))
+            return redirect(meeting)
+    return _form_page(
+        request, form, title=_("Update the action log"), caption=item.text("text").text,
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
