@@ -46,3 +46,18 @@ def test_the_health_page_shows_each_group(world, gov):
     page = client.get(f"/governance/{world.partnership.slug}/health/")
     assert page.status_code == 200
     assert "Regional VAWDASV Steering Group" in page.content.decode()
+
+
+def test_the_annual_review_document_lists_each_group_in_the_readers_language(world, gov):
+    import io
+
+    import docx
+
+    client = Client()
+    client.force_login(world.board)
+    response = client.get(f"/cy/governance/{world.partnership.slug}/health/review.docx")
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Grŵp Llywio Rhanbarthol VAWDASV" in cells
+    assert document.paragraphs[0].text.startswith("Adolygiad llywodraethu blynyddol")

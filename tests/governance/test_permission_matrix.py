@@ -34,6 +34,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "voice_add":       (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/new/",
                         WRITE),
     "health":          (lambda g: f"/governance/{g.group.partnership.slug}/health/", READ),
+    "health_review":   (lambda g: f"/governance/{g.group.partnership.slug}/health/review.docx",
+                        READ),
     "group_create":    (lambda g: f"/governance/{g.group.partnership.slug}/groups/new/", WRITE),
     "group":           (lambda g: f"/governance/groups/{g.group.pk}/", READ),
     "seat_add":        (lambda g: f"/governance/groups/{g.group.pk}/seats/new/", WRITE),

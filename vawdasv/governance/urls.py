@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>.ics", views_calendar.meeting_ics, name="meeting-ics"),
     path("<slug:slug>/", views.group_list, name="groups"),
     path("<slug:slug>/health/", views.health, name="health"),
+    path("<slug:slug>/health/review.docx", views.health_review, name="health-review"),
     path("<slug:slug>/you-said-we-did/", views_voice.public_page, name="voice"),
     path("<slug:slug>/you-said-we-did/register/", views_voice.register, name="voice-register"),
     path("<slug:slug>/you-said-we-did/new/", views_voice.edit, name="voice-add"),

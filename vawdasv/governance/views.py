@@ -38,6 +38,7 @@ from vawdasv.governance.forms import (
 )
 from vawdasv.governance.health import group_health, year_before
 from vawdasv.governance.models import ExternalBody, Group, LogItem, Meeting
+from vawdasv.governance.review_document import review_docx
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
@@ -121,6 +122,24 @@ def health(request: HttpRequest, slug: str) -> HttpResponse:
         "governance/health.html",
         {"partnership": partnership, "rows": rows, "start": start, "today": today},
     )
+
+
+@login_required
+def health_review(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    today = timezone.localdate()
+    start = year_before(today)
+    rows = group_health(list(selectors.groups_of(partnership.pk)), today, start)
+    language = "cy" if (request.LANGUAGE_CODE or "en").startswith("cy") else "en"
+    content = review_docx(partnership, rows, start, today, language)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="governance-review-{today:%Y-%m-%d}-{language}.docx"'
+    )
+    return response
 
 
 @login_required
