@@ -143,3 +143,28 @@ def test_an_action_log_item_is_updated_and_a_stale_form_is_refused(world, gov):
     item.refresh_from_db()
     assert (item.status, item.updates) == ("done", "Done on 1 July")
     assert _client(world.board).get(url).status_code == 403
+
+
+def test_an_external_body_is_added_and_a_group_changed_to_report_to_it(world, gov):
+    client = _client(world.admin)
+    added = client.post(
+        f"/governance/{world.partnership.slug}/bodies/new/",
+        {"name_en": "Public Services Board", "name_cy": "Bwrdd Gwasanaethau Cyhoeddus",
+         "url": "https://example.org/psb"},
+    )  # fmt: skip
+    assert added.status_code == 302
+    body = world.partnership.external_bodies.get(name_en="Public Services Board")
+    changed = client.post(
+        f"/governance/groups/{gov.group.pk}/edit/",
+        {"name_en": gov.group.name_en, "name_cy": gov.group.name_cy, "kind": "board",
+         "frequency": "monthly", "quorum_organisations": "1", "reports_to_body": body.pk},
+    )  # fmt: skip
+    assert changed.status_code == 302
+    gov.group.refresh_from_db()
+    assert (gov.group.reports_to_body, gov.group.frequency) == (body, "monthly")
+    both = client.post(
+        f"/governance/groups/{gov.group.pk}/edit/",
+        {"name_en": "X", "kind": "board", "frequency": "monthly", "quorum_organisations": "1",
+         "reports_to_body": body.pk, "reports_to_group": gov.group.pk},
+    )  # fmt: skip
+    assert both.status_code == 400  # a group cannot report to itself (and not to both)

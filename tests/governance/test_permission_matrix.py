@@ -39,6 +39,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "group_create":    (lambda g: f"/governance/{g.group.partnership.slug}/groups/new/", WRITE),
     "group":           (lambda g: f"/governance/groups/{g.group.pk}/", READ),
     "seat_add":        (lambda g: f"/governance/groups/{g.group.pk}/seats/new/", WRITE),
+    "group_edit":      (lambda g: f"/governance/groups/{g.group.pk}/edit/", WRITE),
+    "body_add":        (lambda g: f"/governance/{g.group.partnership.slug}/bodies/new/", WRITE),
     "group_actions":   (lambda g: f"/governance/groups/{g.group.pk}/actions/", WRITE),
     "agenda_add":      (lambda g: f"/governance/meetings/{g.june.pk}/agenda/new/", WRITE),
     "meeting_create":  (lambda g: f"/governance/groups/{g.group.pk}/meetings/new/", WRITE),

@@ -339,3 +339,10 @@ class LogUpdateForm(GovukForm):
         label=_("Updates"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ExternalBodyForm(GovukForm):
+    name_en, name_cy = _bilingual(_("Name (English)"), _("Name (Welsh)"))
+    url = forms.URLField(
+        label=_("Web address"), required=False, max_length=500, assume_scheme="https"
+    )

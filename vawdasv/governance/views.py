@@ -28,6 +28,7 @@ from vawdasv.governance.forms import (
     ApproveMinutesForm,
     AttendanceForm,
     DecisionForm,
+    ExternalBodyForm,
     GroupActionsForm,
     GroupForm,
     LogItemForm,
@@ -432,4 +433,45 @@ def log_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request, form, title=_("Update the action log"), caption=item.text("text").text,
         cancel=meeting.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+def body_add(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug, manage=True)
+    form = ExternalBodyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_external_body(
+                actor=request.user, partnership=partnership, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("External body added"))
+            return redirect("governance:groups", slug=partnership.slug)
+    return _form_page(
+        request, form, title=_("Add an external body"), caption=partnership.text("name").text,
+        cancel=reverse("governance:groups", args=[partnership.slug]),
+    )  # fmt: skip
+
+
+@login_required
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group(request, pk, manage=True)
+    initial = {name: getattr(group, name) for name in services.GROUP_FIELDS}
+    form = GroupForm(
+        request.POST or None, partnership=group.partnership, group=group, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_group(actor=request.user, group=group, data=form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved"))
+            return redirect(group)
+    return _form_page(
+        request, form, title=_("Change the group"), caption=group.text("name").text,
+        cancel=group.get_absolute_url(),
     )  # fmt: skip
