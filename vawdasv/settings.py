@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vawdasv.plans",
     "vawdasv.progress",
     "vawdasv.imports",
+    "vawdasv.governance",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",

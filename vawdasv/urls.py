@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("strategies/", include("vawdasv.plans.urls")),
     path("progress/", include("vawdasv.progress.urls")),
     path("imports/", include("vawdasv.imports.urls")),
+    path("governance/", include("vawdasv.governance.urls")),
+    path("governance/", include("vawdasv.web.governance_evidence")),
     prefix_default_language=False,
 )
 

@@ -39,6 +39,7 @@ from tests import factories
 from vawdasv.accounts import services as account_services
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.governance import services as governance
 from vawdasv.imports.uploads import create_import
 from vawdasv.partnerships.aliases import add_alias
 from vawdasv.progress import evidence, services
@@ -51,6 +52,7 @@ MARKER = re.compile(r"<b id=x(\d+)>")
 # Free-text fields the sweep does not plant, and why. Fields with choices and slugs are left
 # out by rule (see `_is_free_text`); everything else must be found or be listed here.
 NOT_SWEPT: dict[str, str] = {
+    "governance.CalendarToken.token_hash": "a hash of a secret the platform makes, never shown",
     "accounts.User.password": "a password hash, never shown",
     "progress.UpdateEvidence.sha256": "a checksum the platform computes, never typed",
     "imports.PlanImport.sha256": "a checksum the platform computes, never typed",
@@ -250,6 +252,8 @@ class Platform:
     failed_job_pk: int
     alias_pk: int
     superuser: object
+    group_pk: int = 0
+    meeting_pk: int = 0
 
 
 def _build(world) -> Platform:
@@ -305,10 +309,57 @@ def _build(world) -> Platform:
         partnership=world.partnership, source="Edited by hand",
     )  # fmt: skip
     superuser = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    group, meeting = _governance(world)
     return Platform(
         world, progress_round.pk, submitted.pk, link.pk, file.pk, plan_import.pk, job.pk, failed.pk,
-        alias.pk, superuser,
+        alias.pk, superuser, group.pk, meeting.pk,
     )  # fmt: skip
+
+
+def _governance(world) -> tuple[object, object]:
+    """A group reporting to a body, with a seat, and a meeting with every record it can hold."""
+    admin = world.admin
+    body = governance.create_external_body(
+        actor=admin, partnership=world.partnership,
+        data={"name_en": "Board", "name_cy": "Bwrdd", "url": "https://example.org/board"},
+    )  # fmt: skip
+    group = governance.create_group(
+        actor=admin, partnership=world.partnership,
+        data={"name_en": "Steering", "name_cy": "Llywio", "kind": "steering_group",
+              "frequency": "quarterly", "reports_to_body": body, "chair": "Chair",
+              "purpose_en": "Purpose", "purpose_cy": "Diben"},
+    )  # fmt: skip
+    seat = governance.add_seat(
+        actor=admin, group=group,
+        data={"organisation": world.police, "role": "Role", "member_name": "Member",
+              "deputy_name": "Deputy"},
+    )  # fmt: skip
+    meeting = governance.create_meeting(
+        actor=admin, group=group,
+        data={"starts_at": datetime.datetime(2026, 6, 12, 10, tzinfo=datetime.UTC),
+              "place": "Hall", "guests": "Guest"},
+    )  # fmt: skip
+    governance.record_attendance(actor=admin, meeting=meeting, statuses={seat.pk: "present"})
+    governance.add_agenda_item(
+        actor=admin, meeting=meeting, data={"title_en": "Item", "title_cy": "Eitem"}
+    )
+    governance.save_minutes(actor=admin, meeting=meeting, minutes_en="Min", minutes_cy="Cof")
+    governance.record_decision(
+        actor=admin, meeting=meeting,
+        data={"what_en": "What", "what_cy": "Beth", "why_en": "Why", "why_cy": "Pam",
+              "alternatives_en": "Alt", "alternatives_cy": "Arall"},
+    )  # fmt: skip
+    governance.add_log_item(
+        actor=admin, meeting=meeting,
+        data={"text_en": "Do", "text_cy": "Gwneud", "owner_person": "Owner", "updates": "Upd"},
+    )  # fmt: skip
+    governance.save_voice_item(
+        actor=admin, partnership=world.partnership, confirmed_anonymous=True,
+        data={"source": "survey", "said_en": "Said", "said_cy": "Dywedwyd",
+              "response_en": "Did", "response_cy": "Gwnaed", "consent_to_publish": True,
+              "published": True},
+    )  # fmt: skip
+    return group, meeting
 
 
 def _plant(fields: list[Planted]) -> None:
@@ -383,6 +434,11 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("imports:preview", pk=platform.import_pk)
     yield _url("imports:mapping", pk=platform.import_pk)
     yield _url("imports:revise", strategy_slug=slug)
+    yield _url("governance:groups", slug=partnership)
+    yield _url("governance:group", pk=platform.group_pk)
+    yield _url("governance:meeting", pk=platform.meeting_pk)
+    yield _url("governance:voice", slug=partnership)
+    yield _url("governance:voice-register", slug=partnership)
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"

@@ -12,7 +12,9 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vawdasv.api.fields import BilingualField, PageUrlField
+from vawdasv.api.fields import BilingualField, BilingualTextSerializer, PageUrlField
+from vawdasv.governance.enums import ATTENDED, AttendanceStatus, MinutesStatus
+from vawdasv.governance.models import Decision, ExternalBody, Group, Meeting
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.progress.enums import RagStatus, UpdateState
@@ -337,3 +339,101 @@ class ProgressUpdateSerializer(ReadOnlyModelSerializer):
         if update.state != UpdateState.APPROVED or update.reviewed_at is None:
             return None
         return serializers.DateTimeField().to_representation(update.reviewed_at)
+
+
+# Governance ----------------------------------------------------------------------------------
+
+
+class ExternalBodySerializer(ReadOnlyModelSerializer):
+    """A body outside the partnership that a group reports to."""
+
+    name = BilingualField()
+
+    class Meta:
+        model = ExternalBody
+        fields = ["name", "url"]
+
+
+class GroupSerializer(ReadOnlyModelSerializer):
+    """A group of the partnership's structure, with its reporting line."""
+
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    name = BilingualField()
+    purpose = BilingualField()
+    reports_to_group: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
+    review_date = serializers.DateField(read_only=True, allow_null=True)
+    reports_to_body = ExternalBodySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Group
+        fields = [
+            "id", "partnership", "name", "kind", "frequency", "purpose", "quorum_organisations",
+            "chair", "review_date", "reports_to_group", "reports_to_body",
+        ]  # fmt: skip
+
+
+class AttendanceCountsSerializer(serializers.Serializer[Any]):
+    present = serializers.IntegerField()
+    deputy = serializers.IntegerField()
+    apologies = serializers.IntegerField()
+    absent = serializers.IntegerField()
+
+
+class DecisionSerializer(ReadOnlyModelSerializer):
+    """A record of decision; `action` is the plan action it changed, if any."""
+
+    what = BilingualField()
+    why = BilingualField()
+    alternatives = BilingualField()
+    action: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["id", "what", "why", "alternatives", "action"]
+
+
+class MeetingSerializer(ReadOnlyModelSerializer):
+    """A meeting with its attendance counts and decisions. Minutes are empty until approved:
+    draft minutes are never given out."""
+
+    group: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    ends_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    attendance_counts = serializers.SerializerMethodField()
+    quorate = serializers.SerializerMethodField()
+    minutes = serializers.SerializerMethodField()
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id", "group", "starts_at", "ends_at", "place", "online", "survivor_representatives",
+            "attendance_counts", "quorate", "minutes_status", "minutes", "decisions",
+        ]  # fmt: skip
+
+    @extend_schema_field(AttendanceCountsSerializer)
+    def get_attendance_counts(self, meeting: Meeting) -> dict[str, int]:
+        counts = {status: 0 for status in AttendanceStatus.values}
+        for attendance in meeting.attendance.all():
+            counts[attendance.status] += 1
+        return counts
+
+    def get_quorate(self, meeting: Meeting) -> bool:
+        attended = {
+            a.seat.organisation_id for a in meeting.attendance.all() if a.status in ATTENDED
+        }
+        return len(attended) >= meeting.group.quorum_organisations
+
+    @extend_schema_field(BilingualTextSerializer)
+    def get_minutes(self, meeting: Meeting) -> dict[str, str]:
+        # Empty until approved: draft minutes are never given out (see minutes_status).
+        if meeting.minutes_status != MinutesStatus.APPROVED:
+            return {"en": "", "cy": ""}
+        return {"en": meeting.minutes_en, "cy": meeting.minutes_cy}

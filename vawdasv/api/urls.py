@@ -26,6 +26,8 @@ write_urls = [
         name="progress-update-submit",
     ),
 ]
+router.register("groups", viewsets.GroupViewSet, basename="group")
+router.register("meetings", viewsets.MeetingViewSet, basename="meeting")
 
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),

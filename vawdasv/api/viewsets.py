@@ -192,3 +192,25 @@ class ProgressUpdateViewSet(ReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         return visibility.updates_for(self.request.user)
+
+
+@_documented(
+    serializers.GroupSerializer, "governance", "List groups (members only)",
+    "A group, with its reporting line", filtered=False,
+)  # fmt: skip
+class GroupViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.GroupSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return visibility.groups_for(self.request.user)
+
+
+@_documented(
+    serializers.MeetingSerializer, "governance", "List meetings (members only)",
+    "A meeting, with attendance counts and decisions", filtered=False,
+)  # fmt: skip
+class MeetingViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.MeetingSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return visibility.meetings_for(self.request.user)

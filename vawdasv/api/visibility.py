@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from vawdasv.governance.models import Group, Meeting
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import selectors
@@ -120,3 +121,21 @@ def updates_for(user: Any) -> QuerySet[ProgressUpdate]:
             "progress_round__strategy__slug", "-progress_round__period_end", "action_id", "pk"
         )
     )
+
+
+def _governance(user: Any, queryset: QuerySet[Any], path: str) -> QuerySet[Any]:
+    """Governance is for members (and those who read everything), never the public."""
+    ids = permissions.governance_partnership_ids(user)
+    return queryset if ids is None else queryset.filter(**{f"{path}__in": ids})
+
+
+def groups_for(user: Any) -> QuerySet[Group]:
+    groups = Group.objects.select_related("partnership", "reports_to_body")
+    return _governance(user, groups, "partnership_id").order_by("partnership__slug", "pk")
+
+
+def meetings_for(user: Any) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.select_related("group").prefetch_related(
+        "decisions", "attendance__seat"
+    )
+    return _governance(user, meetings, "group__partnership_id").order_by("starts_at", "pk")

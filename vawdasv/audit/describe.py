@@ -7,10 +7,14 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.audit.origins import OriginKind
+from vawdasv.lib.bilingual import read
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,28 @@ def describe(entry: AuditEntry) -> HistoryLine:
             for name, change in entry.changes.items()
         ]
     source = origin_text(entry)
-    if source:
+    if source and entry.origin_kind == OriginKind.MEETING:
+        sentences.append(source)  # already a sentence: "Amended at the … meeting of …"
+    elif source:
         sentences.append(_("Source: %(source)s") % {"source": source})
     return HistoryLine(entry=entry, sentences=sentences)
+
+
+def _meeting_text(entry: AuditEntry) -> str:
+    """ "Amended at the Steering Group meeting of 12 June 2026", the group's name and the date
+    in the reader's language; the stored ISO date alone if the meeting has since gone."""
+    meeting = entry.origin
+    when: Any = getattr(meeting, "starts_at", None)
+    day = localdate(when) if when else parse_date(entry.source)
+    group = getattr(meeting, "group", None)
+    if group is None:
+        return _("Amended at a meeting of %(date)s") % {
+            "date": date_format(day, "j F Y") if day else entry.source
+        }
+    return _("Amended at the %(group)s meeting of %(date)s") % {
+        "group": read(group, "name").text,
+        "date": date_format(day, "j F Y") if day else "",
+    }
 
 
 def origin_text(entry: AuditEntry) -> str:
@@ -81,6 +104,8 @@ def origin_text(entry: AuditEntry) -> str:
         return _("Plan re-import: %(detail)s") % {"detail": detail}
     if entry.origin_kind == OriginKind.DEMO:
         return _("Demo data")
+    if entry.origin_kind == OriginKind.MEETING:
+        return _meeting_text(entry)
     if entry.origin_kind in OriginKind.values:
         # Any other kind: its own label in the reader's language, then its facts.
         label = str(OriginKind(entry.origin_kind).label)

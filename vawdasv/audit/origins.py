@@ -20,6 +20,7 @@ class OriginKind(models.TextChoices):
     ADMIN = "admin", _("Django admin")
     DIRECT_EDIT = "direct_edit", _("Direct edit by a lead officer")
     REVERT = "revert", _("Revert of a direct edit")
+    MEETING = "meeting", _("Meeting")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,12 @@ def progress_round(progress_round: models.Model) -> Origin:
         progress_round,
         str(getattr(progress_round, "period_label", "")),
     )
+
+
+def meeting(meeting: models.Model) -> Origin:
+    """A change decided at a meeting; the detail keeps its date (ISO) should the meeting go."""
+    starts_at = getattr(meeting, "starts_at", None)
+    return Origin(OriginKind.MEETING, meeting, starts_at.date().isoformat() if starts_at else "")
 
 
 def file_detail(filename: str, sha256: str) -> str:

@@ -23,6 +23,7 @@ from vawdasv.audit import origins
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
+from vawdasv.demo.governance import load_demo_governance
 from vawdasv.demo.rounds import load_demo_rounds
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
@@ -478,6 +479,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         lead_officers = _lead_officer_for_every_lead(strategy, cardiff_vale, set(people))
         people.update({person.username: user for person, user in lead_officers})
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
+        load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
 
     logins = [
         DemoLogin(

@@ -8,6 +8,8 @@ Rules:
   commitments and actions.
 - A lead officer edits the actions their organisation leads, nothing else.
 - Board members read.
+- Governance (groups, meetings, minutes, decisions, action logs): members read; administrators
+  record and change them. Draft minutes are for members only; the public never sees them.
 - Progress rounds: administrators open, close and reopen them and review updates; a lead officer
   writes the progress updates of the actions their organisation leads; members read them.
 - Drafts are private: an update that is not yet approved (draft, submitted, returned) is seen by
@@ -293,6 +295,37 @@ def reminder_recipients(partnership_id: int) -> Q:
         memberships__role=Role.LEAD_OFFICER,
         organisation__isnull=False,
     ) & ~Q(email="")
+
+
+def can_view_governance(user: Any, partnership_id: int) -> bool:
+    """Read a partnership's groups, meetings, attendance, decisions and minutes (drafts too):
+    its members, national observers and superusers."""
+    return is_member(user, partnership_id)
+
+
+def can_manage_governance(user: Any, partnership_id: int) -> bool:
+    """Record groups, seats, meetings, attendance, minutes, decisions and action logs, and
+    approve minutes: the regional team, who service the partnership's groups."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_apply_decision_to_plan(user: Any, partnership_id: int) -> bool:
+    """Change a plan action because a meeting decided so: only someone who may both record the
+    decision and change every action of the plan (the regional team)."""
+    return can_manage_governance(user, partnership_id) and can_manage_plans(user, partnership_id)
+
+
+def can_have_calendar_feed(user: Any) -> bool:
+    """Keep a private calendar address for one's own meetings: anyone signed in who reads some
+    partnership's governance (a member, a national observer, a superuser)."""
+    return bool(roles_of(user)) or reads_everything(user)
+
+
+def governance_partnership_ids(user: Any) -> list[int] | None:
+    """Partnerships whose governance records the user reads; None means every partnership."""
+    if reads_everything(user):
+        return None
+    return list(roles_of(user))
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:

@@ -37,5 +37,6 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "local_authorities": partnership.local_authorities.order_by("name_en"),
             "organisations": partnership.organisations.order_by("name_en"),
             "can_manage": permissions.can_manage_plans(request.user, partnership.pk),
+            "can_view_governance": permissions.can_view_governance(request.user, partnership.pk),
         },
     )

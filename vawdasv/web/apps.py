@@ -15,3 +15,15 @@ class WebConfig(AppConfig):
         from vawdasv.web.middleware import start_idle_clock
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="vawdasv-start-idle-clock")
+
+        # Governance's meeting packs show progress, which only the layer above both may join.
+        from vawdasv.governance.pack import set_progress_provider
+        from vawdasv.web.progress_for_governance import latest_progress
+
+        set_progress_provider(latest_progress)
+
+        # The progress report's governance section, joined here for the same reason.
+        from vawdasv.progress.report import sections
+        from vawdasv.web.governance_report import governance_section
+
+        sections.register(governance_section)

@@ -43,6 +43,7 @@ from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
+from vawdasv.progress.report.sections import ExtraSection, sections_for
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
 
@@ -145,6 +146,8 @@ class ProgressReport:
     exceptions: list[ExceptionLine]
     has_round: bool
     labels: dict[str, str]
+    # Sections registered by other apps (progress/report/sections.py), such as governance.
+    extra_sections: list[ExtraSection] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
@@ -492,6 +495,7 @@ def _gather(
         exceptions=exceptions,
         has_round=progress_round is not None,
         labels=_labels(),
+        extra_sections=sections_for(strategy, period.start, period.end, language),
     )
 
 

@@ -217,6 +217,16 @@ def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> N
             )
     else:
         document.add_paragraph(labels["no_exceptions"])
+    for section in report.extra_sections:
+        document.add_heading(_x(section.title), level=1)
+        if section.intro:
+            document.add_paragraph(_x(section.intro))
+        if not section.rows:
+            document.add_paragraph(_x(section.empty))
+            continue
+        table = _table(document, _x(section.title), [_x(h) for h in section.headers])
+        for row in section.rows:
+            _add_row(table, [_x(cell) for cell in row])
 
 
 def build_document(report: ProgressReport) -> WordDocument:

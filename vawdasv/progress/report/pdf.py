@@ -13,35 +13,23 @@ whatever else the machine has, so the PDF is the same on every machine.
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import typst
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from vawdasv.lib import typeset
 from vawdasv.lib.bilingual import BilingualText
 from vawdasv.lib.text import xml_safe
 from vawdasv.progress.report.data import ProgressReport, ReportRow
 from vawdasv.progress.report.html import chart
 
 TEMPLATE = Path(__file__).with_name("report.typ")
-FONT = "DejaVu Sans"  # in fonts-dejavu-core, which scripts/system-packages.sh installs
+FONT = typeset.FONT
 # A row with more text than this may break across pages: about two thirds of a landscape page
 # in the Progress column, so a row kept whole always fits on a page.
 KEEP_TOGETHER_CHARACTERS = 2500
-
-
-@cache
-def _fonts() -> typst.Fonts:
-    """Only the project's fonts: the machine's others would make the output differ by host."""
-    directories = [str(path) for path in settings.REPORT_FONT_DIRS if Path(path).is_dir()]
-    return typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=True, font_paths=directories
-    )
 
 
 def _text(value: BilingualText | None) -> dict[str, Any] | None:
@@ -144,25 +132,5 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
     }
 
 
-def _printable(value: Any) -> Any:
-    """Every text in the data without control characters, which no font can show (a pasted
-    vertical tab would make Typst refuse the whole PDF/UA document)."""
-    if isinstance(value, str):
-        return xml_safe(value)
-    if isinstance(value, dict):
-        return {key: _printable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_printable(item) for item in value]
-    return value
-
-
 def render_pdf(report: ProgressReport) -> bytes:
-    data = json.dumps(_printable(document_data(report)), ensure_ascii=False)
-    return typst.compile(
-        TEMPLATE,
-        root=TEMPLATE.parent,
-        font_paths=_fonts(),
-        ignore_system_fonts=True,
-        sys_inputs={"data": data},
-        pdf_standards=["ua-1"],
-    )
+    return typeset.tagged_pdf(TEMPLATE, document_data(report))
