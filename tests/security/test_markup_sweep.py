@@ -41,7 +41,9 @@ from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.governance import services as governance
 from vawdasv.imports.uploads import create_import
+from vawdasv.partnerships import services as partnership_services
 from vawdasv.partnerships.aliases import add_alias
+from vawdasv.partnerships.enums import Role
 from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import ReportJobState
 from vawdasv.progress.models import RagLabels, ReportJob
@@ -87,6 +89,15 @@ NOT_SWEPT: dict[str, str] = {
     "reference.FrameworkItem.title_cy": "reference data no page, export or report shows",
     "reference.FrameworkItem.source": "reference data no page, export or report shows",
     "accounts.ApiToken.key_hash": "a SHA-256 of the token the platform computes, never shown",
+    "audit.AuditEntry.origin_kind": (
+        "a key of the platform's own origin kinds: histories show its label, never the key"
+    ),
+    "partnerships.Invitation.first_name": (
+        "used only to greet the invitee in the plain-text invitation email"
+    ),
+    "partnerships.Invitation.last_name": "kept for the record; no page, export or report shows it",
+    "partnerships.Invitation.language": "a language code, chosen from the platform's two",
+    "partnerships.Invitation.token_hash": "a hash the platform computes, never shown",
     "ops.WorkerHeartbeat.worker_id": "an identifier the worker makes for itself, never typed",
     "ops.WorkerHeartbeat.hostname": "the worker machine's name, read from the system, never shown",
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
@@ -259,6 +270,14 @@ class Platform:
 def _build(world) -> Platform:
     # Its name and prefix are shown on its owner's token page.
     account_services.create_api_token(actor=world.lead, name="Scripts")
+    # A pending invitation: its address is listed on the partnership's people page.
+    partnership_services.invite_person(
+        actor=world.admin,
+        partnership=world.partnership,
+        email="invitee@example.org",
+        role=Role.LEAD_OFFICER,
+        organisation=world.lead.organisation,
+    )
     progress_round = services.open_round(
         actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
         deadline=datetime.date(2025, 10, 31),
@@ -392,6 +411,7 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("accounts:api-tokens")
     yield _url("partnerships:detail", slug=partnership)
     yield _url("partnerships:aliases", slug=partnership)
+    yield _url("partnerships:people", slug=partnership)
     yield _url("plans:strategy", slug=slug)
     yield _url("plans:strategy-edit", slug=slug)
     yield _url("plans:actions", slug=slug)
