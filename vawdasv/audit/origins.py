@@ -18,6 +18,8 @@ class OriginKind(models.TextChoices):
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
     ADMIN = "admin", _("Django admin")
+    BULK_ALIGNMENT = "bulk_alignment", _("Alignment to the national frameworks")
+    UPDATE_MARKS = "update_marks", _("Highlights and public narratives")
 
 
 @dataclass(frozen=True)

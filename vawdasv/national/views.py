@@ -1,0 +1,94 @@
+"""Pages of the national app: bulk alignment, the all-Wales view and its drill-down."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from vawdasv.national import rollup, services
+from vawdasv.national.alignment import alignment_page
+from vawdasv.national.forms import AlignmentForm, AllWalesFilterForm, commitment_field
+from vawdasv.partnerships import permissions
+from vawdasv.plans import selectors as plan_selectors
+from vawdasv.reference.models import FrameworkItem
+
+
+@login_required
+def align(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = plan_selectors.get_strategy_for_user(request.user, slug)
+    if not permissions.can_align_plans(request.user, strategy.partnership_id):
+        raise PermissionDenied
+    page = alignment_page(strategy)
+    form = AlignmentForm(request.POST or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        changed = services.align_plan(
+            actor=request.user,
+            strategy=strategy,
+            choices=form.choices(),
+            own=set(form.cleaned_data["own"]),
+        )
+        messages.success(
+            request,
+            _("Alignment saved: %(count)s commitments changed.") % {"count": changed},
+        )
+        return redirect("national:align", slug=strategy.slug)
+    rows = [(row, commitment_field(row.commitment.pk)) for row in page.rows]
+    return render(
+        request,
+        "national/align.html",
+        {"strategy": strategy, "page": page, "rows": rows, "form": form},
+    )
+
+
+def _scope(request: HttpRequest) -> tuple[AllWalesFilterForm, rollup.Scope]:
+    if not permissions.can_view_all_wales(request.user):
+        raise PermissionDenied
+    partnerships = permissions.all_wales_partnerships(request.user)
+    years = rollup.years_with_rounds(permissions.all_wales_strategies(request.user))
+    form = AllWalesFilterForm(request.GET or None, partnerships=partnerships, years=years)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    scope = rollup.scope_for(
+        request.user,
+        framework=data.get("framework"),
+        year=data.get("year"),
+        region=data.get("region"),
+        lead=data.get("lead", ""),
+        theme=data.get("theme", ""),
+    )
+    return form, scope
+
+
+@login_required
+def all_wales(request: HttpRequest) -> HttpResponse:
+    form, scope = _scope(request)
+    result = rollup.roll_up(scope)
+    return render(
+        request,
+        "national/all_wales.html",
+        {"form": form, "result": result, "scope": scope, "query": request.GET.urlencode()},
+    )
+
+
+@login_required
+def drill_down(request: HttpRequest, item_pk: int, partnership_slug: str) -> HttpResponse:
+    _form, scope = _scope(request)
+    partnership = next((p for p in scope.partnerships if p.slug == partnership_slug), None)
+    if partnership is None:
+        raise Http404
+    item = get_object_or_404(FrameworkItem.objects.select_related("framework"), pk=item_pk)
+    rows = rollup.drill_down(scope, item, partnership)
+    return render(
+        request,
+        "national/drill_down.html",
+        {
+            "scope": scope,
+            "item": item,
+            "partnership": partnership,
+            "rows": rows,
+            "query": request.GET.urlencode(),
+        },
+    )
