@@ -81,7 +81,9 @@ class Cell:
 
     @property
     def percent_green(self) -> int | None:
-        return round(100 * self.green / self.rated) if self.rated else None
+        """Green as a share of all aligned actions (an action without a rating is not green);
+        None when none is rated, so "not rated" never reads as 0%."""
+        return round(100 * self.green / self.actions) if self.rated else None
 
     @property
     def band(self) -> str:
@@ -221,8 +223,8 @@ def scope_for(
     partnerships = list(permissions.all_wales_partnerships(user).select_related("region"))
     if region is not None:
         partnerships = [p for p in partnerships if p.pk == region.pk]
-    years = years_with_rounds(strategies)
-    chosen = year if year in years else years[0]
+    # The filter form offers only years with rounds; callers such as the report may ask any year.
+    chosen = year if year is not None else years_with_rounds(strategies)[0]
     framework = framework or default_framework()
     return Scope(framework, chosen, partnerships, strategies, lead, theme)
 
