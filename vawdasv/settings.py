@@ -321,3 +321,10 @@ LOGGING = {
 }
 
 SITE_TITLE = _("VAWDASV partnerships")
+
+# Who runs this site, named on the accessibility statement and privacy notice (both required of
+# Welsh public-sector websites). Blank values show a notice asking the operator to fill them in.
+OPERATOR_NAME = envstr("VAWDASV_OPERATOR_NAME", "") or ""
+OPERATOR_EMAIL = envstr("VAWDASV_OPERATOR_EMAIL", "") or ""
+OPERATOR_ADDRESS = envstr("VAWDASV_OPERATOR_ADDRESS", "") or ""
+OPERATOR_DPO_EMAIL = envstr("VAWDASV_OPERATOR_DPO_EMAIL", "") or ""

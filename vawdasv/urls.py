@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("progress/", include("vawdasv.progress.urls")),
     path("imports/", include("vawdasv.imports.urls")),
     path("all-wales/", include("vawdasv.national.urls")),
+    path("public/", include("vawdasv.national.public_urls")),
     prefix_default_language=False,
 )
 
