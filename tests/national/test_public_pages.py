@@ -67,3 +67,33 @@ def test_only_the_regional_team_marks_updates(world, reported):
     update = reported.updates.first()
     with pytest.raises(Exception, match="permission"):
         services.mark_update(actor=world.lead, update=update, highlight=True, public=True)
+
+
+def test_the_regional_team_marks_a_rounds_updates_in_one_go(world, reported, client):
+    from vawdasv.national.models import UpdateMark
+
+    amber = reported.updates.get(rag="amber")
+    client.force_login(world.admin)
+    url = reverse("national:marks", args=[reported.pk])
+    assert "Waiting for the venue." in client.get(url).content.decode()
+    client.post(url, {"public": [str(amber.pk)]})
+    assert UpdateMark.objects.get(update=amber).public is True
+    green_mark = UpdateMark.objects.exclude(update=amber).get()
+    assert (green_mark.highlight, green_mark.public) == (False, False)  # unticked
+    page = client.get(reverse("public:partnership", args=["cardiff-vale"])).content.decode()
+    assert "Waiting for the venue." in page
+
+
+def test_marking_a_draft_update_is_refused(world, reported, client):
+    from vawdasv.progress.enums import UpdateState
+
+    draft = approved(reported, factories_action(world), "red", state=UpdateState.DRAFT)
+    client.force_login(world.admin)
+    client.post(reverse("national:marks", args=[reported.pk]), {"public": [str(draft.pk)]})
+    assert not draft.__class__.objects.filter(pk=draft.pk, national_mark__public=True).exists()
+
+
+def factories_action(world):
+    from tests import factories
+
+    return factories.ActionFactory(commitment=world.commitment)

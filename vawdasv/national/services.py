@@ -17,7 +17,7 @@ from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.national.models import CommitmentAlignment, OwnAlignment, UpdateMark
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action, Commitment, Strategy
-from vawdasv.progress.public import ProgressUpdate, UpdateState
+from vawdasv.progress.public import ProgressRound, ProgressUpdate, UpdateState
 from vawdasv.reference.models import FrameworkItem
 
 
@@ -130,3 +130,53 @@ def mark_update(*, actor: Any, update: ProgressUpdate, highlight: bool, public: 
             origin=Origin(OriginKind.UPDATE_MARKS, update.progress_round),
         )
     return True
+
+
+def mark_round(
+    *, actor: Any, progress_round: ProgressRound, highlights: set[int], public: set[int]
+) -> int:
+    """Set the marks of every approved update of a round at once (update ids ticked as
+    highlights and as public). One audit entry on the round lists what moved."""
+    strategy = progress_round.strategy
+    kernel.require(permissions.can_mark_updates(actor, strategy.partnership_id))
+    with transaction.atomic():
+        updates = list(
+            ProgressUpdate.objects.filter(
+                progress_round=progress_round, state=UpdateState.APPROVED
+            ).select_related("action")
+        )
+        if (highlights | public) - {u.pk for u in updates}:
+            raise AlignmentError("only approved updates of this round are marked")
+        marks = {
+            m.update_id: m
+            for m in UpdateMark.objects.select_for_update().filter(update__in=updates)
+        }
+        changes: dict[str, dict[str, Any]] = {}
+        for update in updates:
+            mark = marks.get(update.pk) or UpdateMark(update=update)
+            before = (mark.highlight, mark.public)
+            after = (update.pk in highlights, update.pk in public)
+            if before == after:
+                continue
+            mark.highlight, mark.public = after
+            mark.save()
+            label = f"{update.action.ref or update.action_id}: {update.action}"[:120]
+            changes[label] = {
+                "before": _mark_words(*before),
+                "after": _mark_words(*after),
+            }
+        if changes:
+            audit.record(
+                actor=actor,
+                instance=progress_round,
+                verb=Verb.UPDATED,
+                changes=changes,
+                partnership=strategy.partnership,
+                origin=Origin(OriginKind.UPDATE_MARKS, progress_round),
+            )
+    return len(changes)
+
+
+def _mark_words(highlight: bool, public: bool) -> list[str]:
+    """Untranslated codes (the audit stores facts, not sentences)."""
+    return [word for word, on in (("highlight", highlight), ("public", public)) if on]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.all_wales, name="all-wales"),
     path("<int:item_pk>/<slug:partnership_slug>/", views.drill_down, name="drill-down"),
     path("align/<slug:slug>/", views.align, name="align"),
+    path("marks/<int:pk>/", views.marks, name="marks"),
 ]

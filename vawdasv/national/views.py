@@ -14,6 +14,7 @@ from vawdasv.national.alignment import alignment_page
 from vawdasv.national.forms import AlignmentForm, AllWalesFilterForm, commitment_field
 from vawdasv.partnerships import permissions
 from vawdasv.plans import selectors as plan_selectors
+from vawdasv.progress.public import ProgressRound, ProgressUpdate, UpdateState
 from vawdasv.reference.models import FrameworkItem
 
 
@@ -91,4 +92,43 @@ def drill_down(request: HttpRequest, item_pk: int, partnership_slug: str) -> Htt
             "rows": rows,
             "query": request.GET.urlencode(),
         },
+    )
+
+
+def _ids(request: HttpRequest, name: str) -> set[int]:
+    values = request.POST.getlist(name)
+    if not all(v.isdigit() for v in values):
+        raise Http404
+    return {int(v) for v in values}
+
+
+@login_required
+def marks(request: HttpRequest, pk: int) -> HttpResponse:
+    """The regional team ticks approved updates of a round as highlights for the national
+    report and as public on the transparency pages."""
+    progress_round = get_object_or_404(ProgressRound.objects.select_related("strategy"), pk=pk)
+    if not permissions.can_mark_updates(request.user, progress_round.strategy.partnership_id):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            changed = services.mark_round(
+                actor=request.user,
+                progress_round=progress_round,
+                highlights=_ids(request, "highlight"),
+                public=_ids(request, "public"),
+            )
+        except services.AlignmentError:
+            messages.error(request, _("Only approved updates of this round can be marked."))
+        else:
+            messages.success(
+                request, _("Marks saved: %(count)s updates changed.") % {"count": changed}
+            )
+        return redirect("national:marks", pk=progress_round.pk)
+    updates = (
+        ProgressUpdate.objects.filter(progress_round=progress_round, state=UpdateState.APPROVED)
+        .select_related("action", "national_mark")
+        .order_by("action__commitment__theme__order", "action__commitment__order", "action__order")
+    )
+    return render(
+        request, "national/marks.html", {"progress_round": progress_round, "updates": updates}
     )
