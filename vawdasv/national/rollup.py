@@ -158,7 +158,9 @@ def aligned_actions(scope: Scope, items: list[FrameworkItem] | None = None) -> Q
             Q(action__commitment__theme__name_en__icontains=scope.theme)
             | Q(action__commitment__theme__name_cy__icontains=scope.theme)
         )
-    return rows.annotate(rag=_latest(end, "rag"), done=_latest(end, "completed")).values(
+    annotated = rows.annotate(rag=_latest(end, "rag"), done=_latest(end, "completed"))
+    # The stubs cannot see fields added by annotate() on the auto-created through model.
+    return annotated.values(  # type: ignore[misc]
         "action_id",
         "frameworkitem_id",
         "action__commitment__theme__strategy__partnership_id",

@@ -52,7 +52,7 @@ class PublicStrategy:
 
 
 def published_strategies(partnership: Partnership) -> list[Strategy]:
-    return list(partnership.strategies.filter(status=StrategyStatus.PUBLISHED))  # type: ignore[attr-defined]
+    return list(partnership.strategies.filter(status=StrategyStatus.PUBLISHED))
 
 
 def _latest_round(strategy: Strategy) -> ProgressRound | None:
@@ -68,7 +68,7 @@ def public_progress(strategy: Strategy) -> PublicStrategy:
     """The plan with each action's latest approved update from a closed round."""
     actions = Action.objects.order_by("order", "pk")
     themes = list(
-        strategy.themes.prefetch_related(  # type: ignore[attr-defined]
+        strategy.themes.prefetch_related(
             Prefetch(
                 "commitments",
                 queryset=Commitment.objects.prefetch_related(Prefetch("actions", queryset=actions)),
