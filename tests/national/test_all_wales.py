@@ -1,13 +1,14 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
 from tests.national.conftest import approved, objective, quarter_round
-from vawdasv.national import rollup
+from vawdasv.national import rollup, services
 from vawdasv.progress.enums import UpdateState
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,7 @@ def test_the_lead_filter_keeps_actions_led_by_non_devolved_bodies(world, observe
 
 
 def _queries(client, url):
+    cache.clear()  # measure the roll-up itself, not the cache
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url, {"year": "2025"}).status_code == 200
     return len(queries)
@@ -137,3 +139,18 @@ def test_the_number_of_queries_does_not_grow_with_the_data(world, observer, alig
             action.alignments.set([objective(item_code)])
             approved(round_, action, "amber")
     assert _queries(client, url) == small
+
+
+def test_the_roll_up_is_cached_until_a_service_writes_something(world, observer, aligned):
+    q2 = quarter_round(world.strategy, "2025/26 Q2", Q2_END)
+    update = approved(q2, world.police_action, "green")
+    scope = rollup.scope_for(observer, framework=aligned.framework, year=2025, region=None)
+    first = rollup.roll_up(scope)
+    with CaptureQueriesContext(connection) as queries:
+        assert rollup.roll_up(scope).lines[0].total.green == first.lines[0].total.green
+    assert len(queries) == 1  # only the audit high-water mark
+    services.align_plan(actor=world.admin, strategy=world.strategy, choices={})
+    services.mark_round(actor=world.admin, progress_round=q2, highlights={update.pk}, public=set())
+    with CaptureQueriesContext(connection) as queries:
+        rollup.roll_up(scope)
+    assert len(queries) > 1  # an audit entry was written: computed afresh
