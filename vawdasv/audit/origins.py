@@ -20,6 +20,7 @@ class OriginKind(models.TextChoices):
     ADMIN = "admin", _("Django admin")
     BULK_ALIGNMENT = "bulk_alignment", _("Alignment to the national frameworks")
     UPDATE_MARKS = "update_marks", _("Highlights and public narratives")
+    NATIONAL_REPORT = "national_report", _("National annual progress report")
 
 
 @dataclass(frozen=True)

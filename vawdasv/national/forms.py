@@ -104,3 +104,18 @@ class AllWalesFilterForm(forms.Form):
         self.fields["year"].choices = [  # type: ignore[attr-defined]
             (str(y), f"{y}/{str(y + 1)[-2:]}") for y in years
         ]
+
+
+class NationalReportForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Financial year"), coerce=int)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("en", _("English")), ("cy", _("Welsh"))],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [  # type: ignore[attr-defined]
+            (str(y), f"{y}/{str(y + 1)[-2:]}") for y in years
+        ]

@@ -8,6 +8,7 @@ progress app stays unaware of national reporting.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -78,3 +79,50 @@ class UpdateMark(models.Model):
 
     def __str__(self) -> str:
         return str(self.update_id)
+
+
+def report_upload_to(instance: NationalReport, filename: str) -> str:
+    return f"national-reports/{instance.year}/{filename}"
+
+
+class NationalReport(models.Model):
+    """One issue of the national annual progress report: made once in the background, then
+    frozen (its file is never rewritten; issuing again makes the next version)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        DONE = "done", _("Issued")
+        FAILED = "failed", _("Failed")
+
+    year = models.PositiveIntegerField(_("financial year (first calendar year)"))
+    language = models.CharField(_("language"), max_length=5)
+    format = models.CharField(_("format"), max_length=10)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="queued")
+    file = models.FileField(_("file"), upload_to=report_upload_to, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-version", "language", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "language", "format", "version"], name="one_national_report_issue"
+            )
+        ]
+        verbose_name = _("national annual report")
+        verbose_name_plural = _("national annual reports")
+
+    def __str__(self) -> str:
+        return f"{self.year} v{self.version} ({self.format}, {self.language})"

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from vawdasv.lib import tabular
 from vawdasv.national import transparency
+from vawdasv.national.models import NationalReport
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
 
@@ -24,7 +25,12 @@ def index(request: HttpRequest) -> HttpResponse:
     partnerships = Partnership.objects.filter(
         strategies__status=StrategyStatus.PUBLISHED
     ).distinct()
-    return render(request, "national/public_index.html", {"partnerships": partnerships})
+    reports = NationalReport.objects.filter(state=NationalReport.State.DONE)[:20]
+    return render(
+        request,
+        "national/public_index.html",
+        {"partnerships": partnerships, "reports": reports},
+    )
 
 
 def partnership(request: HttpRequest, slug: str) -> HttpResponse:

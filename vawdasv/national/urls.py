@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:item_pk>/<slug:partnership_slug>/", views.drill_down, name="drill-down"),
     path("align/<slug:slug>/", views.align, name="align"),
     path("marks/<int:pk>/", views.marks, name="marks"),
+    path("report/", views.national_report, name="report"),
+    path("report/<int:pk>/download/", views.national_report_download, name="report-download"),
 ]

@@ -5,15 +5,23 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from vawdasv.national import rollup, services
 from vawdasv.national.alignment import alignment_page
-from vawdasv.national.forms import AlignmentForm, AllWalesFilterForm, commitment_field
+from vawdasv.national.forms import (
+    AlignmentForm,
+    AllWalesFilterForm,
+    NationalReportForm,
+    commitment_field,
+)
+from vawdasv.national.models import NationalReport
+from vawdasv.national.report import jobs as report_jobs
 from vawdasv.partnerships import permissions
 from vawdasv.plans import selectors as plan_selectors
+from vawdasv.plans.models import Strategy
 from vawdasv.progress.public import ProgressRound, ProgressUpdate, UpdateState
 from vawdasv.reference.models import FrameworkItem
 
@@ -70,7 +78,13 @@ def all_wales(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "national/all_wales.html",
-        {"form": form, "result": result, "scope": scope, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "result": result,
+            "scope": scope,
+            "query": request.GET.urlencode(),
+            "can_issue": permissions.can_issue_national_report(request.user),
+        },
     )
 
 
@@ -132,3 +146,29 @@ def marks(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "national/marks.html", {"progress_round": progress_round, "updates": updates}
     )
+
+
+@login_required
+def national_report(request: HttpRequest) -> HttpResponse:
+    """National observers issue the annual report for a year, in English or Welsh."""
+    if not permissions.can_issue_national_report(request.user):
+        raise PermissionDenied
+    years = rollup.years_with_rounds(Strategy.objects.published())
+    form = NationalReportForm(request.POST or None, years=years)
+    if request.method == "POST" and form.is_valid():
+        report_jobs.issue(
+            actor=request.user,
+            year=form.cleaned_data["year"],
+            language=form.cleaned_data["language"],
+            format="docx",
+        )
+        messages.success(request, _("The report is being made. It is listed below when issued."))
+        return redirect("national:report")
+    reports = NationalReport.objects.all()[:30]
+    return render(request, "national/report.html", {"form": form, "reports": reports})
+
+
+def national_report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """An issued report, frozen, for anyone (it is a published document)."""
+    report = get_object_or_404(NationalReport, pk=pk, state=NationalReport.State.DONE)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)

@@ -142,6 +142,12 @@ def can_view_all_wales(user: Any) -> bool:
     return reads_everything(user) or bool(roles_of(user))
 
 
+def can_issue_national_report(user: Any) -> bool:
+    """Issue the national annual progress report: national observers (Welsh Government) and
+    superusers. Issued reports are public documents anyone may download."""
+    return reads_everything(user)
+
+
 def all_wales_strategies(user: Any) -> QuerySet[Strategy]:
     """The strategies the all-Wales roll-up counts for this user: every strategy for national
     observers; published ones (their own partnership's included) for everyone else."""
