@@ -45,13 +45,18 @@ test: install ## Run the whole suite (SQLite, then PostgreSQL when TEST_POSTGRES
 	elif [ "$$CI" = "true" ]; then echo "CI must run the suite on PostgreSQL: TEST_POSTGRES_URL is not set" >&2; exit 1; \
 	else echo "TEST_POSTGRES_URL not set: the PostgreSQL run was not done (CI always does it)."; fi
 
+# Tests run in parallel, one process per core (pytest-xdist); TEST_WORKERS=0 runs them in one
+# process. Each worker has its own test database (test_<name>_gw0, _gw1 … on PostgreSQL) and
+# its own live server on a free port for the browser tests.
+TEST_WORKERS ?= auto
+
 test-sqlite:
-	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest
+	@echo "== Test suite on SQLite ($(TEST_WORKERS) workers) =="
+	env -u DATABASE_URL $(BIN)/pytest -n $(TEST_WORKERS)
 
 test-postgres:
-	@echo "== Test suite on PostgreSQL =="
-	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest
+	@echo "== Test suite on PostgreSQL ($(TEST_WORKERS) workers) =="
+	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: $(BIN)/.installed ## ruff, import layers, mypy, djlint, migrations and translations checks
 	$(BIN)/ruff check .
@@ -66,8 +71,9 @@ format: $(BIN)/.installed ## Format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Measure speed and memory (see benchmarks/README.md)
+bench: install ## Measure speed and memory, and import accuracy (see benchmarks/README.md)
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.import_accuracy
 
 clean: ## Remove the demo database and built files
 	rm -rf var vawdasv/static/vawdasv/build

@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, if they are missing:
-# chromium (browser tests), gettext (compiling translations), fonts for rendering, and the
-# Pango/HarfBuzz libraries WeasyPrint loads to write the PDF progress report.
+# chromium (browser tests), gettext (compiling translations) and the DejaVu fonts the PDF
+# progress report is typeset with (Typst reads only these: settings.REPORT_FONT_DIRS).
 set -euo pipefail
 needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || needed+=(gettext)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || needed+=(fonts-dejavu-core)
-for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1; do
-  dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
-done
 [ ${#needed[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Please install these Debian packages (as root): ${needed[*]}" >&2

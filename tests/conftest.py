@@ -11,13 +11,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
 from tests import factories
+from tests.once import QUICK_HASHER, built_once
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Organisation
 from vawdasv.reference.loading import load_reference_data
@@ -26,7 +29,7 @@ from vawdasv.reference.loading import load_reference_data
 @pytest.fixture(autouse=True)
 def _quick_passwords(settings):
     # Personas get real password hashes; the slow default hasher adds nothing to the tests.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [QUICK_HASHER]
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +47,13 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    # A test that flushes the database (transaction=True, as the concurrency tests are) makes
+    # content types anew with new ids; the process-wide cache would still hold the old ones.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
@@ -103,6 +113,17 @@ class World:
 @pytest.fixture
 def world(db) -> World:
     """A published and a draft plan in one partnership, a draft in another, and the personas."""
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[World]:
+    """The same world, built once for a whole module (see tests/once.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield build_world()
+
+
+def build_world() -> World:
     partnership = factories.PartnershipFactory(
         name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
     )
@@ -147,6 +168,13 @@ def world(db) -> World:
         board=person("gareth", Role.BOARD_MEMBER, None),
         outsider=person("nia", Role.ADMINISTRATOR, None, where=other),
     )
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_only_where_tested(settings, request):
+    # Administrators must pass a second step to use any page; the tests about it (and the
+    # journeys through it) say so in their name, the others sign in with a password alone.
+    settings.TWO_FACTOR_ENFORCED = "two_factor" in request.node.name
 
 
 @pytest.fixture(autouse=True)

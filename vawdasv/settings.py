@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "vawdasv.ops",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "vawdasv.core",
     "vawdasv.accounts",
     "vawdasv.reference",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vawdasv.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "vawdasv.web.middleware.SessionIdleTimeoutMiddleware",
     "vawdasv.web.middleware.PrivatePagesMiddleware",
@@ -89,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vawdasv.core.context_processors.site",
+                "vawdasv.web.context_processors.navigation",
             ],
         },
     }
@@ -204,10 +210,18 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "VAWDASV partnerships API",
     "DESCRIPTION": "Read-only access to partnerships, organisations and strategies "
-    "(themes, commitments, actions). Anonymous callers see published strategies only.",
+    "(themes, commitments, actions), and to progress rounds and updates. Anonymous callers see "
+    "published strategies only; drafts of progress updates only their authors' organisation "
+    "and the regional team.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three different "status" fields (strategy, progress round, progress update): name each.
+    "ENUM_NAME_OVERRIDES": {
+        "StrategyStatusEnum": "vawdasv.plans.enums.StrategyStatus",
+        "RoundStatusEnum": "vawdasv.progress.enums.RoundStatus",
+        "UpdateStatusEnum": "vawdasv.progress.enums.UpdateState",
+    },
 }
 
 # Security headers. HTTPS=true turns on the settings that only make sense behind TLS.
@@ -279,6 +293,21 @@ SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000
 
 # Plan import: the largest document accepted (bytes).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# How far a document may unpack before it is refused (ADR 0011): a .docx/.xlsx's members in all
+# and any one of them, PDF streams one by one and in all; paragraphs or lines, table rows, pages.
+IMPORT_MAX_UNPACKED_BYTES = envint("IMPORT_MAX_UNPACKED_BYTES", 256 * 1024 * 1024)
+IMPORT_MAX_MEMBER_BYTES = envint("IMPORT_MAX_MEMBER_BYTES", 64 * 1024 * 1024)
+IMPORT_PDF_MAX_STREAM_BYTES = envint("IMPORT_PDF_MAX_STREAM_BYTES", 32 * 1024 * 1024)
+IMPORT_PDF_MAX_TOTAL_STREAM_BYTES = envint("IMPORT_PDF_MAX_TOTAL_STREAM_BYTES", 256 * 1024 * 1024)
+IMPORT_MAX_PARAGRAPHS = envint("IMPORT_MAX_PARAGRAPHS", 20_000)
+IMPORT_MAX_TABLE_ROWS = envint("IMPORT_MAX_TABLE_ROWS", 20_000)
+IMPORT_MAX_PAGES = envint("IMPORT_MAX_PAGES", 1_000)
+# Documents are read in a child process with these limits (imports/sandbox.py): CPU seconds,
+# address space in MB, wall-clock seconds, and how many one server process reads at once.
+IMPORT_PARSE_CPU_SECONDS = envint("IMPORT_PARSE_CPU_SECONDS", 60)
+IMPORT_PARSE_MEMORY_MB = envint("IMPORT_PARSE_MEMORY_MB", 1024)
+IMPORT_PARSE_WALL_SECONDS = envint("IMPORT_PARSE_WALL_SECONDS", 120)
+IMPORT_PARSE_CONCURRENCY = envint("IMPORT_PARSE_CONCURRENCY", 2)
 # Evidence on progress updates: the largest file accepted, and how many files one update holds.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
@@ -296,6 +325,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vawdasv@localhost")
+# Two-factor authentication (ADR 0019): administrators and superusers must use it, and members
+# of partnerships that require it. Off only for test runs that are not about it.
+TWO_FACTOR_ENFORCED = envbool("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = "VAWDASV partnerships"
+# How long an invitation link to join a partnership stays usable.
+INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 
 # LOG_FORMAT=json writes one JSON object per line (for a log collector); every record carries
 # the request id (X-Request-ID, echoed in the response) of the request that wrote it.
@@ -321,6 +356,11 @@ LOGGING = {
 }
 
 SITE_TITLE = _("VAWDASV partnerships")
+
+# Fonts the PDF progress report is typeset with (Typst reads only these, never the machine's
+# other fonts, so the PDF is the same everywhere). Debian's fonts-dejavu-core by default.
+_report_fonts = envstr("REPORT_FONT_DIRS", "/usr/share/fonts/truetype/dejavu") or ""
+REPORT_FONT_DIRS = [Path(p) for p in _report_fonts.split(":") if p]
 
 # Who runs this site, named on the accessibility statement and privacy notice (both required of
 # Welsh public-sector websites). Blank values show a notice asking the operator to fill them in.

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import Plan
-from tests.browser.journey import error_summary, follow, sign_in, visit
+from tests.browser.journey import error_summary, follow, path_of, sign_in, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,6 +36,10 @@ def test_board_member_reads_his_partnerships_draft_without_any_way_to_change_it(
     follow(page, form.locator("button[type=submit]"))
     expect(error_summary(page)).to_be_visible()
     sign_in(page, prefix, "gareth")
+    # He lands on his partnership's plan dashboard (tests/core/test_landing.py), then goes to
+    # the list of strategies.
+    assert path_of(page) == f"{prefix}/progress/strategies/{world.strategy.slug}/dashboard/"
+    visit(page, f"{prefix}/")
 
     expect(main.locator(f'a[href="{draft_url}"]')).to_have_count(1)
     expect(

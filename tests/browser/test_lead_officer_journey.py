@@ -1,4 +1,8 @@
-"""Owain, lead officer at South Wales Police, updates his organisation's action and no other."""
+"""Owain, lead officer at South Wales Police, updates his organisation's action and no other.
+
+The partnership lets lead officers edit directly here; by default they propose changes in a
+progress update instead (tests/partnerships/test_direct_edits.py).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Plan
 from tests.browser.journey import follow, path_of, sign_in, visit
+from tests.factories import allow_direct_edits
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,6 +24,7 @@ def test_lead_officer_edits_his_organisations_action_but_not_another_organisatio
     page: Page, plan: Plan, prefix: str
 ) -> None:
     world = plan.world
+    allow_direct_edits(world)
     police_url = f"{prefix}/strategies/actions/{world.police_action.pk}/"
     council_url = f"{prefix}/strategies/actions/{world.council_action.pk}/"
     main = page.locator("main")

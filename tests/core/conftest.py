@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests import factories
+from tests.once import QUICK_HASHER
 
 PASSWORD = "correct horse battery"
 
@@ -40,6 +41,17 @@ class Cast:
 
 @pytest.fixture
 def cast(world: Any) -> Cast:
+    return build_cast(world)
+
+
+@pytest.fixture(scope="module")
+def module_cast(module_world: Any, django_db_blocker: Any) -> Cast:
+    """The cast built once per module (see `module_world`): for the permission matrices."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=[QUICK_HASHER]):
+        return build_cast(module_world)
+
+
+def build_cast(world: Any) -> Cast:
     observer = factories.UserFactory(
         username="rhiannon", first_name="Rhiannon", national_observer=True
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.test import Client
 
+from tests.factories import allow_direct_edits
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.plans.models import Action, Commitment
 
@@ -68,6 +69,7 @@ def test_the_welsh_action_page_shows_the_history_too(world):
 
 
 def test_lead_officer_edits_the_action_their_organisation_leads(world):
+    allow_direct_edits(world)
     client = _signed_in(world.lead)
     edit_url = f"/strategies/actions/{world.police_action.pk}/edit/"
     data = _form_data(client.get(edit_url))
@@ -93,6 +95,7 @@ def test_lead_officer_cannot_edit_another_organisations_action(world):
 
 
 def test_second_of_two_people_editing_at_once_sees_both_versions_and_loses_nothing(world):
+    allow_direct_edits(world)
     alys, owain = _signed_in(world.admin), _signed_in(world.lead)
     edit_url = f"/strategies/actions/{world.police_action.pk}/edit/"
     alys_form = _form_data(alys.get(edit_url))

@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from vawdasv.audit.models import AuditEntry
+from vawdasv.partnerships.models import Partnership
 from vawdasv.plans import services
+
+
+@pytest.fixture(autouse=True)
+def _direct_edits_allowed(world):
+    # These are the limits that still hold once a partnership lets lead officers edit directly.
+    Partnership.objects.filter(pk=world.partnership.pk).update(lead_officers_edit_actions=True)
 
 
 def test_lead_officer_cannot_change_who_leads_their_action(world):

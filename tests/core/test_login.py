@@ -13,12 +13,12 @@ def test_lead_officer_signs_in_and_reaches_their_account(client, world):
     assert client.get(SIGN_IN).status_code == 200
     response = client.post(SIGN_IN, {"username": "owain", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/progress/"  # his updates due (tests/core/test_landing.py)
     assert client.get("/accounts/profile/").status_code == 200
 
 
 def test_signing_in_returns_to_the_page_that_asked_for_it(client, world):
-    next_url = f"/strategies/actions/{world.police_action.pk}/edit/"
+    next_url = "/accounts/profile/details/"
     response = client.post(
         f"{SIGN_IN}?next={next_url}",
         {"username": "owain", "password": PASSWORD, "next": next_url},
@@ -33,7 +33,7 @@ def test_signing_in_never_sends_people_to_another_site(client, world):
         {"username": "owain", "password": PASSWORD, "next": "https://evil.example/"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/progress/"
 
 
 def test_a_wrong_password_shows_the_error_summary(client, world):

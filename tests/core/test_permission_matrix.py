@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.factories import allow_direct_edits
 from vawdasv.audit.models import AuditEntry
 from vawdasv.national.models import CommitmentAlignment
 from vawdasv.plans.enums import StrategyStatus
@@ -22,6 +23,13 @@ from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.reference.models import FrameworkItem
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404  # HIDE: a 404, so a draft is not leaked
+
+
+@pytest.fixture
+def cast(module_cast: Any, db: None) -> Any:
+    """Everyone, built once for this module: each case reads, or writes and is rolled back."""
+    return module_cast
+
 
 ROLES = (
     "anonymous",
@@ -51,7 +59,8 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("commitment_create", "published"):  (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("commitment_edit", "published"):    (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("action_create", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
-    ("action_edit", "published"):        (LOGIN, OK,    OK,    DENY,  DENY,  DENY,  DENY,  OK),
+    ("action_edit", "published"):        (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    ("action_edit", "direct_edits"):     (LOGIN, OK,    OK,    DENY,  DENY,  DENY,  DENY,  OK),
     ("theme_delete", "published"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("commitment_delete", "published"):  (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("action_delete", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -74,7 +83,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("commitment_create", "draft"):      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("commitment_edit", "draft"):        (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("action_create", "draft"):          (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
-    ("action_edit", "draft"):            (LOGIN, OK,    OK,    DENY,  DENY,  HIDE,  DENY,  OK),
+    ("action_edit", "draft"):            (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("theme_delete", "draft"):           (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("commitment_delete", "draft"):      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("action_delete", "draft"):          (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
@@ -222,6 +231,8 @@ PAGES: dict[str, Page] = {
 
 def _set_scenario(world: Any, scenario: str) -> None:
     """In the draft scenario the Cardiff and Vale plan is unpublished: only drafts remain."""
+    if scenario == "direct_edits":  # the partnership lets lead officers edit directly
+        allow_direct_edits(world)
     if scenario == "draft":
         Strategy.objects.filter(pk=world.strategy.pk).update(status=StrategyStatus.DRAFT)
         world.strategy.refresh_from_db()
@@ -285,7 +296,8 @@ WELSH_CASES = [
     ("plan", "draft", "anonymous", HIDE),
     ("plan", "draft", "board_member", OK),
     ("action", "draft", "other_partnership_administrator", HIDE),
-    ("action_edit", "published", "lead_officer", OK),
+    ("action_edit", "published", "lead_officer", DENY),
+    ("action_edit", "direct_edits", "lead_officer", OK),
     ("action_edit", "published", "other_lead_officer", DENY),
     ("action_edit", "draft", "anonymous", LOGIN),
     ("profile", "published", "anonymous", LOGIN),

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests import factories
+from tests.factories import allow_direct_edits
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.plans import services
 from vawdasv.plans.enums import StrategyStatus, TimescaleKind
@@ -154,6 +155,7 @@ def test_update_records_lead_organisations_before_and_after_as_names(world):
 
 
 def test_lead_officer_updates_the_action_their_organisation_leads(world):
+    allow_direct_edits(world)
     services.update_action(
         actor=world.lead, action=world.police_action, data={"evidence_en": "Training records"}
     )
@@ -289,6 +291,7 @@ def test_a_save_based_on_an_old_version_is_refused_and_changes_nothing(world, up
 
 
 def test_a_save_based_on_the_current_version_is_accepted(world):
+    allow_direct_edits(world)
     services.update_action(actor=world.admin, action=world.police_action, data={"ref": "A1"})
     services.update_action(
         actor=world.lead, action=world.police_action, data={"ref": "A2"}, expected_version=2

@@ -2,7 +2,9 @@
 
 A round is open on the published plan with Owain's submitted update (with an evidence file) and
 a Word report Gareth asked for. Progress pages are for members of the partnership and national
-observers; running rounds, reviewing and renaming RAG labels are for the regional team. Another
+observers; running rounds, reviewing and renaming RAG labels are for the regional team. The
+update is submitted, not approved, so its review page and evidence are not found (404) by anyone
+but the regional team and its authors' organisation: drafts are private. Another
 partnership's administrator is refused (403), or told a report job does not exist (404), so job
 numbers reveal nothing. Anonymous visitors are sent to sign in.
 """
@@ -22,6 +24,13 @@ from vawdasv.progress.report import jobs
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
 
+
+@pytest.fixture
+def cast(module_cast: Any, db: None) -> Any:
+    """Everyone, built once for this module: each case reads, or writes and is rolled back."""
+    return module_cast
+
+
 ROLES = (
     "anonymous", "administrator", "lead_officer", "other_lead_officer", "board_member",
     "other_partnership_administrator", "national_observer", "superuser",
@@ -36,15 +45,15 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "round":               (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "round_close":         (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "update":              (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
-    "review":              (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "review":              (LOGIN, OK,    DENY,  HIDE,  HIDE,  DENY,  HIDE,  OK),
     "report":              (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "report_job":          (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "report_job_file":     (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "updates_export":      (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "rag_labels":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
-    "evidence_download":   (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
-    "evidence_remove":     (LOGIN, OK,    OK,    DENY,  DENY,  DENY,  DENY,  OK),
+    "evidence_download":   (LOGIN, OK,    OK,    HIDE,  HIDE,  DENY,  HIDE,  OK),
+    "evidence_remove":     (LOGIN, OK,    OK,    HIDE,  HIDE,  DENY,  HIDE,  OK),
 }
 # fmt: on
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from tests.once import built_once
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry
 from vawdasv.demo.history import (
@@ -40,9 +42,16 @@ def load_demo() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
+    """The demo loaded once for the module; each test is rolled back to it (tests/once.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield load_demo()
+
+
 @pytest.fixture
-def demo(db) -> str:
-    return load_demo()
+def demo(module_demo: str, db: None) -> str:
+    return module_demo
 
 
 def counts_of(slug: str) -> tuple[int, int, int]:

@@ -202,8 +202,15 @@ def test_narrative_objective_with_we_will_and_we_have_lists():
     ]
 
 
-def test_we_will_list_outside_any_objective_is_reported_not_dropped():
+def test_we_will_list_outside_any_objective_goes_under_a_theme_named_from_the_document():
     plan = parse("Introduction\nWe will:\n- do something useful\n")
+    assert [t.name for t in plan.themes] == ["Introduction"]
+    assert [a.text for a in plan.actions()] == ["Do something useful"]
+    assert any("named after the document" in w.message for w in plan.warnings)
+
+
+def test_we_will_list_with_no_title_or_heading_is_reported_not_dropped():
+    plan = parse("\tIntroduction\nWe will:\n- do something useful\n")
     assert plan.themes == []
     assert any("something useful" in w.message for w in plan.warnings)
 
@@ -227,3 +234,26 @@ def test_unreadable_rag_cell_is_unknown_with_a_warning():
     plan = parse("PREPARE\nRef\tAction\tStatus\n1\tPlan\t☐\n")
     assert plan.themes[0].commitments[0].actions[0].rag == "unknown"
     assert any(w.location == "line 3" and "☐" in w.message for w in plan.warnings)
+
+
+def test_tables_that_are_not_part_of_the_plan_are_skipped_with_one_warning():
+    text = (
+        "Plan 2026\n\nCosts\t2024\t2025\nService\t1,250,000\t1,300,000\nPolice\t£340,000\t12%\n\n"
+        "Contents\tPage 3\nIntroduction\tPage 4\n\n"
+        "Housing\nAction\tTimescale\tLead\nReview the allocations policy\tMarch 2026\tCouncil\n"
+        "\nHelpline\t0800 123 4567\nEmail\thelp@example.org\n"
+    )
+    plan = parse(text)
+    assert [a.text for a in plan.actions()] == ["Review the allocations policy"]
+    skipped = [w for w in plan.warnings if "no plan columns" in w.message]
+    assert len(skipped) == 1
+    assert "rows skipped: 7" in skipped[0].message
+    assert not any("not read" in w.message for w in plan.warnings)
+
+
+def test_a_column_named_exactly_wins_its_field_over_one_that_only_contains_the_word():
+    plan = parse(
+        "Plan\n\nHousing\nAction\tLead\tTimescale\tProgress update\tRAG\n"
+        "Run a course for landlords\tX Council\tMarch 2026\tWork has begun\tAmber\n"
+    )
+    assert [a.rag for a in plan.actions()] == ["amber"]

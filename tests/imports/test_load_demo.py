@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils.html import escape
 
+from tests.once import built_once
 from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.demo.load import DEMO_PASSWORD, IMPORT_SOURCE, STRATEGY_SLUG
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
+from vawdasv.plans import coverage
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 
 
@@ -38,9 +41,16 @@ def database_counts() -> dict[str, int]:
     return counts
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
+    """The demo loaded once for the module; each test is rolled back to it (tests/once.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield load_demo()
+
+
 @pytest.fixture
-def demo(db) -> str:
-    return load_demo()
+def demo(module_demo: str, db: None) -> str:
+    return module_demo
 
 
 def test_demo_plan_is_imported_from_the_reference_document(demo):
@@ -125,7 +135,7 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
     cardiff_vale = Partnership.objects.get(slug="cardiff-vale")
     gwent = Partnership.objects.get(slug="gwent")
     roles = dict(Membership.objects.values_list("user__username", "role"))
-    assert roles == {
+    named = {
         "alys": Role.ADMINISTRATOR,
         "rhys": Role.LEAD_OFFICER,
         "owain": Role.LEAD_OFFICER,
@@ -133,6 +143,9 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
         "gareth": Role.BOARD_MEMBER,
         "nia": Role.ADMINISTRATOR,
     }
+    assert {name: roles[name] for name in named} == named
+    # Everyone else is one of the lead officers made for the plan's lead organisations.
+    assert {role for name, role in roles.items() if name not in named} == {Role.LEAD_OFFICER}
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="ffion").national_observer
     nia = User.objects.get(username="nia")
@@ -140,59 +153,31 @@ def test_demo_people_hold_the_roles_the_logins_table_prints(demo):
     assert not permissions.can_manage_plans(nia, cardiff_vale.pk)
 
 
-def test_demo_lead_officers_can_edit_the_actions_their_organisation_leads(demo):
+def test_demo_lead_officers_write_updates_for_the_actions_their_organisation_leads(demo):
     owain = User.objects.get(username="owain")
     bethan = User.objects.get(username="bethan")
     police_action = Action.objects.filter(lead_organisations__slug="south-wales-police").first()
     council_action = Action.objects.filter(lead_organisations__slug="cardiff-council").first()
-    assert permissions.can_edit_action(owain, police_action)
-    assert not permissions.can_edit_action(owain, council_action)
-    assert permissions.can_edit_action(bethan, council_action)
+    assert permissions.can_write_update(owain, police_action)
+    assert not permissions.can_write_update(owain, council_action)
+    assert permissions.can_write_update(bethan, council_action)
+    # Lead officers propose changes to the plan; they do not edit it (issue 10).
+    assert not permissions.can_edit_action(owain, police_action)
 
 
-def test_missing_reference_document_is_a_clear_error(db, tmp_path):
-    with pytest.raises(CommandError, match="VAWDASV_REFERENCE_DIR"):
-        call_command("load_demo", reference_dir=tmp_path, stdout=StringIO())
-    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
+def test_every_lead_organisation_but_one_has_a_demo_lead_officer(demo):
+    strategy = Strategy.objects.get(slug=STRATEGY_SLUG)
+    gaps = coverage.without_lead_officer(strategy.partnership, strategy)
+    assert [gap.organisation.slug for gap in gaps] == ["respect"]
+    officers = User.objects.filter(
+        memberships__partnership=strategy.partnership, memberships__role=Role.LEAD_OFFICER
+    )
+    for officer in officers:
+        assert officer.username in demo  # printed with the logins
+        assert officer.check_password(DEMO_PASSWORD)
 
 
-def test_reference_directory_can_be_set_in_the_environment(db, monkeypatch, tmp_path):
-    monkeypatch.setenv("VAWDASV_REFERENCE_DIR", str(tmp_path))
-    with pytest.raises(CommandError, match=str(tmp_path)):
-        call_command("load_demo", stdout=StringIO())
-
-
-def test_load_demo_refuses_without_debug_and_changes_nothing(db, settings):
-    settings.DEBUG = False
-    before = database_counts()
-
-    with pytest.raises(CommandError, match="DEBUG is off"):
-        call_command("load_demo", stdout=StringIO())
-
-    assert database_counts() == before
-    assert not User.objects.filter(username="admin").exists()
-
-
-def test_load_demo_refuses_over_real_people_even_with_debug(db):
-    User.objects.create_user(username="real-adviser", password="x")
-
-    with pytest.raises(CommandError, match="not part of the demo"):
-        call_command("load_demo", stdout=StringIO())
-
-    assert not Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
-
-
-def test_load_demo_refuses_over_a_real_partnership_even_with_debug(db):
-    Partnership.objects.create(slug="north-wales", name_en="North Wales")
-
-    with pytest.raises(CommandError, match="not part of the demo"):
-        call_command("load_demo", stdout=StringIO())
-
-
-def test_load_demo_with_force_runs_under_production_settings(db, settings):
-    settings.DEBUG = False
-    User.objects.create_user(username="real-adviser", password="x")
-
-    call_command("load_demo", "--force", stdout=StringIO())
-
-    assert Strategy.objects.filter(slug=STRATEGY_SLUG).exists()
+def test_the_advisers_home_page_flags_the_organisation_without_a_lead_officer(demo, client):
+    client.force_login(User.objects.get(username="alys"))
+    page = client.get("/").content.decode()
+    assert "Respect" in page and "has no lead officer" in page

@@ -304,6 +304,8 @@ def test_json_follows_the_import_contract():
         "rag": None,
         "progress": None,
         "future_activity": False,
+        "guess": None,  # read from a table with tabs: nothing guessed
+        "table": "line 1",  # the heading row starts the tab-separated table
     }
     assert data["themes"][0]["commitments"][0]["ref"] is None
     assert data["achievements"] == []

@@ -12,7 +12,7 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
 from .conftest import GOOD_UPDATE
 
-OK, SIGN_IN, DENIED = 200, 302, 403
+OK, SIGN_IN, DENIED, HIDDEN = 200, 302, 403, 404
 PERSONAS = ("anonymous", "admin", "lead", "council_lead", "board", "outsider")
 
 
@@ -47,7 +47,7 @@ EXPECTED_GET = {
     "round":                    (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
     "round_close":              (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
     "update":                   (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
-    "review":                   (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
+    "review":                   (SIGN_IN,  OK,    DENIED, HIDDEN, HIDDEN, DENIED),
 }
 # fmt: on
 
@@ -281,8 +281,20 @@ def test_others_cannot_write_the_update_by_posting(world, progress_round, person
     assert not ProgressUpdate.objects.exists()
 
 
-def test_another_lead_officer_sees_the_update_without_a_form(world, progress_round):
+def test_another_lead_officer_does_not_see_a_submitted_update(world, progress_round):
     _submitted(world, progress_round)
+    page = (
+        client_for(world, "council_lead")
+        .get(_update_url(progress_round, world.police_action))
+        .content.decode()
+    )
+    assert GOOD_UPDATE["narrative_en"] not in page
+    assert "Not started" in page
+    assert 'value="submit"' not in page
+
+
+def test_another_lead_officer_sees_the_approved_update_without_a_form(world, progress_round):
+    services.approve_update(actor=world.admin, update=_submitted(world, progress_round))
     page = (
         client_for(world, "council_lead")
         .get(_update_url(progress_round, world.police_action))

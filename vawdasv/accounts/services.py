@@ -107,3 +107,34 @@ def save_user_from_admin(
 def user_snapshot(user: User) -> dict[str, Any]:
     """The values `save_user_from_admin` compares, taken before the admin form changes them."""
     return audit.snapshot(user, USER_FIELDS)
+
+
+# A person's own details ---------------------------------------------------------------------
+
+DETAIL_FIELDS = ("first_name", "last_name", "job_title", "preferred_language")
+
+
+@transaction.atomic
+def update_details(*, actor: Any, user: Any, data: dict[str, Any]) -> None:
+    """Change one's own name, job title and preferred language (nobody else's), audited."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    before = audit.snapshot(user, DETAIL_FIELDS)
+    for name in DETAIL_FIELDS:
+        if name in data:
+            setattr(user, name, data[name])
+    changes = audit.diff(before, audit.snapshot(user, DETAIL_FIELDS))
+    if not changes:
+        return
+    user.save(update_fields=list(DETAIL_FIELDS))
+    audit.record(actor=actor, instance=user, verb=Verb.UPDATED, changes=changes)
+
+
+def record_password_change(user: Any) -> None:
+    """An audit entry saying the password changed (never the password itself)."""
+    audit.record(
+        actor=user,
+        instance=user,
+        verb=Verb.UPDATED,
+        changes={"password": {"before": "", "after": ""}},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.accounts import views
+from vawdasv.accounts import views, views_password, views_profile, views_two_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,39 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/api-tokens/", views.api_tokens, name="api-tokens"),
     path("profile/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
+]
+
+# Forgotten passwords (Django's views, GOV.UK templates) and changing one's own details.
+urlpatterns += [
+    path("password-reset/", views_password.PasswordResetView.as_view(), name="password-reset"),
+    path(
+        "password-reset/sent/",
+        views_password.PasswordResetDoneView.as_view(),
+        name="password-reset-done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views_password.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        views_password.PasswordResetCompleteView.as_view(),
+        name="password-reset-complete",
+    ),
+    path("profile/details/", views_profile.edit_details, name="edit-details"),
+    path("profile/password/", views_profile.PasswordChangeView.as_view(), name="password-change"),
+]
+
+# Two-factor authentication (ADR 0019).
+urlpatterns += [
+    path("two-factor/", views_two_factor.manage, name="two-factor"),
+    path("two-factor/set-up/", views_two_factor.setup, name="two-factor-setup"),
+    path("two-factor/verify/", views_two_factor.verify, name="two-factor-verify"),
+    path(
+        "two-factor/recovery-codes/",
+        views_two_factor.recovery_codes,
+        name="two-factor-recovery-codes",
+    ),
+    path("two-factor/turn-off/", views_two_factor.turn_off, name="two-factor-off"),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from drf_spectacular.utils import extend_schema_field
 
 from vawdasv.partnerships import permissions
@@ -17,6 +17,8 @@ from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans.enums import StrategyStatus, TimescaleKind
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.progress.enums import RoundStatus, UpdateState
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
 # Ids are positive 64-bit integers; a number beyond that is refused before it reaches the
 # database, where SQLite would raise OverflowError (a 500) and PostgreSQL a DataError.
@@ -126,3 +128,48 @@ class ActionFilter(django_filters.FilterSet):
     ) -> QuerySet[Action]:
         led = Action.lead_organisations.through.objects.filter(organisation__slug=value)
         return queryset.filter(pk__in=led.values("action_id"))
+
+
+class ProgressRoundFilter(django_filters.FilterSet):
+    strategy = django_filters.CharFilter(
+        field_name="strategy__slug", help_text="Slug of a strategy."
+    )
+    status = django_filters.ChoiceFilter(choices=RoundStatus.choices)
+
+    class Meta:
+        model = ProgressRound
+        fields = ["strategy", "status"]
+
+
+class ProgressUpdateFilter(django_filters.FilterSet):
+    strategy = django_filters.CharFilter(
+        field_name="progress_round__strategy__slug", help_text="Slug of a strategy."
+    )
+    round = IdFilter(field_name="progress_round_id", help_text="Id of a progress round.")
+    action = IdFilter(field_name="action_id", help_text="Id of an action.")
+    status = django_filters.ChoiceFilter(
+        field_name="state", choices=UpdateState.choices, help_text="State of the update."
+    )
+    latest_approved = django_filters.BooleanFilter(
+        method="filter_latest_approved",
+        help_text="true: only each action's latest approved update (its current reported status).",
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["strategy", "round", "action", "status", "latest_approved"]
+
+    def filter_latest_approved(
+        self, queryset: QuerySet[ProgressUpdate], name: str, value: bool | None
+    ) -> QuerySet[ProgressUpdate]:
+        if not value:
+            return queryset
+        later = ProgressUpdate.objects.approved().filter(
+            Q(progress_round__period_end__gt=OuterRef("progress_round__period_end"))
+            | Q(
+                progress_round__period_end=OuterRef("progress_round__period_end"),
+                pk__gt=OuterRef("pk"),
+            ),
+            action_id=OuterRef("action_id"),
+        )
+        return queryset.filter(state=UpdateState.APPROVED).exclude(Exists(later))

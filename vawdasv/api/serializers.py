@@ -15,6 +15,8 @@ from rest_framework import serializers
 from vawdasv.api.fields import BilingualField, PageUrlField
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.progress.enums import RagStatus, UpdateState
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.reference.models import FrameworkItem, LocalAuthority, Region
 
 
@@ -268,3 +270,70 @@ class ActionSerializer(ReadOnlyModelSerializer):
             "timescale_text", "due_date", "timescale_kind", "timescale_needs_check",
             "lead_organisations", "partner_organisations", "alignment", "url",
         ]  # fmt: skip
+
+
+# Progress --------------------------------------------------------------------------------------
+
+
+class ProgressRoundSerializer(ReadOnlyModelSerializer):
+    """A round of progress reporting on a strategy, for one quarter or financial year."""
+
+    strategy: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    url = PageUrlField()
+
+    class Meta:
+        model = ProgressRound
+        fields = [
+            "id", "strategy", "period_label", "period_kind", "period_start", "period_end",
+            "deadline", "status", "url",
+        ]  # fmt: skip
+
+
+class ProgressUpdateSerializer(ReadOnlyModelSerializer):
+    """A lead officer's update on one action in one round, as far as the caller may see it."""
+
+    strategy: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        source="progress_round.strategy", slug_field="slug", read_only=True
+    )
+    round: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        source="progress_round", read_only=True
+    )
+    action: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    period_label = serializers.CharField(source="progress_round.period_label", read_only=True)
+    status = serializers.ChoiceField(
+        source="state",
+        choices=UpdateState.choices,
+        read_only=True,
+        help_text="draft, submitted, approved or returned. Callers outside the regional team "
+        "and the lead organisation only ever see approved updates.",
+    )
+    rag = serializers.ChoiceField(
+        choices=[("", ""), *RagStatus.choices],
+        read_only=True,
+        help_text="red, amber or green; empty while a draft has none.",
+    )
+    narrative = BilingualField(help_text="The progress made, as written by the lead officer.")
+    no_longer_relevant = serializers.BooleanField(
+        source="proposed_no_longer_relevant", read_only=True
+    )
+    approved_at = serializers.SerializerMethodField(
+        help_text="When the regional team approved it; null until then."
+    )
+    url = PageUrlField()
+
+    class Meta:
+        model = ProgressUpdate
+        fields = [
+            "id", "strategy", "round", "period_label", "action", "status", "rag", "completed",
+            "no_longer_relevant", "narrative", "submitted_at", "approved_at", "url",
+        ]  # fmt: skip
+
+    @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
+    def get_approved_at(self, update: ProgressUpdate) -> str | None:
+        if update.state != UpdateState.APPROVED or update.reviewed_at is None:
+            return None
+        return serializers.DateTimeField().to_representation(update.reviewed_at)

@@ -11,6 +11,8 @@ router.register("strategies", viewsets.StrategyViewSet, basename="strategy")
 router.register("themes", viewsets.ThemeViewSet, basename="theme")
 router.register("commitments", viewsets.CommitmentViewSet, basename="commitment")
 router.register("actions", viewsets.ActionViewSet, basename="action")
+router.register("progress-rounds", viewsets.ProgressRoundViewSet, basename="progress-round")
+router.register("progress-updates", viewsets.ProgressUpdateViewSet, basename="progress-update")
 
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),

@@ -131,3 +131,36 @@ class ActionViewSet(ReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         return visibility.actions_for(self.request.user)
+
+
+@_documented(
+    serializers.ProgressRoundSerializer,
+    "progress",
+    "List progress rounds",
+    "A progress round",
+)
+class ProgressRoundViewSet(ReadOnlyViewSet):
+    """Rounds of the partnerships whose progress the caller may read."""
+
+    serializer_class = serializers.ProgressRoundSerializer
+    filterset_class = filters.ProgressRoundFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return visibility.rounds_for(self.request.user)
+
+
+@_documented(
+    serializers.ProgressUpdateSerializer,
+    "progress",
+    "List progress updates",
+    "A progress update",
+)
+class ProgressUpdateViewSet(ReadOnlyViewSet):
+    """Progress updates under the pages' rules: drafts only to their authors and the regional
+    team; everyone else who reads the partnership's progress sees approved updates."""
+
+    serializer_class = serializers.ProgressUpdateSerializer
+    filterset_class = filters.ProgressUpdateFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return visibility.updates_for(self.request.user)

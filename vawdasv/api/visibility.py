@@ -3,33 +3,21 @@
 Every queryset here starts from `partnerships.permissions` (`visible_strategies`,
 `visible_partnerships`, `reads_everything`), so the API can never show more than the pages do.
 
-Organisations are the one list the pages have no rule for. A caller sees:
-- the national public bodies loaded from the reference data (police forces, health boards,
-  Welsh Government): their existence is public record and every partnership works with them;
-- organisations that belong to a partnership the caller may see;
-- organisations named as lead or partner on an action the caller may see, so that every
-  organisation an action points to can also be looked up.
-Anyone else — for example a specialist provider named only in another partnership's draft plan —
-stays hidden, as the draft does. National observers and superusers see every organisation.
+Organisations follow `permissions.visible_organisations`; progress updates follow
+`permissions.visible_updates` (drafts are private), exactly as on the pages.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from vawdasv.partnerships import permissions
-from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import selectors
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
-
-NATIONAL_ORGANISATION_TYPES = (
-    OrganisationType.POLICE_FORCE,
-    OrganisationType.HEALTH_BOARD,
-    OrganisationType.WELSH_GOVERNMENT,
-)
+from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
 
 def _visible_strategy_ids(user: Any) -> QuerySet[Strategy, Any]:
@@ -51,24 +39,8 @@ def partnerships_for(user: Any) -> QuerySet[Partnership]:
 
 
 def organisations_for(user: Any) -> QuerySet[Organisation]:
-    organisations = Organisation.objects.order_by("name_en", "pk")
-    if permissions.reads_everything(user):
-        return organisations
-    strategy_ids = _visible_strategy_ids(user)
-    in_visible_partnership = Partnership.organisations.through.objects.filter(
-        partnership__in=permissions.visible_partnerships(user).order_by().values("pk")
-    ).values("organisation_id")
-    leads_visible_action = Action.lead_organisations.through.objects.filter(
-        action__commitment__theme__strategy__in=strategy_ids
-    ).values("organisation_id")
-    partners_visible_action = Action.partner_organisations.through.objects.filter(
-        action__commitment__theme__strategy__in=strategy_ids
-    ).values("organisation_id")
-    return organisations.filter(
-        Q(organisation_type__in=NATIONAL_ORGANISATION_TYPES)
-        | Q(pk__in=in_visible_partnership)
-        | Q(pk__in=leads_visible_action)
-        | Q(pk__in=partners_visible_action)
+    return Organisation.objects.filter(permissions.visible_organisations(user)).order_by(
+        "name_en", "pk"
     )
 
 
@@ -115,5 +87,36 @@ def actions_for(user: Any) -> QuerySet[Action]:
             "commitment_id",
             "order",
             "pk",
+        )
+    )
+
+
+# Progress --------------------------------------------------------------------------------------
+
+
+def rounds_for(user: Any) -> QuerySet[ProgressRound]:
+    """Rounds of the partnerships whose progress the caller may read (members, observers)."""
+    return (
+        ProgressRound.objects.filter(
+            permissions.progress_readable(user, "strategy__partnership_id"),
+            strategy__in=_visible_strategy_ids(user),
+        )
+        .select_related("strategy")
+        .order_by("strategy__slug", "-period_end", "-period_start", "pk")
+    )
+
+
+def updates_for(user: Any) -> QuerySet[ProgressUpdate]:
+    """Updates the caller may see: approved ones to every reader of the partnership's progress,
+    the others only to the regional team and the authors' organisation (drafts are private)."""
+    return (
+        ProgressUpdate.objects.filter(
+            permissions.progress_readable(user, "progress_round__strategy__partnership_id"),
+            permissions.visible_updates(user),
+            progress_round__strategy__in=_visible_strategy_ids(user),
+        )
+        .select_related("progress_round__strategy", "action")
+        .order_by(
+            "progress_round__strategy__slug", "-progress_round__period_end", "action_id", "pk"
         )
     )

@@ -8,8 +8,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vawdasv.audit.origins import OriginKind
-
 
 class Verb(models.TextChoices):
     CREATED = "created", _("created")
@@ -49,9 +47,9 @@ class AuditEntry(models.Model):
     # Where the change came from, as data (audit/origins.py): the kind, the object when there
     # is one, and in `source` facts that read the same in every language (a file name and hash,
     # a period label). Entries written before origins existed may hold a sentence in `source`.
-    origin_kind = models.CharField(
-        _("origin"), max_length=30, choices=OriginKind.choices, blank=True, db_index=True
-    )
+    # One of OriginKind's values. Not declared as choices: apps add kinds as they come (a meeting,
+    # a review), and a new kind must not need a migration of the audit table.
+    origin_kind = models.CharField(_("origin"), max_length=30, blank=True, db_index=True)
     origin_content_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -18,6 +18,8 @@ class OriginKind(models.TextChoices):
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
     ADMIN = "admin", _("Django admin")
+    DIRECT_EDIT = "direct_edit", _("Direct edit by a lead officer")
+    REVERT = "revert", _("Revert of a direct edit")
     BULK_ALIGNMENT = "bulk_alignment", _("Alignment to the national frameworks")
     UPDATE_MARKS = "update_marks", _("Highlights and public narratives")
     NATIONAL_REPORT = "national_report", _("National annual progress report")
@@ -48,3 +50,9 @@ def file_detail(filename: str, sha256: str) -> str:
 
 DEMO = Origin(OriginKind.DEMO)
 ADMIN = Origin(OriginKind.ADMIN)
+DIRECT_EDIT = Origin(OriginKind.DIRECT_EDIT)
+
+
+def revert_of(entry: models.Model) -> Origin:
+    """A change that puts back a direct edit: the edit's audit entry, its id as the detail."""
+    return Origin(OriginKind.REVERT, entry, str(entry.pk))

@@ -238,6 +238,19 @@ PEOPLE = (
 )  # fmt: skip
 
 
+# One lead officer for every lead organisation of the 2023–2028 plan, named in this order (by
+# organisation slug) — except LEFT_OUT, deliberately without one, so the adviser's home page
+# shows what "nobody is left out" looks like.
+LEAD_OFFICER_NAMES = (
+    ("Carys", "Morgan"), ("Dafydd", "Roberts"), ("Elin", "Williams"), ("Geraint", "Evans"),
+    ("Heledd", "Jones"), ("Iwan", "Parry"), ("Lowri", "Edwards"), ("Meilyr", "Howells"),
+    ("Non", "Pritchard"), ("Osian", "Griffiths"), ("Rhian", "Bowen"), ("Sioned", "Rees"),
+    ("Tegid", "Owen"), ("Wyn", "Matthews"), ("Aled", "Powell"), ("Catrin", "James"),
+    ("Deiniol", "Lewis"), ("Esyllt", "Harris"),
+)  # fmt: skip
+LEFT_OUT = "respect"
+
+
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
@@ -348,6 +361,39 @@ def _person(
     return user
 
 
+def _lead_officer_for_every_lead(
+    strategy: Strategy, partnership: Partnership, taken: set[str]
+) -> list[tuple[DemoPerson, User]]:
+    """A demo lead officer for each lead organisation of the plan that has none (bar LEFT_OUT)."""
+    # Decided from PEOPLE, not from the database, so running load-demo again makes the same.
+    covered = [
+        person.organisation.slug
+        for person in PEOPLE
+        if person.role == Role.LEAD_OFFICER and person.organisation
+    ]
+    leads = (
+        Organisation.objects.filter(led_actions__commitment__theme__strategy=strategy)
+        .exclude(slug__in=covered)
+        .exclude(slug=LEFT_OUT)
+        .distinct()
+        .order_by("slug")
+    )
+    names = iter(name for name in LEAD_OFFICER_NAMES if name[0].lower() not in taken)
+    made = []
+    for organisation in leads:
+        first, last = next(names)
+        person = DemoPerson(
+            username=first.lower(), first_name=first, last_name=last, job_title="Lead officer",
+            organisation=OrganisationEntry(
+                slug=organisation.slug, name_en=organisation.name_en,
+                organisation_type=organisation.organisation_type,
+            ),
+            partnership=partnership.slug, role=Role.LEAD_OFFICER,
+        )  # fmt: skip
+        made.append((person, _person(person, organisation, partnership)))
+    return made
+
+
 def load_demo(reference_dir: Path | None = None) -> DemoResult:
     """Build (or rebuild) the demo partnerships, people and the imported 2023–2028 plan."""
     directory = reference_dir or default_reference_dir()
@@ -429,6 +475,8 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
             administrator=people["alys"],
             platform_admin=platform_admin,
         )
+        lead_officers = _lead_officer_for_every_lead(strategy, cardiff_vale, set(people))
+        people.update({person.username: user for person, user in lead_officers})
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
 
     logins = [
@@ -439,7 +487,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
             organisation=person.organisation.name_en if person.organisation else "",
             partnership=partnerships[person.partnership].name_en if person.partnership else "",
         )
-        for person in PEOPLE
+        for person in (*PEOPLE, *(person for person, _user in lead_officers))
     ]
     return DemoResult(
         strategy=strategy,

@@ -41,7 +41,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     EVIDENCE: (
         "evidence of achievement", "evidence", "measures of success", "measure of success",
         "success measures", "how we will know", "outcome measures", "performance measures",
-        "outcomes", "tystiolaeth", "tystiolaeth o gyflawniad", "mesurau llwyddiant",
+        "outcomes", "outcome", "desired outcome", "tystiolaeth", "tystiolaeth o gyflawniad",
+        "mesurau llwyddiant",
         "mesur llwyddiant", "canlyniadau",
     ),
     TIMESCALE: (
@@ -103,7 +104,9 @@ def _column_for(cell: str) -> tuple[str, bool] | None:
     return None
 
 
-def _resolve(columns: dict[int, str]) -> dict[int, str]:
+def _resolve(
+    columns: dict[int, str], outcome_columns: frozenset[int] = frozenset()
+) -> dict[int, str]:
     """Settle the layouts whose meaning depends on the other columns (see module docstring)."""
     fields = set(columns.values())
     resolved = dict(columns)
@@ -118,6 +121,14 @@ def _resolve(columns: dict[int, str]) -> dict[int, str]:
                 resolved[index] = COMMITMENT
             else:
                 resolved[index] = THEME
+    text_at = min((i for i, c in resolved.items() if c in (ACTION, COMMITMENT)), default=None)
+    if COMMITMENT not in resolved.values() and ACTION in resolved.values():
+        for index, column in resolved.items():
+            # "Outcome | Action | …": outcomes before the actions group them; after, they are
+            # the evidence of each action.
+            before_text = text_at is not None and index < text_at
+            if column == EVIDENCE and before_text and index in outcome_columns:
+                resolved[index] = COMMITMENT
     if ACTION not in resolved.values():
         for index, column in resolved.items():
             if column == COMMITMENT:
@@ -139,6 +150,7 @@ def match_header(
     columns: dict[int, str] = {}
     exact = 0
     chosen = 0
+    loose: set[int] = set()  # columns matched by a word they contain, not by a known name
     filled = [i for i, cell in enumerate(cells) if cell.strip()]
     for index in filled:
         key = header_key(cells[index])
@@ -147,14 +159,28 @@ def match_header(
             chosen += 1
             continue
         found = _column_for(cells[index])
-        if found is not None and found[0] not in columns.values():
+        if found is None:
+            continue
+        claimed = next((i for i, c in columns.items() if c == found[0]), None)
+        if claimed is None:
             columns[index] = found[0]
             exact += found[1]
+            if not found[1]:
+                loose.add(index)
+        elif found[1] and claimed in loose:
+            # "Progress update | RAG": the column named exactly wins the field over one that
+            # only contains a word of it.
+            del columns[claimed]
+            columns[index] = found[0]
+            exact += 1
     if chosen:
         columns = {i: c for i, c in columns.items() if c != IGNORE}
         texts = {ACTION, COMMITMENT} & set(columns.values())
         return columns if texts else None
-    resolved = _resolve(columns)
+    outcomes = frozenset(
+        i for i in columns if header_key(cells[i]) in ("outcome", "outcomes", "desired outcome")
+    )
+    resolved = _resolve(columns, outcomes)
     fields = set(resolved.values())
     unknown_first = bool(filled) and filled[0] == 0 and 0 not in resolved
     if (

@@ -12,6 +12,10 @@ Record shapes (all also carry "theme", "commitment", "action" and "original"):
     {"kind": "leads", "leads": ["SWP", "Regional Team"]}
     {"kind": "merge_up"}                    the action joins the one above it
     {"kind": "split", "at": "Publish …"}    a second action starts at this text
+    {"kind": "delete"}                      the row is not an action: left out
+    {"kind": "commitment_heading"}          the row heads the actions after it in its theme
+    {"kind": "theme_heading"}               the row names a new theme for the rows after it
+    {"kind": "skip_table", "table": "…"}    every action read from that table is left out
 """
 
 from __future__ import annotations
@@ -23,16 +27,21 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vawdasv.imports.model import ParsedAction, ParsedPlan
+from vawdasv.imports.model import ParsedAction, ParsedCommitment, ParsedPlan, ParsedTheme
 from vawdasv.plans.timescales import parse_timescale
 
 TIMESCALE = "timescale"
 LEADS = "leads"
 MERGE_UP = "merge_up"
 SPLIT = "split"
-KINDS = (TIMESCALE, LEADS, MERGE_UP, SPLIT)
-# Merging and splitting change how many rows there are, so an action has one or the other.
-REWORKS = (MERGE_UP, SPLIT)
+DELETE = "delete"
+COMMITMENT_HEADING = "commitment_heading"
+THEME_HEADING = "theme_heading"
+SKIP_TABLE = "skip_table"
+HEADINGS = (COMMITMENT_HEADING, THEME_HEADING)
+KINDS = (TIMESCALE, LEADS, MERGE_UP, SPLIT, DELETE, *HEADINGS, SKIP_TABLE)
+# These change the plan's rows, so an action has at most one of them.
+REWORKS = (MERGE_UP, SPLIT, DELETE, *HEADINGS, SKIP_TABLE)
 
 Key = tuple[int, int, int]
 
@@ -48,12 +57,24 @@ class Origin:
     corrected: tuple[Key, ...] = ()
 
 
+@dataclass(frozen=True)
+class Removed:
+    """A row the person took out of the plan (deleted, made a heading, or its table skipped)."""
+
+    key: Key
+    text: str
+    kind: str
+    table: str | None = None
+
+
 @dataclass
 class Applied:
     plan: ParsedPlan
     notes: list[str] = field(default_factory=list)
     # One per action of `plan`, in document order (as `ParsedPlan.actions()` lists them).
     origins: list[Origin] = field(default_factory=list)
+    # Rows no longer shown as actions, each with the correction that can be undone.
+    removed: list[Removed] = field(default_factory=list)
 
 
 def key_of(record: dict[str, Any]) -> Key:
@@ -171,20 +192,86 @@ def _correct_fields(action: ParsedAction, records: list[dict[str, Any]]) -> None
             action.leads = [str(name) for name in record.get("leads") or []]
 
 
+class _Rebuild:
+    """The plan rebuilt row by row, as headings made from rows open new commitments or themes."""
+
+    def __init__(self, applied: Applied) -> None:
+        self.applied = applied
+        self.themes: list[ParsedTheme] = []
+        self.rows: list[tuple[ParsedAction, Origin]] = []
+        self.commitment: ParsedCommitment | None = None
+        # Parts that stay even when empty: made from a row, or empty in the document too.
+        # Only a part the corrections emptied is left out.
+        self.keep_empty: set[int] = set()
+
+    def open_theme(self, name: str, aim: str | None, *, keep: bool = False) -> None:
+        self.close_commitment()
+        self.themes.append(ParsedTheme(name=name, aim=aim))
+        if keep:
+            self.keep_empty.add(id(self.themes[-1]))
+
+    def open_commitment(self, text: str, ref: str | None, *, keep: bool = False) -> None:
+        self.close_commitment()
+        self.commitment = ParsedCommitment(text=text, ref=ref)
+        self.themes[-1].commitments.append(self.commitment)
+        if keep:
+            self.keep_empty.add(id(self.commitment))
+
+    def close_commitment(self) -> None:
+        if self.commitment is not None:
+            self.commitment.actions = [action for action, _origin in self.rows]
+            self.applied.origins.extend(origin for _action, origin in self.rows)
+        self.rows = []
+        self.commitment = None
+
+    def finish(self) -> list[ParsedTheme]:
+        self.close_commitment()
+        for theme in self.themes:
+            theme.commitments = [
+                c for c in theme.commitments if c.actions or id(c) in self.keep_empty
+            ]
+        return [t for t in self.themes if t.commitments or id(t) in self.keep_empty]
+
+
 def apply_with_origins(parsed: ParsedPlan, corrections: list[dict[str, Any]]) -> Applied:
     """The plan with the corrections laid over it, notes, and where each action came from."""
     plan = copy.deepcopy(parsed)
     applied = Applied(plan=plan)
     grouped = _sorted_records(parsed, corrections, applied.notes)
+    skipped = {
+        str(record.get("table"))
+        for records in grouped.values()
+        for record in records
+        if record.get("kind") == SKIP_TABLE and record.get("table")
+    }
+    rebuild = _Rebuild(applied)
     for t, theme in enumerate(plan.themes):
+        rebuild.open_theme(theme.name, theme.aim, keep=not theme.commitments)
         for c, commitment in enumerate(theme.commitments):
-            rows: list[tuple[ParsedAction, Origin]] = []
+            rebuild.open_commitment(commitment.text, commitment.ref, keep=not commitment.actions)
             for a, action in enumerate(commitment.actions):
                 key = (t, c, a)
                 records = grouped.get(key, [])
                 _correct_fields(action, records)
                 kinds = {record.get("kind") for record in records}
                 corrected = (key,) if records else ()
+                if action.table is not None and action.table in skipped:
+                    kind = SKIP_TABLE if SKIP_TABLE in kinds else ""
+                    applied.removed.append(Removed(key, action.text, kind, action.table))
+                    continue
+                if DELETE in kinds:
+                    applied.removed.append(Removed(key, action.text, DELETE))
+                    continue
+                if THEME_HEADING in kinds:
+                    applied.removed.append(Removed(key, action.text, THEME_HEADING))
+                    rebuild.open_theme(action.text, None, keep=True)
+                    rebuild.open_commitment(commitment.text, commitment.ref)
+                    continue
+                if COMMITMENT_HEADING in kinds:
+                    applied.removed.append(Removed(key, action.text, COMMITMENT_HEADING))
+                    rebuild.open_commitment(action.text, None, keep=True)
+                    continue
+                rows = rebuild.rows
                 if MERGE_UP in kinds:
                     if not rows:
                         applied.notes.append(
@@ -219,8 +306,7 @@ def apply_with_origins(parsed: ParsedPlan, corrections: list[dict[str, Any]]) ->
                     rows.append((second, Origin(key, False, corrected)))
                 else:
                     rows.append((action, Origin(key, True, corrected)))
-            commitment.actions = [action for action, _origin in rows]
-            applied.origins.extend(origin for _action, origin in rows)
+    plan.themes = rebuild.finish()
     return applied
 
 

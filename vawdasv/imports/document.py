@@ -26,12 +26,20 @@ class TextLine:
 class TableRow:
     cells: list[str]
     location: str  # e.g. "table 2, row 5", "sheet Plan, row 7", "page 3, table 1, row 2"
+    # Cell shading where the file has it (column index → "RRGGBB"): plans often show a RAG
+    # status as a coloured cell with no word in it.
+    fills: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
 class Table:
     rows: list[TableRow]
     location: str  # e.g. "table 2"
+    # Pasted text with no delimiters, its columns found from the header's positions: a guess
+    # a person should check.
+    split_by_spaces: bool = False
+    # No separators at all: the columns were told apart by what each cell holds.
+    split_by_shapes: bool = False
 
 
 Block = TextLine | Table
@@ -41,6 +49,8 @@ Block = TextLine | Table
 class SourceDocument:
     name: str
     blocks: list[Block] = field(default_factory=list)
+    # The title the file itself records (Word and Excel properties, PDF metadata), if any.
+    title: str | None = None
 
 
 class UnreadableDocument(Exception):

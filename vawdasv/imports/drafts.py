@@ -43,6 +43,8 @@ class ActionDraft:
     rag: list[str] = field(default_factory=list)
     future_activity: bool = False
     has_rag_column: bool = False
+    guess: str | None = None  # why the structure is uncertain, for the preview to mark
+    table: str | None = None  # where the action's table starts
 
 
 @dataclass
@@ -153,6 +155,8 @@ class PlanDraft:
             rag=reading.rag,
             progress=reading.note,
             future_activity=draft.future_activity,
+            guess=draft.guess,
+            table=draft.table,
         )
         if (
             action.timescale

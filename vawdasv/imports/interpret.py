@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
 
 from vawdasv.imports.cells import clean_cell, starts_lower
-from vawdasv.imports.columns import match_header
+from vawdasv.imports.columns import THEME, match_header
 from vawdasv.imports.document import SourceDocument, Table, TextLine
 from vawdasv.imports.drafts import Place, PlanDraft, ThemeDraft
 from vawdasv.imports.model import ParsedPlan
-from vawdasv.imports.narrative import NarrativeReader
+from vawdasv.imports.narrative import OBJECTIVE, NarrativeReader
 from vawdasv.imports.tables import TableReader
 
 NOISE = re.compile(
@@ -34,6 +36,44 @@ _VISION = re.compile(r"(?:our\s+)?vision\s*(?:[:\-–]\s*(.*))?", re.IGNORECASE 
 _LABEL = re.compile(r"[\w\s'’&-]{1,40}:")
 _BRACKETS = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 _HEADING_MAX = 80
+# A heading directly above a table header names the table's theme even when it is long or
+# ends with a full stop; beyond this it is a paragraph.
+_NAMED_HEADING_MAX = 250
+_SKIPPED_SHOWN = 8
+# Words a plan's own title has; a cover page's first line may be only the body's name.
+_PLAN_WORD = re.compile(
+    r"\b(plan|strategy|framework|report|cynllun|strategaeth|fframwaith|adroddiad)\b",
+    re.IGNORECASE,
+)
+# Titles word processors record by default, which say nothing about the plan.
+_GENERIC_TITLE = re.compile(
+    r"\s*(microsoft word\s*-.*|document\s*\d*|untitled.*|title|slide \d+|book\d*|"
+    r"dogfen\s*\d*|teitl)\s*",
+    re.IGNORECASE,
+)
+# Cells of a statistics, funding or contacts table: figures, money, percentages, dates,
+# telephone numbers, email and web addresses.
+_DATA_CELL = re.compile(
+    r"[£$€]?\s*[-+]?[\d,.]+\s*(%|k|m|bn|million)?|[\d\s()+-]{7,}|\S+@\S+\.\S+|"
+    r"(https?://|www\.)\S+|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
+    re.IGNORECASE,
+)
+
+
+def looks_like_data(rows: list[list[str]]) -> bool:
+    """Whether a table's cells, beyond its first column, are mostly figures or contacts."""
+    cells = [clean_cell(cell) for row in rows for cell in row[1:] if cell.strip()]
+    figures = [cell for cell in cells if _DATA_CELL.fullmatch(cell.strip())]
+    return len(cells) >= 2 and 2 * len(figures) >= len(cells)
+
+
+# "Theme 2.", "Priority three:", "Workstream B –", "3." : a long line that is still a heading.
+_NUMBERED_HEADING = re.compile(
+    r"(?:(?:theme|priority|objective|outcome|section|workstream|strand|aim|chapter|thema|"
+    r"blaenoriaeth|amcan)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|\d{1,2})\s*[.:\-–—]\s",
+    re.IGNORECASE,
+)
 _TITLE_MAX = 300
 
 
@@ -45,6 +85,13 @@ class _Item:
     place: Place
     in_table: bool
     style: str = "body"
+    split_by_spaces: bool = False  # a row of a table whose columns were guessed
+    split_by_shapes: bool = False  # ... from what its cells hold, with no spaces to go by
+    fills: dict[int, str] = field(default_factory=dict)  # shaded cells: column → "RRGGBB"
+    table: str | None = None  # where the row's table starts
+    first_row: bool = False
+    headerless: bool = False  # the row's table has no plan header row anywhere
+    data: bool = False  # ... and its cells are figures, money, dates or contacts: not a plan
 
 
 def is_noise(text: str) -> bool:
@@ -65,10 +112,25 @@ def _items(document: SourceDocument) -> list[_Item]:
     items: list[_Item] = []
     for block in document.blocks:
         if isinstance(block, Table):
-            for row in block.rows:
+            headerless = all(match_header(row.cells) is None for row in block.rows)
+            data = headerless and looks_like_data([row.cells for row in block.rows])
+            for number, row in enumerate(block.rows):
                 cells = [clean_cell(cell) for cell in row.cells]
                 place = Place(location=row.location, position=len(items))
-                items.append(_Item(cells=cells, place=place, in_table=True))
+                items.append(
+                    _Item(
+                        cells,
+                        place,
+                        in_table=True,
+                        split_by_spaces=block.split_by_spaces,
+                        split_by_shapes=block.split_by_shapes,
+                        fills=row.fills,
+                        table=block.location,
+                        first_row=number == 0,
+                        headerless=headerless,
+                        data=data,
+                    )
+                )
         elif isinstance(block, TextLine):
             text = _BRACKETS.sub("", clean_cell(block.text))
             place = Place(location=block.location, position=len(items))
@@ -86,6 +148,13 @@ class _Interpreter:
         self.vision_next = False
         self.title_position = -2
         self.skip_position = -1
+        self.names_table = False  # the item being read sits directly above a header row
+        self.narrative.prose = not any(
+            item.in_table and match_header(item.cells, override) is not None for item in self.items
+        )
+        self.index = 0
+        self.recorded_title = document.title
+        self.title_lines: list[tuple[str, str]] = []  # lines above the plan: title candidates
 
     def read(self) -> ParsedPlan:
         for index, item in enumerate(self.items):
@@ -94,14 +163,100 @@ class _Interpreter:
             filled = [cell for cell in item.cells if cell]
             if not filled or (len(filled) == 1 and is_noise(filled[0])):
                 continue
+            self.index = index
+            self.names_table = len(filled) == 1 and self.header_follows(index)
+            if item.split_by_shapes and item.first_row:
+                self.plan.warn(
+                    item.place,
+                    _(
+                        "This table had nothing between its columns but single spaces: each row "
+                        "was split by what its cells hold (a number, a date, a status, an "
+                        "organisation's name). Check every row."
+                    ),
+                )
+            if item.split_by_spaces and item.first_row:
+                self.plan.warn(
+                    item.place,
+                    _(
+                        "This table had no column separators (text pasted from a PDF): its "
+                        "rows were split by the positions of the header's columns. Check that "
+                        "each value is in the right column."
+                    ),
+                )
+            if not item.in_table and not self.plan.themes and len(self.title_lines) < 40:
+                self.title_lines.append((filled[0], item.style))
             if item.in_table:
+                self.tables.fills = item.fills
+                self.tables.table = item.table
+                self.tables.headerless = item.headerless
+                if item.data:
+                    self.tables.skip_row()
+                    continue
+                self.tables.table_guess = (
+                    _("columns split by spaces")
+                    if item.split_by_spaces
+                    else _("columns told apart by what the cells hold")
+                    if item.split_by_shapes
+                    else None
+                )
                 self.narrative.end_list()
                 self.read_row(index, item, filled)
             else:
                 self.read_line(item, filled[0])
             self.seen_content = True
         self.narrative.end_list()
+        self.report_skipped_tables()
+        self.plan.title = self.best_title()
         return self.plan.finish(expect_tables=True)
+
+    def best_title(self) -> str | None:
+        """The document's own title: what the file records, else the line above the plan
+        that names a plan or strategy (a cover page often starts with the body's name)."""
+        recorded = self.recorded_title
+        if recorded and not _GENERIC_TITLE.fullmatch(recorded) and len(recorded) <= _TITLE_MAX:
+            return recorded
+        current = self.plan.title
+        if current is None or _PLAN_WORD.search(current):
+            return current  # None: the first line named the first table's theme
+        candidates = [
+            (text, style)
+            for text, style in self.title_lines
+            if _PLAN_WORD.search(text) and len(text) <= _TITLE_MAX and not text.endswith(".")
+        ]
+        headings = [text for text, style in candidates if style == "heading"]
+        return (headings or [text for text, _style in candidates] or [current])[0]
+
+    def report_skipped_tables(self) -> None:
+        """One warning for every table that is not part of the plan, not one per row."""
+        skipped = self.tables.skipped_tables
+        if not skipped:
+            return
+        places = list(skipped)
+        shown = ", ".join(places[:_SKIPPED_SHOWN]) + (", …" if len(places) > _SKIPPED_SHOWN else "")
+        self.plan.warn_document(
+            _(
+                "Tables with no plan columns (contents, statistics, funding or contact lists) "
+                "were skipped (rows skipped: %(rows)s; at %(places)s). If one of them is part "
+                "of the plan, give it a header row such as Action, Timescale, Lead."
+            )
+            % {"rows": sum(skipped.values()), "places": shown}
+        )
+
+    def list_follows(self) -> bool:
+        """Whether the next item with text is a bullet."""
+        for item in self.items[self.index + 1 :]:
+            if any(item.cells):
+                return not item.in_table and item.style == "bullet"
+        return False
+
+    def header_follows(self, index: int) -> bool:
+        """Whether the next item with text is a table header row."""
+        for item in self.items[index + 1 :]:
+            filled = [cell for cell in item.cells if cell]
+            if not filled or (len(filled) == 1 and is_noise(filled[0])):
+                continue
+            return item.in_table and match_header(item.cells, self.tables.override) is not None
+        return False
 
     def current_theme(self) -> ThemeDraft | None:
         return self.narrative.theme or self.tables.theme
@@ -113,14 +268,17 @@ class _Interpreter:
             and tables.heading is None
             and self.plan.title
             and self.title_position == item.place.position - 1
-            and match_header(item.cells, tables.override) is not None
+            and (columns := match_header(item.cells, tables.override)) is not None
+            and THEME not in columns.values()  # the theme column names the themes
         ):
-            # A heading on the first line, straight above the table, names the theme.
+            # A heading on the first line, straight above the table, names the theme; it is
+            # still the document's title when it names a plan ("Northvale Action Plan").
             tables.heading = (self.plan.title, item.place)
-            self.plan.title = None
+            if not _PLAN_WORD.search(self.plan.title):
+                self.plan.title = None
         if tables.try_header(item.cells, item.place):
             return
-        if tables.heads_rows(item.cells):
+        if tables.heads_rows(item.cells) or tables.holds_action(item.cells):
             tables.read_row(item.cells, item.place)
         elif len(filled) == 1 and item.cells[0]:
             self.read_single(filled[0], item, has_tabs=True)
@@ -135,6 +293,12 @@ class _Interpreter:
             tables.read_row(item.cells, item.place)
 
     def read_line(self, item: _Item, text: str) -> None:
+        if self.names_table and OBJECTIVE.match(text) and len(text) <= _NAMED_HEADING_MAX:
+            # "Priority 1: Early intervention" straight above a table names that table's
+            # theme; the narrative reader would take it for a prose objective.
+            self.narrative.end_list()
+            self.tables.set_heading(text, item.place)
+            return
         if self.narrative.read_line(text, item.style, item.place):
             return
         self.read_single(text, item, has_tabs=False)
@@ -150,14 +314,24 @@ class _Interpreter:
                 self.plan.vision = (vision.group(1) or "").strip() or None
                 self.vision_next = self.plan.vision is None
                 return
-            if not self.seen_content and not has_tabs and len(text) <= _TITLE_MAX:
+            # A spreadsheet's title sits in its first cell, so a one-cell row naming a plan
+            # can be the title too.
+            named = not has_tabs or bool(_PLAN_WORD.search(text))
+            if not self.seen_content and named and len(text) <= _TITLE_MAX:
                 self.plan.title = text.lstrip("# ").strip() or None
                 self.title_position = item.place.position
                 return
             if _LABEL.fullmatch(text):
                 return
-        if could_be_heading(text) and (has_tabs or item.style != "bullet"):
+        names_table = (
+            self.names_table
+            and len(text) <= _NAMED_HEADING_MAX
+            and (has_tabs or item.style == "heading" or bool(_NUMBERED_HEADING.match(text)))
+        )
+        if names_table or (could_be_heading(text) and (has_tabs or item.style != "bullet")):
             tables.set_heading(text, item.place)
+            if not has_tabs:
+                self.narrative.note_heading(text, item.place, list_follows=self.list_follows())
         elif tables.columns is not None and has_tabs:
             tables.read_row(item.cells, item.place)
         else:

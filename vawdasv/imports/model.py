@@ -10,7 +10,8 @@ and tested without a database. The JSON shape is a contract (keys may be added, 
                       "due_date": "YYYY-MM-DD"|null,
                       "timescale_kind": "date"|"recurring"|"ongoing"|"unknown",
                       "leads": [str], "rag": "red"|"amber"|"green"|"unknown"|null,
-                      "progress": str|null, "future_activity": bool}]}]}],
+                      "progress": str|null, "future_activity": bool,
+                      "guess": str|null, "table": str|null}]}]}],
      "achievements": [{"theme": str|null, "text": str, "location": str}],
      "narratives": [{"theme": str|null, "text": str, "location": str,
                      "sections": [str], "notes": [str]}],
@@ -20,7 +21,10 @@ and tested without a database. The JSON shape is a contract (keys may be added, 
 `rag` is null where the document has no progress column or the cell is empty, and "unknown"
 where a cell has something that is not a readable RAG status (a stray glyph where a coloured
 circle was): a person must check it. `future_activity` marks actions from a progress report's
-"Future activity" tables. `mapping` says which field each table column was read as, so the
+"Future activity" tables. `guess` says why the importer is unsure of an action's structure
+(its columns split by spaces, text moved between columns, a heading inferred, a status read from
+a colour), for the preview to mark; `table` is where the action's table starts, so a person can
+skip a whole table. `mapping` says which field each table column was read as, so the
 preview can show it and the person importing can correct it.
 """
 
@@ -47,6 +51,8 @@ class ParsedAction:
     rag: str | None = None
     progress: str | None = None
     future_activity: bool = False
+    guess: str | None = None
+    table: str | None = None
 
     @classmethod
     def build(
@@ -59,6 +65,8 @@ class ParsedAction:
         rag: str | None = None,
         progress: str | None = None,
         future_activity: bool = False,
+        guess: str | None = None,
+        table: str | None = None,
     ) -> ParsedAction:
         """An action with its due date and kind worked out from the timescale as written."""
         understood = parse_timescale(timescale)
@@ -72,6 +80,8 @@ class ParsedAction:
             rag=rag,
             progress=progress or None,
             future_activity=future_activity,
+            guess=guess,
+            table=table,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +95,8 @@ class ParsedAction:
             "rag": self.rag,
             "progress": self.progress,
             "future_activity": self.future_activity,
+            "guess": self.guess,
+            "table": self.table,
         }
 
 

@@ -25,6 +25,7 @@ from vawdasv.imports.drafts import (
     ThemeDraft,
     excerpt,
 )
+from vawdasv.imports.tables import ACTION_VERB
 
 OBJECTIVE = re.compile(
     r"^(?:\[[^\]]*\]\s*)*(objective|strategic priority|priority|amcan|blaenoriaeth(?: strategol)?)"
@@ -41,6 +42,19 @@ _FOOTNOTE = re.compile(r"^(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\s*)?(?:https?:
 _NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
 _FINISHED = re.compile(r"[.;:!?]['\"’”)]?$|\band$|\bor$")
 _WILL, _HAVE = "will", "have"
+_IMPLIED = "implied"  # bullets under a heading with no opener: actions only if they read so
+# A paragraph that ends by opening a list: "Over the next two years we will:".
+_ENDS_OPENING = re.compile(r"\b(we will|byddwn yn|we have|rydym wedi)\s*[:\-–—]$", re.IGNORECASE)
+# Headings whose lists record what was done, not what will be.
+ACHIEVEMENTS = re.compile(
+    r"(achievements|what we have (done|achieved|delivered)|what we've (done|achieved)|"
+    r"progress (so far|to date|made)|ein cyflawniadau|yr hyn rydym wedi ei wneud|cynnydd hyd yma)",
+    re.IGNORECASE,
+)
+_ACTION_ITEM = re.compile(
+    r"^(?:action|step|cam gweithredu|cam)\s+\d{1,3}[a-z]?\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE
+)
+_WE_WILL = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:we will|byddwn yn)\b", re.IGNORECASE)
 
 
 class NarrativeReader:
@@ -53,6 +67,10 @@ class NarrativeReader:
         self.mode: str | None = None
         self.items: list[list[str]] = []
         self.item_places: list[Place] = []
+        # Prose plans with no objective headings: the last heading names the theme.
+        self.prose = False  # set when the document has no plan table at all
+        self.section: tuple[str, Place] | None = None
+        self.just_headed = False
 
     # Objectives and lists ------------------------------------------------------------------
 
@@ -66,6 +84,23 @@ class NarrativeReader:
             self.objective = (name, ref, heading.group(3).strip(), place)
             self.theme = None
             return True
+        headed, self.just_headed = self.just_headed, False
+        if (item := _ACTION_ITEM.match(text)) and (self.prose or self.objective is not None):
+            # "Action 3: Deliver …": one numbered action of the heading or objective above.
+            if self.mode != _WILL:
+                self.end_list()
+                self.mode = _WILL
+            self.start_item(item.group(1), place)
+            return True
+        opener_end = _ENDS_OPENING.search(text) if self.mode is None else None
+        if opener_end and (self.prose or self.objective is not None):
+            self.end_list()
+            having = opener_end.group(1).lower() in ("we have", "rydym wedi")
+            self.mode = _HAVE if having else _WILL
+            return True
+        listing = style == "bullet" and self.mode is None and self.prose
+        if listing and self.starts_list(text, headed):
+            return self.read_item(text, style, place)
         if style != "bullet" and (opener := LIST_OPENER.match(text)):
             rest = opener.group(2).strip()
             word = opener.group(1).lower()
@@ -82,6 +117,34 @@ class NarrativeReader:
             self.end_list()
             return False
         return self.read_item(text, style, place)
+
+    def starts_list(self, text: str, headed: bool) -> bool:
+        """Whether a bullet with no "We will:" above it starts a list of actions or achievements.
+
+        In a prose plan: bullets straight under a heading, or items that say "We will" (under
+        a heading or an objective); under an achievements heading they are achievements.
+        """
+        if self.objective is None and self.section and ACHIEVEMENTS.search(self.section[0]):
+            if headed:
+                self.mode = _HAVE
+            return headed
+        if _WE_WILL.match(text) and (headed or self.objective is not None):
+            self.mode = _WILL
+            return True
+        if headed:
+            self.mode = _IMPLIED
+            return True
+        return False
+
+    def note_heading(self, text: str, place: Place, *, list_follows: bool) -> None:
+        """A heading outside any table: in a prose plan it names the theme of the lists below.
+
+        When the list straight below it turns out to be actions, the heading also ends the
+        objective above (see `end_list`).
+        """
+        self.end_list()
+        self.just_headed = list_follows
+        self.section = (text.rstrip(" .") or text, place)
 
     def read_item(self, text: str, style: str, place: Place) -> bool:
         if _FOOTNOTE.match(text):
@@ -118,6 +181,18 @@ class NarrativeReader:
         """Record the list being read: actions for "We will", achievements for "We have"."""
         mode, items, places = self.mode, self.items, self.item_places
         self.mode, self.items, self.item_places = None, [], []
+        if mode == _IMPLIED and not all(
+            ACTION_VERB.match(_item_text(join_fragments(item))) for item in items
+        ):
+            # A list of facts or context under a heading, not a plan's actions: kept as the
+            # paragraphs it would have been.
+            for fragments, place in zip(items, places, strict=True):
+                self.keep_paragraph(join_fragments(fragments), self.current_theme(), place)
+            return
+        guess = None
+        if mode == _IMPLIED:
+            self.objective, self.theme = None, None  # the heading starts a new section
+            guess = _("a list under a heading, read as actions")
         for fragments, place in zip(items, places, strict=True):
             text = _item_text(join_fragments(fragments))
             if not text:
@@ -131,8 +206,10 @@ class NarrativeReader:
                         "location": place.location,
                     }
                 )
-            elif (commitment := self.current_commitment()) is not None:
-                commitment.actions.append(ActionDraft(place=place, text=[text]))
+            elif (commitment := self.current_commitment(place)) is not None:
+                if self.objective is None and self.section is None:
+                    guess = _("no heading above it: put in a section named after the document")
+                commitment.actions.append(ActionDraft(place=place, text=[text], guess=guess))
             else:
                 self.plan.warn(
                     place,
@@ -149,10 +226,35 @@ class NarrativeReader:
             self.theme = self.plan.find_theme(name) or self.plan.add_theme(place, name, aim=text)
         return self.theme
 
-    def current_commitment(self) -> CommitmentDraft | None:
+    def section_commitment(self, place: Place) -> CommitmentDraft | None:
+        """In a prose plan, the commitment named by the heading above (or by the document)."""
+        if not self.prose:
+            return None
+        if self.section is not None:
+            name, place = self.section
+        elif self.plan.title:
+            name = self.plan.title  # no theme heading at all: one theme named from the document
+            if self.plan.find_theme(name) is None:
+                self.plan.warn(
+                    place,
+                    _(
+                        "These actions are under no heading; they were put in one section "
+                        "named after the document, “%(name)s”. Rename it if you need to."
+                    )
+                    % {"name": name},
+                )
+        else:
+            return None
+        theme = self.plan.find_theme(name) or self.plan.add_theme(place, name)
+        self.theme = theme if self.section is not None else self.theme
+        if not theme.commitments:
+            theme.commitments.append(CommitmentDraft(place=place, ref=None, text=[name]))
+        return theme.commitments[-1]
+
+    def current_commitment(self, place: Place | None = None) -> CommitmentDraft | None:
         theme = self.current_theme()
         if theme is None or self.objective is None:
-            return None
+            return self.section_commitment(place) if place is not None else None
         if not theme.commitments:
             _name, ref, text, place = self.objective
             theme.commitments.append(CommitmentDraft(place=place, ref=ref, text=[text]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from vawdasv.imports.corrections import Origin
+from vawdasv.imports.corrections import Origin, Removed
 from vawdasv.imports.model import ParsedAction, ParsedPlan
 from vawdasv.partnerships.leads import AliasTable
 from vawdasv.partnerships.services import find_organisation
@@ -28,6 +28,14 @@ class LeadPreview:
     organisation: str
     is_new: bool
 
+
+REMOVED_LABELS = {
+    "delete": _("Deleted"),
+    "commitment_heading": _("Made a commitment heading"),
+    "theme_heading": _("Made a theme heading"),
+    "skip_table": _("Its table was skipped"),
+    "": _("Its table was skipped"),
+}
 
 RAG_LABELS = {
     "red": (_("Red"), "govuk-tag--red"),
@@ -90,6 +98,26 @@ class PlanPreview:
     new_organisations: list[str] = field(default_factory=list)
     # Corrections that could not be applied, said plainly.
     correction_notes: list[str] = field(default_factory=list)
+    # Rows taken out by a correction (deleted, made a heading, table skipped), to undo.
+    removed: list[Removed] = field(default_factory=list)
+
+    @property
+    def removed_rows(self) -> list[tuple[Removed, str]]:
+        """Each removed row with what was done to it, in words."""
+        return [
+            (row, str(REMOVED_LABELS.get(row.kind, REMOVED_LABELS[""]))) for row in self.removed
+        ]
+
+    @property
+    def unsure(self) -> list[ActionPreview]:
+        """Rows whose structure the importer guessed, for the person to check first."""
+        return [
+            item
+            for theme in self.themes
+            for commitment in theme.commitments
+            for item in commitment.actions
+            if item.action.guess
+        ]
 
     @property
     def has_progress(self) -> bool:
@@ -121,10 +149,13 @@ def build_preview(
     aliases: AliasTable,
     origins: list[Origin] | None = None,
     notes: list[str] | None = None,
+    removed: list[Removed] | None = None,
 ) -> PlanPreview:
     """The preview of a plan; `origins` (one per action) say where corrected actions came from."""
     resolve = _LeadResolver(aliases)
-    preview = PlanPreview(parsed=parsed, correction_notes=list(notes or []))
+    preview = PlanPreview(
+        parsed=parsed, correction_notes=list(notes or []), removed=list(removed or [])
+    )
     origin_of = iter(origins or [])
     for theme in parsed.themes:
         commitments = [

@@ -8,6 +8,7 @@ read as "unknown" so a person checks it, never guessed.
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ _WORDS: dict[str, str] = {
     "achieved": GREEN, "on track": GREEN, "good progress": GREEN, "gwyrdd": GREEN,
     "wedi'i gwblhau": GREEN, "wedi ei gwblhau": GREEN, "cwblhawyd": GREEN, "wedi gorffen": GREEN,
     "ar y trywydd": GREEN,
+    # Status words progress trackers use in place of a colour.
+    "behind schedule": AMBER, "partially complete": AMBER, "partially completed": AMBER,
+    "partially achieved": AMBER, "slipped": AMBER, "overdue": RED, "not achieved": RED,
+    "not yet begun": RED, "on target": GREEN, "fully achieved": GREEN,
 }  # fmt: skip
 _LEAD_WORD = re.compile(
     r"^(red|amber|green|coch|ambr|oren|gwyrdd|complete[d]?|ongoing|parhaus|not started|"
@@ -64,3 +69,25 @@ def read_rag(cell: str | None) -> RagReading:
             return RagReading(rag=status, note=note)
     # A progress column sometimes holds a sentence; keep it as a note for a person to rate.
     return RagReading(rag=UNKNOWN, note=text if len(key.split()) > 2 else None)
+
+
+def colour_rag(rgb: str | None) -> str | None:
+    """The RAG status a cell's fill colour ("RRGGBB") shows, or None for no clear colour.
+
+    Plans shade a status cell red, amber (orange to yellow) or green with no word in it. Pale,
+    grey or white fills, and other hues, say nothing and give None.
+    """
+    if not rgb or not re.fullmatch(r"[0-9A-Fa-f]{6}", rgb):
+        return None
+    red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
+    if saturation < 0.35 or value < 0.3:
+        return None
+    degrees = hue * 360
+    if degrees < 20 or degrees >= 340:
+        return RED
+    if degrees < 65:
+        return AMBER
+    if 75 <= degrees < 170:
+        return GREEN
+    return None

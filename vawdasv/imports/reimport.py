@@ -694,7 +694,7 @@ def apply_reimport(
     """
     if diff.strategy_id != strategy.pk:
         raise ValueError("This comparison was made for another strategy.")
-    if not permissions.can_manage_plans(actor, strategy.partnership_id):
+    if not permissions.can_manage_imports(actor, strategy.partnership_id):
         raise PermissionDenied(_("You do not have permission to change this."))
     writer = _Writer(actor, strategy, diff, source)
     for index in range(len(diff.themes)):

@@ -44,12 +44,28 @@ from vawdasv.imports.drafts import (
     ThemeDraft,
     excerpt,
 )
+from vawdasv.imports.rag import colour_rag
 from vawdasv.partnerships.leads import normalise_name
 
 # "1.2 We will …", "3. We will …", "4) We will …" but not "16 Days of Action …".
 COMMITMENT_REF = re.compile(r"(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[.)]))[.)]?\s+(?=\S)")
+OBJECTIVE_NUMBER = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3})*[a-z]?)\.?\s*(?:\(?\s*(?:cont(?:inued)?|parhad)\.?\s*\)?)?",
+    re.IGNORECASE,
+)
+# The words an action starts with, so text in an objective column can be told to be one.
+ACTION_VERB = re.compile(
+    r"(deliver|ensure|develop|provide|review|run|hold|train|publish|agree|map|fund|set up|"
+    r"establish|create|introduce|launch|recruit|commission|undertake|implement|produce|"
+    r"monitor|promote|raise|share|work with|support|offer|extend|expand|pilot|embed|"
+    r"improve|increase|reduce|carry out|continue|place|appoint|adopt|write|set|make|give|"
+    r"open|bring|build|audit|add|pay|track|brief|consult|engage|co-ordinate|coordinate)\b",
+    re.IGNORECASE,
+)
 FUTURE_ACTIVITY = re.compile(r"future\s+activit(y|ies)|gweithgarwch\s+i\s+ddod", re.IGNORECASE)
 _AIM_NAME_MAX = 60
+_HEADING_WORDS_MAX = 8
+_COLOUR_NAMES = {"red": lambda: _("Red"), "amber": lambda: _("Amber"), "green": lambda: _("Green")}
 _PAGE = re.compile(r"\s*page\s*\d+\s*", re.IGNORECASE)
 _DETAILS = (EVIDENCE, TIMESCALE, LEAD, RAG)
 
@@ -69,6 +85,13 @@ class TableReader:
         self.interrupted = False
         self.future = False
         self.heading_commitment = False  # a text-only row heads the rows below it
+        self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
+        self.table: str | None = None  # where the table of the row being read starts
+        self.table_guess: str | None = None  # why every row of this table is uncertain
+        # A table with no plan header row anywhere (contents, statistics, funding, contacts):
+        # its rows are counted here for one summary warning, not reported one by one.
+        self.headerless = False
+        self.skipped_tables: dict[str, int] = {}
         self._headers_seen: set[tuple[str, ...]] = set()
         self._header_keys: dict[str, tuple[str, ...]] = {}
 
@@ -81,6 +104,8 @@ class TableReader:
     # Themes --------------------------------------------------------------------------------
 
     def open_theme(self, place: Place, name: str | None) -> None:
+        if not name and not self.plan.themes and self.plan.title:
+            name = self.plan.title  # a plan with one table and no heading: the document's own
         if not name:
             name = _("Section %(number)s") % {"number": len(self.plan.themes) + 1}
             self.plan.warn(
@@ -116,7 +141,8 @@ class TableReader:
             self.action = None
             self.heading = None
             return
-        self.heading = (text, place)
+        # "Theme 2. Making sure every survivor …." names the theme without its full stop.
+        self.heading = (text.rstrip(" .") or text, place)
 
     # Rows ----------------------------------------------------------------------------------
 
@@ -134,8 +160,9 @@ class TableReader:
             heading is None or normalise_name(heading) == normalise_name(self.theme.name)
         ):
             self.after_break = True  # the header repeated at the top of a new page
-        else:
+        elif heading is not None or THEME not in columns.values():
             self.open_theme(place, heading)
+        # else: a theme column names each row's theme; the first row opens it
         self.columns = columns
         self._header_keys = {}
         for index, column in columns.items():
@@ -194,12 +221,20 @@ class TableReader:
                 for name, aim in zip(filled, texts, strict=True):
                     self.plan.aims[normalise_name(name)] = (name, aim)
                 return 1
+        if self.headerless and self.table is not None:
+            self.skip_row()
+            return 0
         self.plan.warn(
             place,
             _("This row comes before any table header, so it was not read: “%(text)s”.")
             % {"text": excerpt(" | ".join(filled))},
         )
         return 0
+
+    def skip_row(self) -> None:
+        """Count a row of a table that is not part of the plan (see `headerless`)."""
+        assert self.table is not None
+        self.skipped_tables[self.table] = self.skipped_tables.get(self.table, 0) + 1
 
     def read_row(self, cells: list[str], place: Place) -> None:
         assert self.columns is not None
@@ -224,6 +259,11 @@ class TableReader:
                 self.after_break = True
             self.heading = None
             self.interrupted = False
+        if row.get(THEME) and OBJECTIVE_NUMBER.fullmatch(row[THEME]):
+            # `<theme> | Objective | Action`: the header names the theme, and the column
+            # below it holds the objectives' numbers ("1.2", "2.4 (cont.)").
+            row[REF] = OBJECTIVE_NUMBER.fullmatch(row[THEME]).group(1)  # type: ignore[union-attr]
+            row[THEME] = ""
         if row.get(THEME) and (
             self.theme is None or normalise_name(row[THEME]) != normalise_name(self.theme.name)
         ):
@@ -316,6 +356,7 @@ class TableReader:
         assert self.theme is not None and self.columns is not None
         commitment_text = row.get(COMMITMENT, "")
         has_commitment_column = COMMITMENT in self.columns.values()
+        guess: str | None = None
         if (
             commitment_text
             and self.after_break
@@ -328,14 +369,32 @@ class TableReader:
                 _("Joined to the commitment at %(location)s, which a page break split.")
                 % {"location": self.commitment.place.location},
             )
+        elif commitment_text and self.action_in_objective_column(row):
+            row[ACTION], commitment_text = commitment_text, ""
+            guess = _("text moved from the objective column")
+            self.plan.warn(
+                place,
+                _(
+                    "The text in the objective column was read as another action of the "
+                    "objective above (the cell looks shifted): “%(text)s”. Check it."
+                )
+                % {"text": excerpt(row[ACTION])},
+            )
         elif commitment_text:
             self.start_commitment(place, row.get(REF) or None, commitment_text)
         elif not has_commitment_column and row.get(ACTION):
             details = any(row.get(c) for c in _DETAILS)
-            if not details and not row.get(REF):
+            if not details and not row.get(REF) and self.heads_following(row[ACTION]):
                 self.start_commitment(place, None, row[ACTION])
                 self.heading_commitment = True
                 return
+            if not details and not row.get(REF) and not self.heading_commitment:
+                # An action whose timescale and lead are still to be set, not a heading.
+                guess = _("a row with no timescale or lead, read as an action")
+                self.plan.warn(
+                    place,
+                    _("This action has no timescale or lead; it was read as an action."),
+                )
             if not self.heading_commitment:
                 self.start_commitment(place, row.get(REF) or None, row[ACTION])
         if not any(row.get(c) for c in (ACTION, *_DETAILS)):
@@ -352,6 +411,17 @@ class TableReader:
                 place, _("This row has no milestone or action text, so it was not read.")
             )
             return
+        if not row.get(RAG) and (colour := self.rag_from_fill()):
+            row[RAG] = colour
+            guess = guess or _("status read from the cell's colour")
+            self.plan.warn(
+                place,
+                _(
+                    "The status cell has no word, only a colour; it was read as “%(colour)s”. "
+                    "Confirm the status."
+                )
+                % {"colour": _COLOUR_NAMES[colour]()},
+            )
         self.action = ActionDraft(
             place=place,
             text=[_action_text(row[ACTION])],
@@ -360,8 +430,67 @@ class TableReader:
             lead=[row[LEAD]] if row.get(LEAD) else [],
             rag=[row[RAG]] if row.get(RAG) else [],
             future_activity=self.future,
+            guess=guess or self.table_guess,
+            table=self.table,
         )
         self.commitment.actions.append(self.action)
+
+    def rag_from_fill(self) -> str | None:
+        """The RAG status shown by the shading of the row's status cell, if any."""
+        assert self.columns is not None
+        index = next((i for i, column in self.columns.items() if column == RAG), None)
+        return colour_rag(self.fills.get(index)) if index is not None else None
+
+    def action_in_objective_column(self, row: dict[str, str]) -> bool:
+        """Whether text alone in the objective column is really an action of the one above.
+
+        Conversion sometimes shifts an action into the objective cell: the row then has no
+        action text and no details, and either repeats the reference of an objective that
+        already has actions or reads as an action ("Deliver …", "Ensure …").
+        """
+        assert self.columns is not None
+        if ACTION not in self.columns.values() or row.get(ACTION) or self.commitment is None:
+            return False
+        if any(row.get(c) for c in _DETAILS):
+            return False
+        text = row.get(COMMITMENT, "")
+        same_objective = bool(row.get(REF)) and row.get(REF) == self.commitment.ref
+        if same_objective and self.commitment.actions:
+            return True
+        return bool(ACTION_VERB.match(text)) and not text.lower().startswith("we will")
+
+    def holds_action(self, cells: list[str]) -> bool:
+        """Whether a row with one filled cell is an action still waiting for its details.
+
+        In a table whose one text column is the action (no commitment column), a row such as
+        "Review the sanctuary scheme criteria" is an action; a section row such as "Safe
+        accommodation" names a theme. An action starts with a verb or reads as a sentence.
+        """
+        if not self.columns or COMMITMENT in self.columns.values():
+            return False
+        filled = [i for i, cell in enumerate(cells) if cell]
+        if len(filled) != 1 or self.columns.get(filled[0]) != ACTION:
+            return False
+        text = cells[filled[0]]
+        if self.heads_following(text):
+            return False
+        return bool(ACTION_VERB.match(text)) or len(text.split()) > _HEADING_WORDS_MAX
+
+    def heads_following(self, text: str) -> bool:
+        """Whether a row with only text heads the rows below it, rather than being an action.
+
+        Headings are numbered objectives ("2. We will …", "Objective 3"), lines in capitals
+        or ending with a colon. A sub-item of the heading above ("2.1 …") is an action.
+        """
+        if numbered := COMMITMENT_REF.match(text):
+            ref = numbered.group(1)
+            above = self.commitment.ref if self.heading_commitment and self.commitment else None
+            return not (above and ref.startswith(above + "."))
+        return bool(
+            re.match(r"(objective|priority|outcome|theme|amcan|blaenoriaeth)\s+\d", text, re.I)
+            or text.rstrip().endswith(":")
+            or (text.isupper() and len(text) > 3)
+        )
 
     def start_commitment(self, place: Place, ref: str | None, text: str) -> None:
         assert self.theme is not None
@@ -373,7 +502,9 @@ class TableReader:
 
 
 def _action_text(text: str) -> str:
-    """An action's text without a leading "We will:" (the commitment already says it)."""
+    """An action's text without its number and a leading "We will:" (said by its commitment)."""
+    if numbered := COMMITMENT_REF.match(text):
+        text = text[numbered.end() :] or text
     stripped = re.sub(r"^(?:we will|byddwn yn)\s*[:;,-]?\s*", "", text, flags=re.IGNORECASE)
     if stripped and stripped != text:
         return stripped[0].upper() + stripped[1:] if text[0].isupper() else stripped

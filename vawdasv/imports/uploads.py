@@ -31,7 +31,7 @@ from vawdasv.imports.enums import ImportStatus
 from vawdasv.imports.interpret import interpret, plan_found, years_in
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.models import PlanImport, stored_name
-from vawdasv.imports.readers import read_document
+from vawdasv.imports.sandbox import read_document_isolated
 from vawdasv.imports.services import import_plan
 from vawdasv.partnerships import aliases as partnership_aliases
 from vawdasv.partnerships import permissions
@@ -50,7 +50,7 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _require(user: Any, partnership: Partnership) -> None:
-    kernel.require(permissions.can_manage_plans(user, partnership.pk))
+    kernel.require(permissions.can_manage_imports(user, partnership.pk))
 
 
 def aliases_for(partnership: Partnership) -> AliasTable:
@@ -66,8 +66,11 @@ def clean_filename(name: str) -> str:
 
 
 def read_plan(data: bytes, filename: str, mapping: Mapping[str, str] | None = None) -> ParsedPlan:
-    """Read and interpret a document; UnreadableDocument when there is no plan in it."""
-    parsed = interpret(read_document(data, filename), mapping=mapping or None)
+    """Read and interpret a document; UnreadableDocument when there is no plan in it.
+
+    The document is read in the limited worker process (`imports.sandbox`), every time.
+    """
+    parsed = interpret(read_document_isolated(data, filename), mapping=mapping or None)
     if not plan_found(parsed):
         raise UnreadableDocument(
             _(

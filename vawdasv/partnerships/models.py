@@ -64,6 +64,16 @@ class Partnership(BilingualModel):
         blank=True,
         verbose_name=_("member organisations"),
     )
+    # Off by default: lead officers propose plan changes through progress updates that the
+    # regional team approves. On, they edit their own organisation's actions and the
+    # administrators are told of each edit (and may revert it).
+    lead_officers_edit_actions = models.BooleanField(
+        _("lead officers may edit their own organisation's actions directly"), default=False
+    )
+    # Administrators always need a second factor; this asks it of every member.
+    require_two_factor = models.BooleanField(
+        _("every member must use two-factor authentication"), default=False
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -90,6 +100,9 @@ class Membership(models.Model):
         verbose_name=_("partnership"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # A membership that ends is kept (inactive), so history and past updates keep their person.
+    active = models.BooleanField(_("active"), default=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -140,3 +153,56 @@ class OrganisationAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alias} → {self.organisation}"
+
+
+class Invitation(models.Model):
+    """An invitation to join a partnership with a role, sent by email as a single-use link.
+
+    Only a hash of the link's secret is stored. The link is bound to the email address it was
+    sent to: accepting it creates (or joins) that person's account, never anyone else's.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("partnership"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("email address"))
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    language = models.CharField(_("language"), max_length=2, default="en")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.partnership} ({self.get_role_display()})"

@@ -10,6 +10,12 @@ Rules:
 - Board members read.
 - Progress rounds: administrators open, close and reopen them and review updates; a lead officer
   writes the progress updates of the actions their organisation leads; members read them.
+- Drafts are private: an update that is not yet approved (draft, submitted, returned) is seen by
+  the partnership's administrators and the lead officers of an organisation leading its action
+  only. Board members, national observers, other organisations' officers, other partnerships and
+  the public see approved updates only — on every page, count, export, report, email and API.
+- Imports, revisions and the alias list are the regional team's: members of the partnership who
+  are not administrators are refused (403), everyone else is told it does not exist (404).
 
 Layering (checked by `lint-imports`): this module sits in partnerships, below every domain app,
 yet judges their objects. So it imports no domain model at run time: rules read attributes of
@@ -20,14 +26,16 @@ only through `apps.get_model`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
-from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Membership, Partnership
 from vawdasv.plans.enums import StrategyStatus
+from vawdasv.progress.enums import UpdateState
 
 if TYPE_CHECKING:
     from vawdasv.plans.models import Action, Strategy
@@ -41,7 +49,9 @@ def roles_of(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("partnership_id", "role"))
+        cached = dict(
+            Membership.objects.filter(user=user, active=True).values_list("partnership_id", "role")
+        )
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
@@ -78,6 +88,9 @@ def can_manage_plans(user: Any, partnership_id: int) -> bool:
 
 
 def can_edit_action(user: Any, action: Action, partnership_id: int | None = None) -> bool:
+    """Edit an action of the plan itself (wording, timescale): the regional team; a lead officer
+    only their own organisation's actions, and only where the partnership allows direct edits.
+    Otherwise lead officers propose changes in a progress update the regional team approves."""
     pid = (
         partnership_id
         if partnership_id is not None
@@ -85,9 +98,32 @@ def can_edit_action(user: Any, action: Action, partnership_id: int | None = None
     )
     if can_manage_plans(user, pid):
         return True
-    if role_in(user, pid) != Role.LEAD_OFFICER or not user.organisation_id:
+    if not _leads(user, pid, (org.pk for org in action.lead_organisations.all())):
         return False
-    return any(org.pk == user.organisation_id for org in action.lead_organisations.all())
+    return lead_officers_edit_directly(pid)
+
+
+def lead_officers_edit_directly(partnership_id: int) -> bool:
+    """Whether the partnership lets lead officers edit their organisation's actions directly."""
+    return Partnership.objects.filter(pk=partnership_id, lead_officers_edit_actions=True).exists()
+
+
+def is_direct_edit(user: Any, partnership_id: int) -> bool:
+    """An edit of the plan by someone outside the regional team: the administrators are told
+    of it and may revert it."""
+    return not can_manage_plans(user, partnership_id)
+
+
+def can_change_partnership_settings(user: Any, partnership_id: int) -> bool:
+    """Change the partnership's settings (such as direct edits by lead officers): its
+    administrators and superusers."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_manage_people(user: Any, partnership_id: int) -> bool:
+    """Add member organisations, invite people, change roles and end memberships: the
+    partnership's administrators and superusers."""
+    return can_manage_plans(user, partnership_id)
 
 
 def can_run_rounds(user: Any, partnership_id: int) -> bool:
@@ -101,8 +137,162 @@ def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
 
 
 def can_write_update(user: Any, action: Action, partnership_id: int | None = None) -> bool:
-    """Write an action's progress update: the same people who may edit the action itself."""
-    return can_edit_action(user, action, partnership_id)
+    """Write an action's progress update: the regional team, or a lead officer of a lead
+    organisation of the action."""
+    pid = (
+        partnership_id
+        if partnership_id is not None
+        else action.commitment.theme.strategy.partnership_id
+    )
+    if can_run_rounds(user, pid):
+        return True
+    return _leads(user, pid, (org.pk for org in action.lead_organisations.all()))
+
+
+def _leads(user: Any, partnership_id: int, lead_organisation_ids: Iterable[int]) -> bool:
+    """The user is a lead officer of the partnership and their organisation is among these."""
+    organisation_id = getattr(user, "organisation_id", None)
+    return (
+        role_in(user, partnership_id) == Role.LEAD_OFFICER
+        and organisation_id is not None
+        and organisation_id in set(lead_organisation_ids)
+    )
+
+
+def can_change_update_now(
+    user: Any,
+    action: Action,
+    partnership_id: int,
+    *,
+    round_is_open: bool,
+    update_state: str | None,
+) -> bool:
+    """Change an update (its text, RAG or evidence) now: someone who may write it, while the
+    round is open and the update is not yet sent (none yet, a draft, or returned)."""
+    return (
+        round_is_open
+        and update_state in (None, UpdateState.DRAFT, UpdateState.RETURNED)
+        and can_write_update(user, action, partnership_id)
+    )
+
+
+def can_read_progress(user: Any, partnership_id: int) -> bool:
+    """Progress rounds, the dashboard, reports and exports: the partnership's members, national
+    observers and superusers (what each of them sees of updates is `can_see_update`'s rule)."""
+    return is_member(user, partnership_id)
+
+
+def progress_readable(user: Any, partnership_field: str) -> Q:
+    """`can_read_progress` as a filter: `partnership_field` names the partnership id, such as
+    "strategy__partnership_id" on rounds."""
+    if reads_everything(user):
+        return Q()
+    return Q(**{f"{partnership_field}__in": list(roles_of(user))})
+
+
+def can_see_unapproved_updates(
+    user: Any, partnership_id: int, lead_organisation_ids: Iterable[int]
+) -> bool:
+    """See an action's update before it is approved (draft, submitted or returned): the
+    partnership's administrators (and superusers), and lead officers of a lead organisation."""
+    if can_run_rounds(user, partnership_id):
+        return True
+    return _leads(user, partnership_id, lead_organisation_ids)
+
+
+def can_see_update(
+    user: Any, *, state: str, partnership_id: int, lead_organisation_ids: Iterable[int]
+) -> bool:
+    """See one update: approved ones every reader of progress sees; the others only the people
+    `can_see_unapproved_updates` names."""
+    if not can_read_progress(user, partnership_id):
+        return False
+    return state == UpdateState.APPROVED or can_see_unapproved_updates(
+        user, partnership_id, lead_organisation_ids
+    )
+
+
+def visible_updates(user: Any, prefix: str = "") -> Q:
+    """`can_see_update` as a filter on progress updates (`prefix` reaches them from another
+    model, e.g. "update__" from evidence). Readers must also pass `can_read_progress`."""
+    approved = Q(**{f"{prefix}state": UpdateState.APPROVED})
+    if getattr(user, "is_authenticated", False) and user.is_superuser:
+        return Q()
+    partnership = f"{prefix}progress_round__strategy__partnership_id__in"
+    roles = roles_of(user)
+    administers = [pid for pid, role in roles.items() if role == Role.ADMINISTRATOR]
+    leads_in = [pid for pid, role in roles.items() if role == Role.LEAD_OFFICER]
+    rule = approved
+    if administers:
+        rule |= Q(**{partnership: administers})
+    organisation_id = getattr(user, "organisation_id", None)
+    if leads_in and organisation_id is not None:
+        action = apps.get_model("plans", "Action")
+        led = action.lead_organisations.through.objects.filter(organisation_id=organisation_id)
+        rule |= Q(**{partnership: leads_in, f"{prefix}action_id__in": led.values("action_id")})
+    return rule
+
+
+def leads_actions(user: Any) -> bool:
+    """Whether the person leads any action (shown "My actions"): their organisation leads an
+    action of a partnership where they are an active lead officer or administrator."""
+    organisation_id = getattr(user, "organisation_id", None)
+    writers = [
+        pid
+        for pid, role in roles_of(user).items()
+        if role in (Role.LEAD_OFFICER, Role.ADMINISTRATOR)
+    ]
+    if organisation_id is None or not writers:
+        return False
+    return (
+        apps.get_model("plans", "Action")
+        .objects.filter(
+            lead_organisations=organisation_id,
+            commitment__theme__strategy__partnership_id__in=writers,
+        )
+        .exists()
+    )
+
+
+def administers_any(user: Any) -> bool:
+    """An administrator of at least one partnership (their home is "Needs attention")."""
+    return any(role == Role.ADMINISTRATOR for role in roles_of(user).values())
+
+
+def must_use_two_factor(user: Any) -> bool:
+    """Two-factor authentication is required of superusers, every partnership administrator,
+    and every member of a partnership that requires it (ADR 0019)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or administers_any(user):
+        return True
+    member_of = list(roles_of(user))
+    return Partnership.objects.filter(pk__in=member_of, require_two_factor=True).exists()
+
+
+def can_manage_imports(user: Any, partnership_id: int) -> bool:
+    """Upload, preview and commit plan imports and revisions, and keep the alias list: the
+    regional team (they write the plan)."""
+    return can_manage_plans(user, partnership_id)
+
+
+def admin_page_refusal(user: Any, partnership_id: int) -> int | None:
+    """How an administrators' page (imports, revisions, alias list) answers this user: None to
+    let them in, 403 to a member of the partnership, 404 to anyone else so nothing is leaked."""
+    if can_manage_imports(user, partnership_id):
+        return None
+    return 403 if is_member(user, partnership_id) else 404
+
+
+def reminder_recipients(partnership_id: int) -> Q:
+    """Who is reminded of a round's missing updates, as a filter on users: active lead officers
+    of the partnership who belong to an organisation and have an email address."""
+    return Q(
+        is_active=True,
+        memberships__partnership=partnership_id,
+        memberships__role=Role.LEAD_OFFICER,
+        organisation__isnull=False,
+    ) & ~Q(email="")
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:
@@ -201,3 +391,40 @@ def must_leave_own_update_to_another(user: Any, partnership_id: int) -> bool:
     )
     others = admins.exclude(user_id=user.pk) if getattr(user, "pk", None) else admins
     return others.exists()
+
+
+# The national public bodies loaded from the reference data: their existence is public record
+# and every partnership works with them.
+NATIONAL_ORGANISATION_TYPES = (
+    OrganisationType.POLICE_FORCE,
+    OrganisationType.HEALTH_BOARD,
+    OrganisationType.WELSH_GOVERNMENT,
+)
+
+
+def visible_organisations(user: Any) -> Q:
+    """Organisations a user may look up (the API), as a filter on organisations.
+
+    National observers and superusers: all. Anyone else: the national public bodies, members of
+    a partnership they may see, and organisations named as lead or partner on an action of a
+    strategy they may see — so a provider named only in another partnership's draft stays hidden.
+    """
+    if reads_everything(user):
+        return Q()
+    strategy_ids = visible_strategies(user).order_by().values("pk")
+    in_visible_partnership = Partnership.organisations.through.objects.filter(
+        partnership__in=visible_partnerships(user).order_by().values("pk")
+    ).values("organisation_id")
+    action = apps.get_model("plans", "Action")
+    leads_visible_action = action.lead_organisations.through.objects.filter(
+        action__commitment__theme__strategy__in=strategy_ids
+    ).values("organisation_id")
+    partners_visible_action = action.partner_organisations.through.objects.filter(
+        action__commitment__theme__strategy__in=strategy_ids
+    ).values("organisation_id")
+    return (
+        Q(organisation_type__in=NATIONAL_ORGANISATION_TYPES)
+        | Q(pk__in=in_visible_partnership)
+        | Q(pk__in=leads_visible_action)
+        | Q(pk__in=partners_visible_action)
+    )

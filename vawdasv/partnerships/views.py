@@ -15,6 +15,14 @@ def get_partnership_for_user(user: object, slug: str) -> Partnership:
     return partnership
 
 
+def partnership_list(request: HttpRequest) -> HttpResponse:
+    """Every partnership the person may read (all of them for a Welsh Government observer)."""
+    partnerships = (
+        permissions.visible_partnerships(request.user).select_related("region").order_by("name_en")
+    )
+    return render(request, "partnerships/list.html", {"partnerships": partnerships})
+
+
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_partnership_for_user(request.user, slug)
     strategies = permissions.visible_strategies(request.user).filter(partnership=partnership)

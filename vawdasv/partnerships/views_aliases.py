@@ -64,8 +64,8 @@ class ConfirmAliasDeleteForm(GovukForm):
 
 def _partnership_for_admin(request: HttpRequest, slug: str) -> Partnership:
     partnership = get_object_or_404(permissions.visible_partnerships(request.user), slug=slug)
-    if not permissions.can_manage_plans(request.user, partnership.pk):
-        raise PermissionDenied
+    if permissions.admin_page_refusal(request.user, partnership.pk) is not None:
+        raise PermissionDenied  # the partnership is visible, so refusing leaks nothing
     return partnership
 
 

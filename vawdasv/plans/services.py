@@ -22,6 +22,7 @@ from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans import direct_edits
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.timescales import parse_timescale
 
@@ -280,12 +281,20 @@ def update_action(
     partnership = action.commitment.theme.strategy.partnership
     kernel.require(permissions.can_edit_action(actor, action, partnership.pk))
     locked = kernel.lock(action, expected_version)
-    if not permissions.can_manage_plans(actor, partnership.pk):
+    direct = permissions.is_direct_edit(actor, partnership.pk)
+    if direct:
         _refuse_changes_to_who_leads(locked, data)
-    return _apply(
+    version = locked.version
+    saved = _apply(
         actor=actor, instance=locked, data=_with_timescale(data), fields=ACTION_FIELDS,
-        m2m=ACTION_M2M, partnership=partnership, verb=Verb.UPDATED, source=source,
+        m2m=ACTION_M2M, partnership=partnership, verb=Verb.UPDATED,
+        source=direct_edits.DIRECT_EDIT if direct else source,
     )  # fmt: skip
+    if direct and saved.version != version:
+        entry = audit.history_for(saved).first()
+        assert entry is not None  # _apply recorded the change it made
+        direct_edits.notify_administrators(entry, saved)
+    return saved
 
 
 @transaction.atomic

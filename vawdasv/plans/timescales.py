@@ -34,12 +34,31 @@ SEASONS = {
 RECURRING_WORDS = (
     "annually", "annual", "yearly", "quarterly", "monthly", "weekly", "biannually",
     "every year", "each year", "yn flynyddol", "bob blwyddyn", "yn chwarterol", "yn fisol",
+    "twice a year", "each term", "every term", "termly", "six monthly", "bi-annually",
+    "bob tymor",
 )  # fmt: skip
+# "Every November", "each spring": a month or season that comes round again.
+_EVERY = re.compile(r"\b(?:every|each|bob)\s+([a-z]+)\b")
 ONGOING_WORDS = ("ongoing", "on-going", "on going", "continuous", "parhaus", "yn barhaus")
 UNKNOWN_WORDS = ("tbc", "tbd", "to be confirmed", "to be agreed", "i'w gadarnhau", "igc")
 
 _PREFIX = re.compile(
-    r"^(?:by|before|end of|by the end of|by end of|erbyn|diwedd|erbyn diwedd)\s+", re.I
+    r"^(?:by the end of|by end of|by|before|the end of|end of|erbyn diwedd|erbyn|diwedd)\s+",
+    re.I,
+)
+_RANGE = re.compile(r"\s*(?:-|–|—|to|until|till|tan|i)\s*", re.IGNORECASE)
+# A date inside longer text ("Annual report due 2024/25", "By spring 2026 and beyond"), most
+# specific first: each is handed to `_parse_date` on its own.
+_MONTH_WORDS = "|".join(sorted({*MONTHS, *SEASONS}, key=len, reverse=True))
+_DATE_INSIDE = re.compile(
+    r"\bq[1-4]\s*\d{4}\s*[/-]\s*\d{2,4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+    r"|\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH_WORDS + r")"
+    r"(?:\s+term)?[\s,-]*'?(?:\d{4}|\d{2})\b"
+    r"|(?<![qQ]\d\s)(?<![qQ]\d)\b\d{4}\s*[/-]\s*(?:\d{4}|\d{2})\b"
+    r"|\b(?:by|end of|erbyn|diwedd)\s+\d{4}\b",
+    re.IGNORECASE,
 )
 
 
@@ -131,14 +150,33 @@ def parse_timescale(raw: str | None) -> Timescale:
     lowered = text.lower()
     if not text or any(lowered == w or lowered.startswith(w + " ") for w in UNKNOWN_WORDS):
         return Timescale(text, None, TimescaleKind.UNKNOWN)
-    if any(word in lowered for word in RECURRING_WORDS):
-        return Timescale(text, None, TimescaleKind.RECURRING)
-    if any(word in lowered for word in ONGOING_WORDS):
-        return Timescale(text, None, TimescaleKind.ONGOING)
     due = _parse_date(text)
     if due is not None:
         return Timescale(text, due, TimescaleKind.DATE)
+    # A date anywhere in the cell wins over the words around it, so "Annual report due
+    # 2024/25" is due on 31 March 2025; only the first date is used, and the text is kept.
+    dated = [
+        (found, due)
+        for found in _DATE_INSIDE.finditer(text)
+        if (due := _parse_date(re.sub(r"\s+term\b", "", found.group(0), flags=re.I)))
+    ]
+    if dated:
+        # "April 2025 – March 2026" runs to its end; otherwise the first date is the one meant.
+        last = len(dated) - 1
+        between = text[dated[0][0].end() : dated[last][0].start()] if last else ""
+        ranged = bool(_RANGE.fullmatch(between))
+        return Timescale(text, dated[last if ranged else 0][1], TimescaleKind.DATE)
+    if any(word in lowered for word in RECURRING_WORDS) or _comes_round(lowered):
+        return Timescale(text, None, TimescaleKind.RECURRING)
+    if any(word in lowered for word in ONGOING_WORDS):
+        return Timescale(text, None, TimescaleKind.ONGOING)
     return Timescale(text, None, TimescaleKind.UNKNOWN, needs_check=True)
+
+
+def _comes_round(lowered: str) -> bool:
+    return any(
+        word.group(1) in MONTHS or word.group(1) in SEASONS for word in _EVERY.finditer(lowered)
+    )
 
 
 def financial_year_label(day: datetime.date) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.plans.views import browse, edit, export
+from vawdasv.plans.views import browse, edit, export, people
 
 app_name = "plans"
 urlpatterns = [
@@ -19,4 +19,11 @@ urlpatterns = [
     path("actions/<int:pk>/", browse.action_detail, name="action"),
     path("actions/<int:pk>/edit/", edit.action_edit, name="action-edit"),
     path("<str:kind>/<int:pk>/delete/", edit.delete, name="delete"),
+    # Who does the plan's work: lead organisations nobody can update for; direct edits undone.
+    path(
+        "partnership/<slug:slug>/without-lead-officer/",
+        people.without_lead_officer,
+        name="without-lead-officer",
+    ),
+    path("direct-edits/<int:pk>/revert/", people.revert_direct_edit, name="revert-direct-edit"),
 ]

@@ -136,13 +136,7 @@ def current_and_previous(strategy: Strategy) -> tuple[ProgressRound | None, Prog
 
 def _ratings_in(progress_round: ProgressRound, actions: list[Action]) -> dict[int, str]:
     """action id → approved RAG in the round, for the actions the round asked about."""
-    finished = {
-        pk
-        for pk, update in selectors.latest_approved(
-            [a.pk for a in actions], before=progress_round
-        ).items()
-        if update.completed or update.proposed_no_longer_relevant
-    }
+    finished = selectors.finished_before([a.pk for a in actions], progress_round)
     approved = dict(
         ProgressUpdate.objects.approved()
         .filter(progress_round=progress_round)
@@ -220,8 +214,9 @@ def build(strategy: Strategy, today: datetime.date | None = None) -> Dashboard:
     previous_by_theme = (
         _rag_by_theme(themes, actions, _ratings_in(previous, actions)) if previous else {}
     )
-    statuses = selectors.statuses_for(strategy, actions, on)
+    # Once per request: the statuses and the overdue and due-soon lists read the same updates.
     latest = selectors.latest_approved([a.pk for a in actions])
+    statuses = selectors.statuses_for(strategy, actions, on, latest)
 
     def listed(status: ActionStatus) -> list[ActionLine]:
         return [

@@ -2,22 +2,20 @@
 
 Lead officers attach reports, minutes and photographs to show what an action achieved. A file
 is accepted only when its name promises an allowed type AND its bytes are that type, so a
-program renamed "minutes.pdf" is refused, and so is an office document carrying macros or
-embedded programs. Each update keeps its own copy of a file, stored under the update and the
-file's SHA-256, so removing evidence from one update can never take a file from another. The
-name people see and download with is a cleaned copy of the original, so a hostile name never
-reaches disk or a page. Every change runs in one transaction with an audit entry, like
-progress.services.
+program renamed "minutes.pdf" is refused, and so is an office document carrying macros,
+embedded programs, outside links, DDE fields or a zip bomb (the shared checker,
+`vawdasv.lib.filecheck`, used by every upload). Each update keeps its own copy of a file,
+stored under the update and the file's SHA-256, so removing evidence from one update can never
+take a file from another. The name people see and download with is a cleaned copy of the
+original, so a hostile name never reaches disk or a page. Every change runs in one transaction
+with an audit entry, like progress.services.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -35,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vawdasv.audit import kernel
+from vawdasv.lib import filecheck
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action
 from vawdasv.progress import services
@@ -54,8 +53,6 @@ AUDITED_FIELDS = ("kind", "title", "url", "file_name", "content_type", "size", "
 MAX_NAME_LENGTH = 100
 MAX_TITLE_LENGTH = 200
 MAX_URL_LENGTH = 500
-# An office document's "mimetype" member is a few dozen bytes; anything bigger is not one.
-_MIMETYPE_MEMBER_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -94,33 +91,13 @@ ALLOWED_TYPES: dict[str, FileType] = {
     ".jpeg": FileType(gettext_lazy("a JPEG image"), "image/jpeg"),
 }
 
-# The member that marks each zip-based type, and for OpenDocument the "mimetype" it must hold.
-_OOXML_PART = {
-    ".docx": "word/document.xml",
-    ".xlsx": "xl/workbook.xml",
-    ".pptx": "ppt/presentation.xml",
-}
-_ODF_MIMETYPE = {
-    ".odt": b"application/vnd.oasis.opendocument.text",
-    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
-}
-# Members that hold code which an office program may run when the document is opened: macro
-# projects, OLE objects (which can wrap any program), embedded macro-enabled documents and
-# ActiveX controls. Matched lower-case.
-_OOXML_MACRO_PATTERNS = ("*vbaproject.bin",)
-_OOXML_EMBEDDED_PATTERNS = (
-    "*/embeddings/*.bin",
-    "*/embeddings/*.docm",
-    "*/embeddings/*.xlsm",
-    "*/embeddings/*.pptm",
-    "*/activex/*",
+# What each allowed extension is, for the shared checker (vawdasv.lib.filecheck).
+KINDS = {extension: filecheck.BY_EXTENSION[extension] for extension in ALLOWED_TYPES}
+# Evidence files are at most EVIDENCE_MAX_BYTES; an office document that unpacks to more
+# than this is a zip bomb, not a report.
+UNPACKED_LIMITS = filecheck.PackageLimits(
+    max_unpacked_bytes=100 * filecheck.MEGABYTE, max_member_bytes=64 * filecheck.MEGABYTE
 )
-# OpenDocument keeps Basic macros under Basic/ and other scripts under Scripts/, also inside
-# an embedded sub-document ("Object 1/Basic/…").
-_ODF_MACRO_FOLDERS = {"basic", "scripts"}
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_JPEG_SIGNATURE = b"\xff\xd8\xff"
-_ZIP_SIGNATURE = b"PK\x03\x04"
 
 # Device names Windows will not open as files, whatever the extension ("CON.pdf").
 _WINDOWS_RESERVED = {
@@ -186,93 +163,6 @@ def extension_of(name: str) -> str:
 # Content ---------------------------------------------------------------------------------
 
 
-def _zip_members(data: bytes) -> zipfile.ZipFile | None:
-    if not data.startswith(_ZIP_SIGNATURE):
-        return None
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return None
-
-
-def _is_office_package(data: bytes, extension: str) -> bool:
-    """An OOXML or OpenDocument zip with the part that makes it that kind of document.
-
-    Only the zip's directory and the tiny "mimetype" member are read; nothing else is unpacked.
-    """
-    archive = _zip_members(data)
-    if archive is None:
-        return False
-    with archive:
-        names = set(archive.namelist())
-        if extension in _OOXML_PART:
-            return "[Content_Types].xml" in names and _OOXML_PART[extension] in names
-        try:
-            info = archive.getinfo("mimetype")
-        except KeyError:
-            return False
-        if info.file_size > _MIMETYPE_MEMBER_LIMIT:
-            return False
-        try:
-            return archive.read(info).strip() == _ODF_MIMETYPE[extension]
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            return False
-
-
-def _matches_any(name: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
-
-
-def _is_odf_macro(name: str) -> bool:
-    folders = name.lower().split("/")[:-1]
-    return any(folder in _ODF_MACRO_FOLDERS for folder in folders)
-
-
-def _active_content(data: bytes, extension: str) -> str | None:
-    """Which kind of runnable code the document carries ("macros" or "embedded"), if any.
-
-    Macros, OLE objects and ActiveX controls can all carry viruses, and evidence of what an
-    action achieved never needs them. Only the zip's directory is read.
-    """
-    archive = _zip_members(data)
-    if archive is None:
-        return None
-    with archive:
-        names = [name.lower() for name in archive.namelist()]
-    if extension in _ODF_MIMETYPE:
-        return "macros" if any(_is_odf_macro(name) for name in names) else None
-    if any(_matches_any(name, _OOXML_MACRO_PATTERNS) for name in names):
-        return "macros"
-    if any(_matches_any(name, _OOXML_EMBEDDED_PATTERNS) for name in names):
-        return "embedded"
-    return None
-
-
-def _is_plain_text(data: bytes) -> bool:
-    if b"\x00" in data:
-        return False
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def content_matches(data: bytes, extension: str) -> bool:
-    """Whether the bytes really are the type the extension promises."""
-    if extension == ".pdf":
-        return data.startswith(b"%PDF-")
-    if extension == ".png":
-        return data.startswith(_PNG_SIGNATURE)
-    if extension in (".jpg", ".jpeg"):
-        return data.startswith(_JPEG_SIGNATURE)
-    if extension in (".csv", ".txt"):
-        return _is_plain_text(data)
-    if extension in _OOXML_PART or extension in _ODF_MIMETYPE:
-        return _is_office_package(data, extension)
-    return False
-
-
 def allowed_types_text() -> str:
     return ", ".join(sorted({ext.lstrip(".").upper() for ext in ALLOWED_TYPES}))
 
@@ -304,44 +194,11 @@ def check_file(name: str, data: bytes) -> FileType:
                 }
             }
         )
-    if not content_matches(data, extension):
-        raise ValidationError(
-            {
-                "file": _(
-                    "“%(name)s” is named %(extension)s but is not %(kind)s. Check it is the "
-                    "right file, or save it again in that format."
-                )
-                % {"name": name, "extension": extension, "kind": file_type.label}
-            }
-        )
-    _refuse_active_content(name, data, extension)
+    try:
+        filecheck.check_upload(name, data, set(KINDS.values()), limits=UNPACKED_LIMITS)
+    except filecheck.RefusedFile as refused:
+        raise ValidationError({"file": refused.message}) from refused
     return file_type
-
-
-def _refuse_active_content(name: str, data: bytes, extension: str) -> None:
-    if extension not in _OOXML_PART and extension not in _ODF_MIMETYPE:
-        return
-    found = _active_content(data, extension)
-    if found == "macros":
-        raise ValidationError(
-            {
-                "file": _(
-                    "“%(name)s” contains macros, which can carry viruses. Save a copy without "
-                    "macros and add that."
-                )
-                % {"name": name}
-            }
-        )
-    if found == "embedded":
-        raise ValidationError(
-            {
-                "file": _(
-                    "“%(name)s” contains embedded objects or controls, which can carry viruses. "
-                    "Save a copy without them and add that."
-                )
-                % {"name": name}
-            }
-        )
 
 
 def check_link(url: str) -> str:
@@ -522,8 +379,10 @@ def can_change_evidence(
     user: Any, update: ProgressUpdate | None, progress_round: ProgressRound, action: Action
 ) -> bool:
     """Whether to offer the add and remove controls (the services check again on every write)."""
-    return (
-        permissions.can_write_update(user, action, progress_round.strategy.partnership_id)
-        and progress_round.is_open
-        and (update is None or update.is_editable)
+    return permissions.can_change_update_now(
+        user,
+        action,
+        progress_round.strategy.partnership_id,
+        round_is_open=progress_round.is_open,
+        update_state=update.state if update is not None and update.pk else None,
     )

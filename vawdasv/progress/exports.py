@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from vawdasv.lib import tabular
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress.models import ProgressUpdate
@@ -122,10 +123,12 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def updates_for(strategy: Strategy) -> list[ProgressUpdate]:
-    """All the strategy's updates, oldest period first, then in plan order."""
+def updates_for(strategy: Strategy, viewer: Any) -> list[ProgressUpdate]:
+    """The strategy's updates the viewer may see (drafts are private), oldest period first,
+    then in plan order."""
     return list(
-        ProgressUpdate.objects.filter(progress_round__strategy=strategy)
+        ProgressUpdate.objects.filter(permissions.visible_updates(viewer))
+        .filter(progress_round__strategy=strategy)
         .select_related("progress_round", "action__commitment__theme", "updated_by", "reviewed_by")
         .prefetch_related(
             Prefetch(
@@ -148,8 +151,8 @@ def headings() -> list[str]:
     return [column.heading() for column in COLUMNS]
 
 
-def rows(strategy: Strategy) -> Iterator[list[Cell]]:
-    for update in updates_for(strategy):
+def rows(strategy: Strategy, viewer: Any) -> Iterator[list[Cell]]:
+    for update in updates_for(strategy, viewer):
         update.progress_round.strategy = strategy  # the same object each time: no query a row
         yield [column.value(update) for column in COLUMNS]
 
@@ -161,15 +164,15 @@ def filename(strategy: Strategy, extension: str) -> str:
 # CSV -------------------------------------------------------------------------------------
 
 
-def as_csv(strategy: Strategy) -> bytes:
+def as_csv(strategy: Strategy, viewer: Any) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Welsh letters such as ŵ and ŷ correctly."""
-    return tabular.csv_bytes([headings(), *rows(strategy)])
+    return tabular.csv_bytes([headings(), *rows(strategy, viewer)])
 
 
 # Excel -----------------------------------------------------------------------------------
 
 
-def as_xlsx(strategy: Strategy) -> bytes:
+def as_xlsx(strategy: Strategy, viewer: Any) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
@@ -177,7 +180,7 @@ def as_xlsx(strategy: Strategy) -> bytes:
     for cell in tabular.append_row(sheet, headings()):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows(strategy):
+    for row in rows(strategy, viewer):
         for cell in tabular.append_row(sheet, row):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(COLUMNS, start=1):

@@ -20,7 +20,9 @@ from django.utils import translation
 
 from vawdasv.accounts.models import User
 from vawdasv.lib.bilingual import LANGUAGE_CODES
-from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Organisation
+from vawdasv.plans import coverage
 from vawdasv.plans.models import Action
 from vawdasv.progress import selectors
 from vawdasv.progress.enums import ReminderKind, UpdateState
@@ -53,7 +55,7 @@ def kind_due(
 
 def _waiting_actions(progress_round: ProgressRound, organisation_id: int) -> list[Action]:
     """The organisation's actions in the round with nothing submitted or approved yet."""
-    rows = selectors.round_rows(progress_round)
+    rows = selectors.round_rows_for_the_system(progress_round)
     return [
         row.action
         for row in rows
@@ -75,12 +77,8 @@ def reminders_due(today: datetime.date, days_before: int = DAYS_BEFORE_DEADLINE)
         )
         officers = (
             User.objects.filter(
-                is_active=True,
-                memberships__partnership=progress_round.strategy.partnership_id,
-                memberships__role=Role.LEAD_OFFICER,
-                organisation__isnull=False,
+                permissions.reminder_recipients(progress_round.strategy.partnership_id)
             )
-            .exclude(email="")
             .exclude(pk__in=already)
             .order_by("pk")
         )
@@ -93,6 +91,38 @@ def reminders_due(today: datetime.date, days_before: int = DAYS_BEFORE_DEADLINE)
             if waiting_by_org[org_id]:
                 reminders.append(Reminder(user, progress_round, kind, waiting_by_org[org_id]))
     return reminders
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """An organisation with actions waiting in a round and nobody a reminder can go to."""
+
+    progress_round: ProgressRound
+    organisation: Organisation
+    actions: list[Action]
+
+
+def unreachable(today: datetime.date, days_before: int = DAYS_BEFORE_DEADLINE) -> list[Unreachable]:
+    """Where today's reminders cannot be sent: lead organisations whose actions still need an
+    update but which have no active lead officer with an email address."""
+    found = []
+    for progress_round in ProgressRound.objects.open().select_related("strategy__partnership"):
+        if kind_due(progress_round, today, days_before) is None:
+            continue
+        reachable = coverage.organisations_with_lead_officers(
+            progress_round.strategy.partnership_id, reachable=True
+        )
+        waiting: dict[int, list[Action]] = {}
+        organisations: dict[int, Organisation] = {}
+        for row in selectors.round_rows_for_the_system(progress_round):
+            if row.update is not None and row.update.state in DONE:
+                continue
+            for organisation in row.action.lead_organisations.all():
+                if organisation.pk not in reachable:
+                    organisations[organisation.pk] = organisation
+                    waiting.setdefault(organisation.pk, []).append(row.action)
+        found += [Unreachable(progress_round, organisations[pk], waiting[pk]) for pk in waiting]
+    return found
 
 
 def _render(reminder: Reminder, site_url: str) -> tuple[str, str]:

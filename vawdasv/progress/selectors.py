@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from vawdasv.partnerships import permissions
@@ -31,7 +32,7 @@ def today() -> datetime.date:
 
 def _require_member(user: Any, strategy: Strategy) -> None:
     """Rounds are the partnership's working papers: members read them, others are refused."""
-    if not permissions.is_member(user, strategy.partnership_id):
+    if not permissions.can_read_progress(user, strategy.partnership_id):
         raise PermissionDenied
 
 
@@ -66,7 +67,30 @@ def get_update_for_user(user: Any, pk: int) -> ProgressUpdate:
         pk=pk,
     )
     get_round_for_user(user, update.progress_round_id)
+    if not can_see(user, update):
+        raise Http404  # a draft is not there for those who may not see it
     return update
+
+
+def can_see(user: Any, update: ProgressUpdate) -> bool:
+    """`permissions.can_see_update` for one update (its action's leads are read if needed)."""
+    return permissions.can_see_update(
+        user,
+        state=update.state,
+        partnership_id=update.progress_round.strategy.partnership_id,
+        lead_organisation_ids=[org.pk for org in update.action.lead_organisations.all()],
+    )
+
+
+def visible_update(
+    user: Any, progress_round: ProgressRound, action: Action
+) -> ProgressUpdate | None:
+    """The action's update in the round, if there is one this user may see."""
+    return (
+        ProgressUpdate.objects.filter(progress_round=progress_round, action=action)
+        .filter(permissions.visible_updates(user))
+        .first()
+    )
 
 
 def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
@@ -76,19 +100,49 @@ def rounds_for(strategy: Strategy) -> QuerySet[ProgressRound]:
 # Statuses --------------------------------------------------------------------------------
 
 
+def _latest_approved_ids(
+    action_ids: Iterable[int], before: ProgressRound | None
+) -> QuerySet[Any, Any]:
+    """The id of each action's most recent approved update, as a subquery.
+
+    Driven from the actions: for each one the database takes the newest approved update
+    through the update's action index and stops at the first, so the work per action is a
+    short index walk and the rows fetched never grow with the number of rounds.
+    """
+    candidates = ProgressUpdate.objects.approved().filter(action_id=OuterRef("pk"))
+    if before is not None:
+        candidates = candidates.filter(progress_round__period_end__lt=before.period_end)
+    newest = candidates.order_by(
+        "-progress_round__period_end", "-progress_round__period_kind", "-pk"
+    ).values("pk")[:1]
+    return (
+        Action.objects.filter(pk__in=list(action_ids))
+        .annotate(latest=Subquery(newest))
+        .values("latest")
+    )
+
+
 def latest_approved(
     action_ids: Iterable[int], *, before: ProgressRound | None = None
 ) -> dict[int, ProgressUpdate]:
-    """Each action's most recent approved update, optionally only from rounds ending earlier."""
-    updates = (
-        ProgressUpdate.objects.approved()
-        .filter(action_id__in=list(action_ids))
-        .select_related("progress_round__strategy")  # the RAG tag asks whose words to use
-        .order_by("progress_round__period_end", "progress_round__period_kind", "pk")
+    """Each action's most recent approved update, optionally only from rounds ending earlier.
+
+    One query returning at most one update per action: a plan with five years of quarterly
+    rounds costs the page what a plan with one round does (issue 9).
+    """
+    updates = ProgressUpdate.objects.filter(
+        pk__in=_latest_approved_ids(action_ids, before)
+    ).select_related("progress_round__strategy")  # the RAG tag asks whose words to use
+    return {update.action_id: update for update in updates}
+
+
+def finished_before(action_ids: Iterable[int], progress_round: ProgressRound) -> set[int]:
+    """Actions whose latest approved update before the round finished them (one query, ids)."""
+    return set(
+        ProgressUpdate.objects.filter(pk__in=_latest_approved_ids(action_ids, progress_round))
+        .filter(Q(completed=True) | Q(proposed_no_longer_relevant=True))
+        .values_list("action_id", flat=True)
     )
-    if before is not None:
-        updates = updates.filter(progress_round__period_end__lt=before.period_end)
-    return {update.action_id: update for update in updates}  # later rows win
 
 
 def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> set[int]:
@@ -104,19 +158,23 @@ def missed_last_closed_round(strategy: Strategy, action_ids: Iterable[int]) -> s
 
 
 def statuses_for(
-    strategy: Strategy, actions: list[Action], on: datetime.date
+    strategy: Strategy,
+    actions: list[Action],
+    on: datetime.date,
+    latest: dict[int, ProgressUpdate] | None = None,
 ) -> dict[int, list[ActionStatus]]:
+    """Each action's statuses; pass `latest` (from latest_approved) when the page has it."""
     ids = [a.pk for a in actions]
-    approved = latest_approved(ids)
+    approved = latest_approved(ids) if latest is None else latest
     missed = missed_last_closed_round(strategy, ids)
     result = {}
     for action in actions:
-        latest = approved.get(action.pk)
+        update = approved.get(action.pk)
         result[action.pk] = action_statuses(
             due_date=action.due_date,
             today=on,
-            completed=bool(latest and latest.completed),
-            no_longer_relevant=bool(latest and latest.proposed_no_longer_relevant),
+            completed=bool(update and update.completed),
+            no_longer_relevant=bool(update and update.proposed_no_longer_relevant),
             missed_closed_round=action.pk in missed,
         )
     return result
@@ -136,9 +194,8 @@ class ActionRow:
     statuses: list[ActionStatus] = field(default_factory=list)
 
 
-def _closed_before(progress_round: ProgressRound, actions: list[Action]) -> set[int]:
-    """Actions finished (completed or no longer relevant) by an earlier approved update."""
-    earlier = latest_approved([a.pk for a in actions], before=progress_round)
+def finished_in(earlier: dict[int, ProgressUpdate]) -> set[int]:
+    """Actions finished (completed or no longer relevant) by their latest approved update."""
     return {
         pk
         for pk, update in earlier.items()
@@ -147,16 +204,20 @@ def _closed_before(progress_round: ProgressRound, actions: list[Action]) -> set[
 
 
 def _rows(
-    progress_round: ProgressRound, actions: list[Action], on: datetime.date
+    progress_round: ProgressRound, actions: list[Action], on: datetime.date, visible: Q
 ) -> list[ActionRow]:
-    finished = _closed_before(progress_round, actions)
+    # One fetch of the last approved update before the round serves both questions: which
+    # actions were finished earlier (left out), and what each remaining one said last time.
+    previous = latest_approved([a.pk for a in actions], before=progress_round)
+    finished = finished_in(previous)
     actions = [a for a in actions if a.pk not in finished]
     ids = [a.pk for a in actions]
     updates = {
         u.action_id: u
-        for u in progress_round.updates.filter(action_id__in=ids).select_related("updated_by")  # type: ignore[attr-defined]
+        for u in progress_round.updates.filter(visible, action_id__in=ids).select_related(  # type: ignore[attr-defined]
+            "updated_by"
+        )
     }
-    previous = latest_approved(ids, before=progress_round)
     statuses = statuses_for(progress_round.strategy, actions, on)
     return [
         ActionRow(progress_round, a, updates.get(a.pk), previous.get(a.pk), statuses[a.pk])
@@ -175,10 +236,22 @@ def _plan_order(actions: QuerySet[Action]) -> list[Action]:
     )
 
 
-def round_rows(progress_round: ProgressRound, on: datetime.date | None = None) -> list[ActionRow]:
-    """Every action of the plan that this round asks about, in plan order."""
+def round_rows(
+    progress_round: ProgressRound, viewer: Any, on: datetime.date | None = None
+) -> list[ActionRow]:
+    """Every action of the plan that this round asks about, in plan order, with the updates
+    the viewer may see (an update they may not see is shown as none)."""
     actions = _plan_order(Action.objects.for_strategy(progress_round.strategy))
-    return _rows(progress_round, actions, on or today())
+    return _rows(progress_round, actions, on or today(), permissions.visible_updates(viewer))
+
+
+def round_rows_for_the_system(
+    progress_round: ProgressRound, on: datetime.date | None = None
+) -> list[ActionRow]:
+    """Every row with every update, drafts included: for decisions the platform makes (who is
+    reminded), never for showing to a person."""
+    actions = _plan_order(Action.objects.for_strategy(progress_round.strategy))
+    return _rows(progress_round, actions, on or today(), Q())
 
 
 @dataclass
@@ -211,5 +284,7 @@ def my_actions(user: Any, on: datetime.date | None = None) -> list[DeadlineGroup
         actions = _plan_order(
             Action.objects.for_strategy(progress_round.strategy).led_by(organisation_id)
         )
-        groups[progress_round.deadline].extend(_rows(progress_round, actions, on or today()))
+        groups[progress_round.deadline].extend(
+            _rows(progress_round, actions, on or today(), permissions.visible_updates(user))
+        )
     return [DeadlineGroup(deadline, rows) for deadline, rows in groups.items() if rows]

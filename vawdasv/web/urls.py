@@ -8,5 +8,7 @@ from vawdasv.web import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("welcome/", views.landing, name="landing"),
+    path("needs-attention/", views.attention, name="attention"),
     path("accessibility/", shell_views.accessibility, name="accessibility"),
 ]

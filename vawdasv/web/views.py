@@ -1,15 +1,28 @@
-"""The home page: what strategies and partnerships the reader may see."""
+"""The home page, the landing address after sign-in, and the regional team's page of what
+needs them: the site on top reads every app."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
+from vawdasv.partnerships.enums import Role
+from vawdasv.partnerships.models import Partnership
 from vawdasv.partnerships.permissions import (
+    administers_any,
     can_view_all_wales,
+    roles_of,
     visible_partnerships,
     visible_strategies,
 )
+from vawdasv.plans import coverage
+from vawdasv.plans.direct_edits import recent_direct_edits
+from vawdasv.web import attention as needs_attention
+from vawdasv.web.landing import landing_url
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,5 +35,36 @@ def home(request: HttpRequest) -> HttpResponse:
             "strategies": strategies,
             "partnerships": partnerships,
             "all_wales": can_view_all_wales(request.user),
+            "direct_edits": recent_direct_edits(request.user),
+            "uncovered": _uncovered(request.user),
         },
     )
+
+
+def _uncovered(user: Any) -> list[tuple[Partnership, list[coverage.Uncovered]]]:
+    """For each partnership the user administers: lead organisations without a lead officer."""
+    administered = [pid for pid, role in roles_of(user).items() if role == Role.ADMINISTRATOR]
+    partnerships = Partnership.objects.filter(pk__in=administered).order_by("name_en")
+    found = [(p, coverage.without_lead_officer(p)) for p in partnerships]
+    return [(partnership, gaps) for partnership, gaps in found if gaps]
+
+
+@login_required
+def attention(request: HttpRequest) -> HttpResponse:
+    """The regional team's landing page: what needs them, partnership by partnership."""
+    if not (request.user.is_superuser or administers_any(request.user)):
+        raise PermissionDenied
+    return render(
+        request,
+        "core/attention.html",
+        {
+            "partnerships": needs_attention.for_user(request.user),
+            "direct_edits": recent_direct_edits(request.user),
+        },
+    )
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponseRedirect:
+    """Where each person lands after signing in: where their work is."""
+    return HttpResponseRedirect(landing_url(request.user))

@@ -120,3 +120,63 @@ def test_leads_typed_with_commas_or_slashes_are_separated() -> None:
         "Regional Team",
         "Cardiff Council",
     ]
+
+
+def _three() -> ParsedPlan:
+    texts = ["Housing", "Review the allocation policy", "Train housing officers"]
+    commitments = [
+        ParsedCommitment(
+            text=text,
+            actions=[
+                ParsedAction.build(
+                    text=text, evidence=None, timescale=None, leads=[], table="line 3"
+                )
+            ],
+        )
+        for text in texts
+    ]
+    commitments.append(ParsedCommitment(text="We will keep this empty one"))
+    return ParsedPlan(themes=[ParsedTheme(name="Plan", commitments=commitments)])
+
+
+def test_a_deleted_row_is_left_out_and_listed_so_it_can_be_undone() -> None:
+    record = corrections.make_record((0, 0, 0), "Housing", corrections.DELETE)
+    applied = corrections.apply_with_origins(_three(), [record])
+    assert [a.text for a in applied.plan.actions()] == [
+        "Review the allocation policy",
+        "Train housing officers",
+    ]
+    assert [(r.key, r.kind) for r in applied.removed] == [((0, 0, 0), "delete")]
+    assert [c.text for c in applied.plan.themes[0].commitments][-1] == (
+        "We will keep this empty one"
+    )
+    assert [o.key for o in applied.origins] == [(0, 1, 0), (0, 2, 0)]
+
+
+def test_a_row_made_a_theme_heading_names_a_theme_for_the_rows_after_it() -> None:
+    record = corrections.make_record((0, 0, 0), "Housing", corrections.THEME_HEADING)
+    plan, _notes = corrections.apply(_three(), [record])
+    assert [t.name for t in plan.themes] == ["Housing"]
+    assert [a.text for a in plan.actions()] == [
+        "Review the allocation policy",
+        "Train housing officers",
+    ]
+
+
+def test_a_row_made_a_commitment_heading_takes_the_actions_after_it_in_its_commitment() -> None:
+    plan = _plan()
+    record = corrections.make_record((0, 0, 0), FIRST, corrections.COMMITMENT_HEADING)
+    result, _notes = corrections.apply(plan, [record])
+    commitments = result.themes[0].commitments
+    assert [c.text for c in commitments] == [FIRST]
+    assert [a.text for a in commitments[0].actions] == [SECOND]
+
+
+def test_skipping_a_table_leaves_out_every_action_read_from_it() -> None:
+    record = corrections.make_record(
+        (0, 1, 0), "Review the allocation policy", corrections.SKIP_TABLE, table="line 3"
+    )
+    applied = corrections.apply_with_origins(_three(), [record])
+    assert applied.plan.actions() == []
+    assert len(applied.removed) == 3
+    assert [t.name for t in applied.plan.themes] == ["Plan"]

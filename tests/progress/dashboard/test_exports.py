@@ -48,7 +48,7 @@ def test_an_unknown_format_is_not_found(plan):
 
 
 def test_the_spreadsheet_has_one_row_per_update_in_period_order(plan):
-    response = download(plan.world, "xlsx")
+    response = download(plan.world, "xlsx", "admin")  # the regional team sees every update
     assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
     assert 'filename="cv-2023-progress-updates.xlsx"' in response["Content-Disposition"]
     header, *rows = xlsx_rows(response)
@@ -70,11 +70,18 @@ def test_the_spreadsheet_has_one_row_per_update_in_period_order(plan):
     assert len(submitted) == 1
 
 
+def test_a_board_member_downloads_approved_updates_only(plan):
+    header, *rows = xlsx_rows(download(plan.world, "xlsx", "board"))
+    states = {row[header.index("State")] for row in rows}
+    assert states == {"Approved"}
+    assert len(rows) == 6  # the seven less the one still submitted
+
+
 def test_the_csv_has_the_same_rows_and_keeps_welsh_letters(plan):
     update = plan.current.updates.get(action=plan.protect_action)
     update.narrative_cy = "Mae'r gwasanaeth yn ŵyl o gynnydd; ŷd"
     update.save()
-    response = download(plan.world, "csv")
+    response = download(plan.world, "csv", "admin")
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")  # so Excel reads UTF-8
     header, *rows = csv_rows(response)
@@ -88,12 +95,12 @@ def test_text_that_looks_like_a_formula_is_kept_inert(plan):
         actor=plan.world.admin, progress_round=plan.current, action=plan.joint_action,
         data=rated("amber", narrative_en=DANGEROUS[0], proposed_timescale_reason=DANGEROUS[3]),
     )  # fmt: skip
-    header, *rows = csv_rows(download(plan.world, "csv"))
+    header, *rows = csv_rows(download(plan.world, "csv", "admin"))
     draft = next(row for row in rows if row[header.index("State")] == "Draft")
     assert draft[header.index("Progress (English)")] == "'" + DANGEROUS[0]
     assert draft[header.index("Reason for the new timescale")] == "'" + DANGEROUS[3]
 
-    sheet = load_workbook(io.BytesIO(download(plan.world, "xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(download(plan.world, "xlsx", "admin").content)).active
     english = header.index("Progress (English)") + 1
     cells = [row[english - 1] for row in sheet.iter_rows(min_row=2)]
     dangerous = [cell for cell in cells if cell.value == DANGEROUS[0]]
@@ -138,7 +145,7 @@ def test_the_export_lists_evidence_and_a_proposed_new_action(plan):
             "proposed_new_action_timescale": "Mar 2027",
         },
     )  # fmt: skip
-    header, *rows = xlsx_rows(download(world, "xlsx"))
+    header, *rows = xlsx_rows(download(world, "xlsx", "admin"))
     column = {name: index for index, name in enumerate(header)}
     joint = [row for row in rows if row[column["Action"]] == plan.joint_action.text_en]
     assert len(joint) == 1

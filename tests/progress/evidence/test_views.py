@@ -23,6 +23,16 @@ def _pdf_evidence(world, progress_round, name="Adroddiad ŵyr.pdf"):
     )  # fmt: skip
 
 
+def _approved_pdf_evidence(world, progress_round):
+    evidence = _pdf_evidence(world, progress_round)
+    update = services.submit_update(
+        actor=world.lead, progress_round=progress_round, action=world.police_action,
+        data=GOOD_UPDATE,
+    )  # fmt: skip
+    services.approve_update(actor=world.admin, update=update)
+    return evidence
+
+
 def test_the_update_page_offers_both_evidence_forms_with_limits(client, world, progress_round):
     client.force_login(world.lead)
     page = client.get(_url("update", progress_round, world.police_action)).content.decode()
@@ -110,8 +120,18 @@ def test_bethan_cannot_post_evidence_to_owains_action(client, world, progress_ro
     assert not UpdateEvidence.objects.exists()
 
 
-def test_a_board_member_sees_evidence_but_no_forms(client, world, progress_round):
+def test_a_board_member_sees_no_evidence_of_a_draft(client, world, progress_round):
     evidence = _pdf_evidence(world, progress_round)
+    client.force_login(world.board)
+    page = client.get(_url("update", progress_round, world.police_action)).content.decode()
+    assert "Training report" not in page
+    download = reverse("progress:evidence-download", args=[evidence.pk])
+    assert download not in page
+    assert client.get(download).status_code == 404
+
+
+def test_a_board_member_sees_approved_evidence_but_no_forms(client, world, progress_round):
+    evidence = _approved_pdf_evidence(world, progress_round)
     client.force_login(world.board)
     page = client.get(_url("update", progress_round, world.police_action)).content.decode()
     assert "Training report" in page
@@ -123,7 +143,7 @@ def test_a_board_member_sees_evidence_but_no_forms(client, world, progress_round
 def test_a_download_is_an_attachment_with_the_checked_type_and_nosniff(
     client, world, progress_round
 ):
-    evidence = _pdf_evidence(world, progress_round)
+    evidence = _approved_pdf_evidence(world, progress_round)
     client.force_login(world.board)
     response = client.get(reverse("progress:evidence-download", args=[evidence.pk]))
     assert response.status_code == 200
@@ -177,7 +197,7 @@ def test_removing_asks_for_confirmation_first(client, world, progress_round):
 
 
 def test_a_board_member_cannot_open_the_remove_page(client, world, progress_round):
-    evidence = _pdf_evidence(world, progress_round)
+    evidence = _approved_pdf_evidence(world, progress_round)
     client.force_login(world.board)
     url = reverse("progress:evidence-remove", args=[evidence.pk])
     assert client.get(url).status_code == 403

@@ -48,3 +48,60 @@ def test_pdf_tables_keep_the_four_report_columns(plan):
         tables = [table for page in pdf.pages for table in page.extract_tables()]
     headers = [tuple(t[0]) for t in tables if t]
     assert ("Section", "We will", "By", "Progress") in headers
+
+
+def test_partner_text_that_looks_like_typst_markup_is_printed_as_written(plan):
+    narrative = "Costs #sys.exit() *half* $x^2$ <a> @ref ] \\ `raw` = heading // not a comment"
+    update = plan.consent.progress_updates.get()
+    update.narrative_en = narrative
+    update.save(update_fields=["narrative_en"])
+    with _pdf(plan, "en") as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages)
+    assert narrative in " ".join(text.split())
+
+
+def test_pdf_uses_only_the_projects_fonts(plan):
+    with _pdf(plan, "en") as pdf:
+        fonts = {char["fontname"].split("+")[-1] for page in pdf.pages for char in page.chars}
+    assert fonts
+    assert all(font.startswith("DejaVuSans") for font in fonts), fonts
+
+
+def test_pdf_paragraphs_of_a_narrative_keep_their_lines(plan):
+    update = plan.consent.progress_updates.get()
+    update.narrative_en = "First line\nsecond line\n\nA new paragraph"
+    update.save(update_fields=["narrative_en"])
+    with _pdf(plan, "en") as pdf:
+        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    assert any(line.endswith("First line") for line in lines)
+    assert any(line.startswith("second line") for line in lines)
+    assert "A new paragraph" in lines
+
+
+def _tags(nodes, found):
+    for node in nodes:
+        found.append(node)
+        _tags(node.get("children", []), found)
+    return found
+
+
+def test_pdf_structure_has_headings_tables_with_header_cells_and_a_described_chart(plan):
+    with _pdf(plan, "en") as pdf:
+        tags = _tags(pdf.structure_tree, [])
+        bookmarks = [title for _level, title, *_rest in pdf.doc.get_outlines()]
+    kinds = {node["type"] for node in tags}
+    assert {"H1", "H2", "H3", "Table", "THead", "TH", "TD", "Caption", "L", "Figure"} <= kinds
+    figure = next(node for node in tags if node["type"] == "Figure")
+    assert figure["alt_text"].startswith("PREPARE: Red 1, Amber 1, Green 1")
+    assert bookmarks[:2] == ["Action plan progress report 2018/19", "Vision"]
+    assert "Future activity – PURSUE" in bookmarks
+
+
+def test_a_narrative_longer_than_a_page_runs_on_to_the_next_and_is_printed_whole(plan):
+    update = plan.consent.progress_updates.get()
+    update.narrative_en = " ".join(f"sentence{n}" for n in range(2500)) + " THE-END"
+    update.save(update_fields=["narrative_en"])
+    with _pdf(plan, "en") as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages)
+    words = text.split()
+    assert "sentence0" in words and "sentence2499" in words and "THE-END" in words

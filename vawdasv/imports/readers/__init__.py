@@ -15,7 +15,7 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from vawdasv.imports.document import SourceDocument, Table, UnreadableDocument
-from vawdasv.imports.readers.limits import ReadLimits, TableBudget, file_size
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget, TextBudget, file_size
 from vawdasv.imports.readers.sniff import Kind, describe, detect_kind
 
 __all__ = ["ReadLimits", "UnreadableDocument", "read_document"]
@@ -64,13 +64,16 @@ READERS: dict[Kind, Reader] = {
 }
 
 
-def _check_tables(document: SourceDocument, limits: ReadLimits) -> None:
-    """The row and cell limits, for readers that do not count as they go."""
+def _check_budgets(document: SourceDocument, limits: ReadLimits) -> None:
+    """The row, cell and paragraph limits, for readers that do not count as they go."""
     budget = TableBudget(limits, document.name)
+    lines = TextBudget(limits, document.name)
     for block in document.blocks:
         if isinstance(block, Table):
             for row in block.rows:
                 budget.take(len(row.cells))
+        else:
+            lines.take()
 
 
 def read_document(
@@ -89,8 +92,8 @@ def read_document(
     kind = detect_kind(data, name, limits)
     try:
         document = READERS[kind](data, name, limits)
-        _check_tables(document, limits)
-    except UnreadableDocument:
+        _check_budgets(document, limits)
+    except (UnreadableDocument, MemoryError):
         raise
     except Exception as exc:
         # A library failing on a malformed file must not become a server error; log it so a

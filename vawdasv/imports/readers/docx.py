@@ -31,9 +31,10 @@ from vawdasv.imports.document import (
     TextLine,
     UnreadableDocument,
 )
-from vawdasv.imports.readers.limits import ReadLimits, TableBudget
+from vawdasv.imports.readers.limits import ReadLimits, TableBudget, TextBudget
 
 _HEADING_STYLE = re.compile(r"(title|heading\s*[1-3]|pennawd\s*[1-3])", re.IGNORECASE)
+_BOLD_HEADING_MAX = 250
 _LIST_STYLE = re.compile(r"(list|bullet|rhestr)", re.IGNORECASE)
 
 
@@ -57,7 +58,15 @@ def paragraph_style(paragraph: Paragraph) -> LineStyle:
             return "bullet"
     if _LIST_STYLE.search(name):
         return "bullet"
+    if _all_bold(paragraph):
+        return "heading"  # a bold line standing alone is how many plans mark a heading
     return "body"
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    text = paragraph.text.strip()
+    return bool(runs) and len(text) <= _BOLD_HEADING_MAX and all(run.bold for run in runs)
 
 
 def _cell_text(tc: CT_Tc, table: WordTable) -> str:
@@ -75,13 +84,45 @@ def row_cells(tr: CT_Row, table: WordTable) -> list[str]:
     return cells
 
 
+_DRAWING_COLOUR = "{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr"
+_HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
+
+
+def _shape_colour(tc: CT_Tc) -> str | None:
+    """The fill of a coloured shape (a RAG circle) drawn in the cell, if there is one."""
+    for element in tc.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == _DRAWING_COLOUR and (found := _HEX.fullmatch(element.get("val") or "")):
+            return found.group(1).upper()
+        vml = tag.startswith("{urn:schemas-microsoft-com:vml}")  # a VML oval or rectangle
+        if vml and (found := _HEX.fullmatch(element.get("fillcolor") or "")):
+            return found.group(1).upper()
+    return None
+
+
+def row_fills(tr: CT_Row) -> dict[int, str]:
+    """The colour ("RRGGBB") of each shaded cell, or of a coloured shape in it, by column."""
+    fills: dict[int, str] = {}
+    column = tr.grid_before or 0
+    for tc in tr.tc_lst:
+        properties = tc.tcPr
+        shading = properties.find(qn("w:shd")) if properties is not None else None
+        colour = shading.get(qn("w:fill")) if shading is not None else None
+        if colour and re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
+            fills[column] = colour.upper()
+        elif shape := _shape_colour(tc):
+            fills[column] = shape
+        column += max(tc.grid_span, 1)
+    return fills
+
+
 def _table(table: WordTable, number: int, budget: TableBudget) -> Table:
     rows = []
     for row_number, tr in enumerate(table._tbl.tr_lst, start=1):
         cells = row_cells(tr, table)
         budget.take(len(cells))
         location = _("table %(table)s, row %(row)s") % {"table": number, "row": row_number}
-        rows.append(TableRow(cells=cells, location=location))
+        rows.append(TableRow(cells=cells, location=location, fills=row_fills(tr)))
     return Table(rows=rows, location=_("table %(table)s") % {"table": number})
 
 
@@ -97,11 +138,13 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             % {"name": name}
         ) from exc
     budget = TableBudget(limits, name)
+    lines = TextBudget(limits, name)
     blocks: list[Block] = []
     paragraphs = tables = 0
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             paragraphs += 1
+            lines.take()
             text = tidy(item.text)
             if text:
                 location = _("paragraph %(number)s") % {"number": paragraphs}
@@ -109,4 +152,5 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
         else:
             tables += 1
             blocks.append(_table(item, tables, budget))
-    return SourceDocument(name=name, blocks=blocks)
+    title = (document.core_properties.title or "").strip() or None
+    return SourceDocument(name=name, blocks=blocks, title=title)

@@ -4,8 +4,9 @@ People rename files, e-mail systems change extensions, and a password-protected 
 is not a zip at all. Recognising the real type first lets the importer say exactly what is
 wrong ("named .docx but is not a Word document") instead of failing deep inside a library.
 
-Word and Excel files are zip packages; their members are checked here, from the zip's
-directory alone, before anything is unpacked, so a zip bomb is refused without inflating it.
+Word and Excel files are zip packages; they go through the shared file checker
+(`vawdasv.lib.filecheck`) before any library opens them, so a zip bomb, macros, embedded
+objects, outside links and DDE fields are refused with a message saying which.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.readers.encoding import decode_text
-from vawdasv.imports.readers.limits import MEGABYTE, ReadLimits, file_size
+from vawdasv.imports.readers.limits import ReadLimits
+from vawdasv.lib import filecheck
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # The stream an encrypted .docx/.xlsx is wrapped in, as named (UTF-16) in the OLE2 directory.
@@ -29,8 +31,6 @@ ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OFFICE_EXTENSIONS = {".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx"}
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".htm", ".html"}
 CSV_EXTENSIONS = {".csv", ".tsv"}
-# Members smaller than this are not worth checking for their packing ratio.
-_RATIO_FLOOR = MEGABYTE
 
 
 class Kind(StrEnum):
@@ -39,6 +39,9 @@ class Kind(StrEnum):
     PDF = "pdf"
     CSV = "csv"
     TEXT = "text"
+
+
+_FILE_KINDS = {Kind.DOCX: filecheck.FileKind.DOCX, Kind.XLSX: filecheck.FileKind.XLSX}
 
 
 def describe(kind: Kind) -> str:
@@ -77,44 +80,26 @@ def _damaged(name: str) -> UnreadableDocument:
     )
 
 
-def check_zip(archive: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
-    """Refuse a package whose members would unpack to far more than any plan.
-
-    Uses the sizes in the zip's directory only. Python's zipfile never inflates a member past
-    its declared size, so a member that lies about its size cannot get past this either.
-    """
-    members = archive.infolist()
-    total = 0
-    bomb = len(members) > limits.max_members
-    for member in members:
-        total += member.file_size
-        packed = max(member.compress_size, 1)
-        if member.file_size > _RATIO_FLOOR and member.file_size > packed * limits.max_ratio:
-            bomb = True
-    if bomb or total > limits.max_unpacked_bytes:
-        raise UnreadableDocument(
-            _(
-                "“%(name)s” would unpack to %(size)s, far more than any plan, so it was not "
-                "opened (it may be a “zip bomb”). Check it is the right file."
-            )
-            % {"name": name, "size": file_size(total)}
-        )
-
-
 def _zip_kind(data: bytes, name: str, limits: ReadLimits) -> Kind:
+    """A Word or Excel package, checked by the shared file checker before any library opens it.
+
+    The checker refuses zip bombs (declared and really unpacked sizes), macros, embedded
+    objects, outside links and DDE fields, with a message for the person importing.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip(archive, name, limits)
+            # Sizes first, from the directory alone: a bomb is refused whatever it claims to be.
+            filecheck.check_declared_sizes(archive, name, limits.package())
             members = set(archive.namelist())
-    except UnreadableDocument:
-        raise
+    except filecheck.RefusedFile as refused:
+        raise UnreadableDocument(refused.message) from refused
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise _damaged(name) from exc
     if "word/document.xml" in members:
-        return Kind.DOCX
-    if "xl/workbook.xml" in members:
-        return Kind.XLSX
-    if "content.xml" in members and "mimetype" in members:
+        kind = Kind.DOCX
+    elif "xl/workbook.xml" in members:
+        kind = Kind.XLSX
+    elif "content.xml" in members and "mimetype" in members:
         raise UnreadableDocument(
             _(
                 "“%(name)s” is an OpenDocument file. Save it from LibreOffice as Word (.docx) "
@@ -122,9 +107,17 @@ def _zip_kind(data: bytes, name: str, limits: ReadLimits) -> Kind:
             )
             % {"name": name}
         )
-    raise UnreadableDocument(
-        _("“%(name)s” is a zip archive, not a Word or Excel document.") % {"name": name}
-    )
+    else:
+        raise UnreadableDocument(
+            _("“%(name)s” is a zip archive, not a Word or Excel document.") % {"name": name}
+        )
+    try:
+        filecheck.check_package(name, data, _FILE_KINDS[kind], limits.package())
+    except filecheck.RefusedFile as refused:
+        if refused.reason is filecheck.Reason.DAMAGED:
+            raise _damaged(name) from refused
+        raise UnreadableDocument(refused.message) from refused
+    return kind
 
 
 def _ole2(data: bytes, name: str) -> UnreadableDocument:

@@ -64,6 +64,19 @@ def _trimmed(values: Iterable[object]) -> list[str]:
     return cells
 
 
+def cell_fills(row: Iterable[object]) -> dict[int, str]:
+    """The solid fill colour ("RRGGBB") of each filled cell in a row, by column."""
+    fills: dict[int, str] = {}
+    for index, cell in enumerate(row):
+        fill = getattr(cell, "fill", None)
+        if fill is None or getattr(fill, "fill_type", None) != "solid":
+            continue
+        colour = getattr(fill.fgColor, "rgb", None)
+        if isinstance(colour, str) and re.fullmatch(r"[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8}", colour):
+            fills[index] = colour[-6:].upper()
+    return fills
+
+
 def _enormous(name: str) -> UnreadableDocument:
     return UnreadableDocument(
         _("“%(name)s” has more rows than Excel allows, so it is not a real workbook.")
@@ -84,23 +97,26 @@ def read_xlsx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             )
             % {"name": name}
         ) from exc
+    title = (workbook.properties.title or "").strip() or None
     try:
         for sheet in workbook.worksheets:
             # Ignore the size the file claims for the sheet; read the rows it really has.
             sheet.reset_dimensions()
             rows: list[TableRow] = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, row in enumerate(sheet.iter_rows(), start=1):
                 if number > EXCEL_MAX_ROWS:
                     raise _enormous(name)
-                cells = _trimmed(values)
+                cells = _trimmed(cell.value for cell in row)
                 if not cells:
                     continue
+                fills = cell_fills(row)
+                cells.extend([""] * (max(fills, default=-1) + 1 - len(cells)))
                 budget.take(len(cells))
                 location = _("sheet %(sheet)s, row %(row)s") % {
                     "sheet": sheet.title,
                     "row": number,
                 }
-                rows.append(TableRow(cells=cells, location=location))
+                rows.append(TableRow(cells=cells, location=location, fills=fills))
             if not rows:
                 continue
             where = _("sheet %(sheet)s") % {"sheet": sheet.title}
@@ -109,7 +125,7 @@ def read_xlsx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             blocks.append(Table(rows=rows, location=where))
     finally:
         workbook.close()
-    return SourceDocument(name=name, blocks=blocks)
+    return SourceDocument(name=name, blocks=blocks, title=title)
 
 
 def _dialect(text: str, name: str) -> type[csv.Dialect] | str:

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 
 from vawdasv.imports.document import Block, SourceDocument, Table, TableRow, TextLine
 from vawdasv.imports.markup import decode_markup
+from vawdasv.imports.shaped_rows import header_cells
+from vawdasv.imports.shaped_rows import read_rows as read_shaped_rows
+from vawdasv.imports.spaced_tables import header_starts, header_with_second_line, read_rows
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–]|o(?=\s)|\d{1,2}[.)](?=\s))\s+(?=\S)")
@@ -117,9 +120,11 @@ class _Builder:
             self.table_line = number
         self.rows.append(row)
 
-    def end_table(self) -> None:
+    def end_table(self, *, split_by_spaces: bool = False, split_by_shapes: bool = False) -> None:
         if self.rows:
-            self.blocks.append(Table(rows=self.rows, location=_line_location(self.table_line)))
+            location = _line_location(self.table_line)
+            table = Table(self.rows, location, split_by_spaces, split_by_shapes)
+            self.blocks.append(table)
             self.rows = []
 
     def add_line(self, line: TextLine | None) -> None:
@@ -146,6 +151,12 @@ def read_text(data: bytes, name: str) -> SourceDocument:
             cells = raw.split("\t")
             if any(cell.strip() for cell in cells):
                 builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
+        elif (starts := header_starts(raw)) is not None:
+            index = _read_spaced(lines, index, starts, builder)
+            continue
+        elif (header := header_cells(raw)) is not None:
+            index = _read_shaped(lines, index, header, builder)
+            continue
         elif raw.lstrip().startswith("|") and raw.count("|") >= 2:
             cells = _pipe_cells(raw)
             if not _PIPE_SEPARATOR.match(raw) and any(cells):
@@ -155,6 +166,29 @@ def read_text(data: bytes, name: str) -> SourceDocument:
         index += 1
     builder.end_table()
     return SourceDocument(name=name, blocks=builder.blocks)
+
+
+def _read_spaced(lines: list[str], start: int, starts: list[int], builder: _Builder) -> int:
+    """A table whose columns are lined up with spaces (see `spaced_tables`); the next index."""
+    builder.end_table()
+    header, last = header_with_second_line(lines, start, starts)
+    builder.add_row(TableRow(cells=header, location=_line_location(start + 1)), start + 1)
+    rows, after = read_rows(lines, last, starts)
+    for number, cells in rows:
+        builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
+    builder.end_table(split_by_spaces=True)
+    return after
+
+
+def _read_shaped(lines: list[str], start: int, header: list[str], builder: _Builder) -> int:
+    """A table with single spaces between its columns (see `shaped_rows`); the next index."""
+    builder.end_table()
+    builder.add_row(TableRow(cells=header, location=_line_location(start + 1)), start + 1)
+    rows, after = read_shaped_rows(lines, start, header)
+    for number, cells in rows:
+        builder.add_row(TableRow(cells=cells, location=_line_location(number)), number)
+    builder.end_table(split_by_shapes=True)
+    return after
 
 
 def _read_html(lines: list[str], start: int, builder: _Builder) -> int:

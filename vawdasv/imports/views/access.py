@@ -14,17 +14,22 @@ from vawdasv.partnerships.models import Partnership
 def partnership_for_admin(request: HttpRequest, slug: str) -> Partnership:
     # A partnership the user may not see is a 404, as on its own page, so it is not leaked.
     partnership = get_object_or_404(permissions.visible_partnerships(request.user), slug=slug)
-    if not permissions.can_manage_plans(request.user, partnership.pk):
-        raise PermissionDenied
+    if permissions.admin_page_refusal(request.user, partnership.pk) is not None:
+        raise PermissionDenied  # the partnership is visible, so refusing leaks nothing
     return partnership
+
+
+def refuse(request: HttpRequest, partnership_id: int) -> None:
+    """Answer as `permissions.admin_page_refusal` says: 403 to members, 404 to outsiders."""
+    refusal = permissions.admin_page_refusal(request.user, partnership_id)
+    if refusal == 403:
+        raise PermissionDenied
+    if refusal == 404:
+        raise Http404
 
 
 def import_for_admin(request: HttpRequest, pk: int) -> PlanImport:
     """An import of a partnership the user manages; 404 to anyone outside the partnership."""
     plan_import = get_object_or_404(PlanImport.objects.select_related("partnership"), pk=pk)
-    partnership_id = plan_import.partnership_id
-    if permissions.can_manage_plans(request.user, partnership_id):
-        return plan_import
-    if permissions.is_member(request.user, partnership_id):
-        raise PermissionDenied
-    raise Http404
+    refuse(request, plan_import.partnership_id)
+    return plan_import

@@ -60,6 +60,7 @@ def _render(
             uploads.aliases_for(plan_import.partnership),
             origins=applied.origins,
             notes=applied.notes,
+            removed=applied.removed,
         )
         context["counts"] = parsed.counts()
     if plan_import.is_waiting:
@@ -153,6 +154,27 @@ def abandon(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 KEEP, MERGE, SPLIT = "", corrections.MERGE_UP, corrections.SPLIT
+DELETE, SKIP_TABLE = corrections.DELETE, corrections.SKIP_TABLE
+
+
+ROW_CHANGES: list[tuple[str, Any]] = [
+    (KEEP, gettext_lazy("Keep this action as one row")),
+    (MERGE, gettext_lazy("Merge with the action above")),
+    (SPLIT, gettext_lazy("Split into two actions at the text below")),
+    (DELETE, gettext_lazy("Delete this row: it is not an action")),
+    (
+        corrections.COMMITMENT_HEADING,
+        gettext_lazy("Make this row a commitment heading for the actions after it"),
+    ),
+    (
+        corrections.THEME_HEADING,
+        gettext_lazy("Make this row a theme heading for the rows after it"),
+    ),
+    (
+        SKIP_TABLE,
+        gettext_lazy("Skip the whole table this row is in (statistics, funding or contacts)"),
+    ),
+]
 
 
 class CorrectActionForm(GovukForm):
@@ -177,11 +199,7 @@ class CorrectActionForm(GovukForm):
         label=gettext_lazy("Rows"),
         required=False,
         widget=forms.RadioSelect,
-        choices=[
-            (KEEP, gettext_lazy("Keep this action as one row")),
-            (MERGE, gettext_lazy("Merge with the action above")),
-            (SPLIT, gettext_lazy("Split into two actions at the text below")),
-        ],
+        choices=ROW_CHANGES,
     )
     split_at = forms.CharField(
         label=gettext_lazy("Split at"),
@@ -194,6 +212,10 @@ class CorrectActionForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.action = action
         self.first = first
+        if action.table is None:  # read from prose: there is no table to skip
+            change = self.fields["change"]
+            assert isinstance(change, forms.ChoiceField)
+            change.choices = [c for c in ROW_CHANGES if c[0] != SKIP_TABLE]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -234,6 +256,11 @@ class CorrectActionForm(GovukForm):
         elif change == SPLIT:
             at = " ".join(self.cleaned_data["split_at"].split())
             made.append(corrections.make_record(key, original, corrections.SPLIT, at=at))
+        elif change == SKIP_TABLE:
+            table = self.action.table
+            made.append(corrections.make_record(key, original, SKIP_TABLE, table=table))
+        elif change in (DELETE, *corrections.HEADINGS):
+            made.append(corrections.make_record(key, original, change))
         return made
 
 

@@ -22,8 +22,8 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -37,7 +37,7 @@ from vawdasv.imports.enums import ImportStatus
 from vawdasv.imports.forms import FIELD_LABELS, UploadForm
 from vawdasv.imports.models import PlanImport
 from vawdasv.imports.reimport import ActionPlan, ReimportPlan, apply_reimport, plan_reimport
-from vawdasv.partnerships import permissions
+from vawdasv.imports.views.access import refuse
 from vawdasv.plans.models import Strategy
 
 # The language revised documents are read in; the comparison writes to the `_en` fields.
@@ -50,11 +50,8 @@ DOCUMENT_LANGUAGE = "en"
 def strategy_for_admin(request: HttpRequest, slug: str) -> Strategy:
     """A strategy whose plans the user manages; 403 to other members, 404 to outsiders."""
     strategy = get_object_or_404(Strategy.objects.select_related("partnership"), slug=slug)
-    if permissions.can_manage_plans(request.user, strategy.partnership_id):
-        return strategy
-    if permissions.is_member(request.user, strategy.partnership_id):
-        raise PermissionDenied
-    raise Http404
+    refuse(request, strategy.partnership_id)
+    return strategy
 
 
 def _revision_of(strategy: Strategy, pk: int) -> PlanImport:

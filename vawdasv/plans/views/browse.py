@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
@@ -33,8 +35,23 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "action_count": action_count,
             "progress": translation_progress(content),
             "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "action_path_prefix": _action_path_prefix(),
+            "not_given": _("Not given"),
+            "check_timescale": _("Check timescale"),
         },
     )
+
+
+def _action_path_prefix() -> str:
+    """ "/strategies/actions/" in the reader's language: one reverse() for the page, not one per
+    action (the plan page lists hundreds; each action's address is this prefix, its id and "/").
+    """
+    probe = 1
+    path = reverse("plans:action", kwargs={"pk": probe})
+    suffix = f"/{probe}/"
+    if not path.endswith(suffix):
+        raise ValueError(f"plans:action no longer ends with its id: {path}")
+    return path[: -len(suffix) + 1]
 
 
 def action_list(request: HttpRequest, slug: str) -> HttpResponse:

@@ -33,7 +33,7 @@ FORMATS = {
 
 def render(report: ProgressReport, format_name: str) -> bytes:
     """The report as a complete file in the named format ("html", "docx" or "pdf")."""
-    # Imported here so the page does not load WeasyPrint or python-docx until asked for them.
+    # Imported here so the page does not load Typst or python-docx until asked for them.
     if format_name == "docx":
         from vawdasv.progress.report.docx import render_docx
 

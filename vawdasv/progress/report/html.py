@@ -1,8 +1,9 @@
-"""The progress report as HTML: the body shared by the web page, the HTML file and the PDF.
+"""The progress report as HTML: the body shared by the web page and the HTML file.
 
 The chart of RAG counts by theme is inline SVG drawn here from the summary numbers: colours are
 SVG presentation attributes (allowed by the content security policy, unlike inline styles), the
-counts are written on the bars, and the same numbers are in the summary table beside it.
+counts are written on the bars, and the same numbers are in the summary table beside it. The
+PDF (pdf.py, Typst) draws the same SVG chart.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def context(report: ProgressReport) -> dict[str, object]:
 
 
 def render_standalone_html(report: ProgressReport) -> str:
-    """A complete HTML document with its print stylesheet, for saving and for WeasyPrint."""
+    """A complete HTML document with its print stylesheet, for saving and printing."""
     with translation.override(report.language):
         return render_to_string(
             "progress/report/document.html",

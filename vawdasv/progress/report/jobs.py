@@ -106,7 +106,7 @@ def request_report(
     A double click hands back the job already waiting or being made. A finished job is never
     handed back: the person may have approved an update since, and asking again must show it.
     """
-    if not permissions.is_member(actor, strategy.partnership_id):
+    if not permissions.can_read_progress(actor, strategy.partnership_id):
         raise PermissionDenied(gettext("You do not have permission to see this report."))
     if format not in JOB_FORMATS:
         raise ValueError(f"Reports are made in the background as {JOB_FORMATS}, not {format!r}")

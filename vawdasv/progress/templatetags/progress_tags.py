@@ -17,7 +17,7 @@ register = template.Library()
 @register.filter
 def reads_rounds(user: Any, strategy: Strategy) -> bool:
     """Progress rounds are for the partnership's members; others would only be refused."""
-    return permissions.is_member(user, strategy.partnership_id)
+    return permissions.can_read_progress(user, strategy.partnership_id)
 
 
 @register.simple_tag

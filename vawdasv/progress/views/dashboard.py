@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from vawdasv.partnerships import permissions
+from vawdasv.plans import coverage
 from vawdasv.progress import charts, selectors
 from vawdasv.progress import dashboard as figures
 from vawdasv.progress.enums import ActionStatus
@@ -27,5 +29,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "leads_chart": charts.layout(figures.leads_chart(data)),
             "statuses": list(ActionStatus),
             "leads": [(figures.lead_name(summary), summary) for summary in data.leads],
+            "partnership": strategy.partnership,
+            "gaps": coverage.without_lead_officer(strategy.partnership, strategy),
+            "can_invite": permissions.can_manage_people(request.user, strategy.partnership_id),
         },
     )

@@ -128,7 +128,13 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConfirmForm(posted(request))
     # Say so before anyone ticks the box: a submitted or approved update, or a closed round,
     # keeps its evidence as it was reviewed.
-    removable = progress_round.is_open and update.is_editable
+    removable = permissions.can_change_update_now(
+        request.user,
+        action,
+        progress_round.strategy.partnership_id,
+        round_is_open=progress_round.is_open,
+        update_state=update.state,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             evidence_services.remove_evidence(actor=request.user, evidence=evidence)

@@ -15,12 +15,13 @@ FORMATS = {
 
 @login_required
 def updates_export(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
-    """Updates are the partnership's working papers, drafts included: members only."""
+    """Updates are the partnership's working papers: members only, each seeing the updates
+    `permissions.visible_updates` allows (drafts only to the regional team and their authors)."""
     strategy = selectors.get_strategy_for_member(request.user, slug)
     if extension not in FORMATS:
         raise Http404
     write, content_type = FORMATS[extension]
-    response = HttpResponse(write(strategy), content_type=content_type)
+    response = HttpResponse(write(strategy, request.user), content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="{exports.filename(strategy, extension)}"'
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
+from vawdasv.plans import coverage
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.forms import ConfirmForm, OpenRoundForm, ReopenRoundForm
@@ -58,7 +59,12 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "progress/round_open.html",
-        {"strategy": strategy, "form": form},
+        {
+            "strategy": strategy,
+            "form": form,
+            "partnership": strategy.partnership,
+            "gaps": coverage.without_lead_officer(strategy.partnership, strategy),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -67,7 +73,7 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     progress_round = selectors.get_round_for_user(request.user, pk)
     strategy = progress_round.strategy
-    rows = selectors.round_rows(progress_round)
+    rows = selectors.round_rows(progress_round, request.user)
     states = Counter(row.update.state if row.update else "" for row in rows)
     rags = Counter(
         row.update.rag for row in rows if row.update and row.update.state == UpdateState.APPROVED

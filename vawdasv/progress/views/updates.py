@@ -65,8 +65,15 @@ def update_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     can_write = permissions.can_write_update(request.user, action, strategy.partnership_id)
     if request.method == "POST" and not can_write:
         raise PermissionDenied
-    update = ProgressUpdate.objects.filter(progress_round=progress_round, action=action).first()
-    editable = can_write and progress_round.is_open and (update is None or update.is_editable)
+    # Someone who may not see a draft sees the page as if nobody had written anything yet.
+    update = selectors.visible_update(request.user, progress_round, action)
+    editable = permissions.can_change_update_now(
+        request.user,
+        action,
+        strategy.partnership_id,
+        round_is_open=progress_round.is_open,
+        update_state=update.state if update else None,
+    )
     instance = update or ProgressUpdate(progress_round=progress_round, action=action)
     form = None
     if editable or request.method == "POST":

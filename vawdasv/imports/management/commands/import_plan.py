@@ -26,8 +26,9 @@ from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.interpret import interpret, plan_found, years_in
 from vawdasv.imports.model import ParsedPlan
-from vawdasv.imports.readers import ReadLimits, read_document
+from vawdasv.imports.readers import ReadLimits
 from vawdasv.imports.readers.limits import file_size
+from vawdasv.imports.sandbox import read_document_isolated
 from vawdasv.imports.services import import_plan
 from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.partnerships.enums import Role
@@ -81,7 +82,7 @@ class Command(BaseCommand):
         path: Path = options["file"]
         data = self.read_file(path)
         try:
-            document = read_document(data, path.name)
+            document = read_document_isolated(data, path.name)
         except UnreadableDocument as exc:
             raise unusable(str(exc)) from exc
         parsed = interpret(document)

@@ -30,7 +30,6 @@ from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.interpret import interpret, plan_found
 from vawdasv.imports.management.commands.import_plan import Command as ImportPlanCommand
 from vawdasv.imports.management.commands.import_plan import unusable
-from vawdasv.imports.readers import read_document
 from vawdasv.imports.reimport import (
     ActionPlan,
     ReimportPlan,
@@ -38,6 +37,7 @@ from vawdasv.imports.reimport import (
     counts_line,
     plan_reimport,
 )
+from vawdasv.imports.sandbox import read_document_isolated
 from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.plans.models import Strategy
 
@@ -83,7 +83,7 @@ class Command(ImportPlanCommand):
             raise unusable(_("There is no strategy “%(slug)s”.") % {"slug": options["strategy"]})
         data = self.read_file(path)
         try:
-            parsed = interpret(read_document(data, path.name))
+            parsed = interpret(read_document_isolated(data, path.name))
         except UnreadableDocument as exc:
             raise unusable(str(exc)) from exc
         if not plan_found(parsed):

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from vawdasv.progress.reminders import DAYS_BEFORE_DEADLINE, send_reminders
+from vawdasv.progress.reminders import DAYS_BEFORE_DEADLINE, send_reminders, unreachable
 
 
 class Command(BaseCommand):
@@ -39,3 +39,9 @@ class Command(BaseCommand):
         today = options["today"] or datetime.date.today()
         sent = send_reminders(today, options["site_url"], options["days_before"])
         self.stdout.write(f"{sent} reminder(s) sent")
+        # Say where nobody could be reminded, so the regional team can invite a lead officer.
+        for gap in unreachable(today, options["days_before"]):
+            self.stdout.write(
+                f"Not sent: {gap.organisation.name_en} has {len(gap.actions)} action(s) "
+                f"waiting in {gap.progress_round} and no lead officer with an email address"
+            )
