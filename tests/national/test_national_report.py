@@ -50,7 +50,9 @@ def test_issuing_makes_a_frozen_docx_in_the_background_and_the_next_issue_is_a_n
 ):
     client.force_login(observer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("national:report"), {"year": "2025", "language": "cy"})
+        response = client.post(
+            reverse("national:report"), {"year": "2025", "language": "cy", "format": "docx"}
+        )
     assert response.status_code == 302
     report = NationalReport.objects.get()
     assert (report.state, report.version) == ("done", 1)  # tests run tasks at once
@@ -60,7 +62,9 @@ def test_issuing_makes_a_frozen_docx_in_the_background_and_the_next_issue_is_a_n
     assert "Forty officers trained." in text
     first_file = report.file.name
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("national:report"), {"year": "2025", "language": "cy"})
+        client.post(
+            reverse("national:report"), {"year": "2025", "language": "cy", "format": "docx"}
+        )
     assert NationalReport.objects.get(version=1).file.name == first_file
     assert NationalReport.objects.filter(version=2, state="done").exists()
     download = client.get(reverse("national:report-download", args=[report.pk]))
@@ -72,3 +76,19 @@ def test_only_national_observers_issue_the_report(world, client):
     assert client.get(reverse("national:report")).status_code == 403
     with pytest.raises(Exception, match="permission"):
         jobs.issue(actor=world.admin, year=2025, language="en", format="docx")
+
+
+def test_the_pdf_is_typeset_with_markup_in_narratives_printed_as_written(
+    world, reported, observer, django_capture_on_commit_callbacks
+):
+    UpdateMark.objects.filter(highlight=True).update(highlight=True)
+    update = UpdateMark.objects.get(highlight=True).update
+    update.narrative_en = "#panic() *bold* $x$ [link]"
+    update.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = jobs.issue(actor=observer, year=2025, language="en", format="pdf")
+    report.refresh_from_db()
+    assert report.state == "done"
+    content = report.file.read()
+    assert content.startswith(b"%PDF")
+    assert report.file_name.endswith("-en-v1.pdf")

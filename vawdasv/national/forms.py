@@ -113,6 +113,11 @@ class NationalReportForm(forms.Form):
         choices=[("en", _("English")), ("cy", _("Welsh"))],
         widget=forms.RadioSelect,
     )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("docx", _("Word (.docx)")), ("pdf", _("PDF"))],
+        widget=forms.RadioSelect,
+    )
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -160,7 +160,7 @@ def national_report(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             year=form.cleaned_data["year"],
             language=form.cleaned_data["language"],
-            format="docx",
+            format=form.cleaned_data["format"],
         )
         messages.success(request, _("The report is being made. It is listed below when issued."))
         return redirect("national:report")
@@ -168,7 +168,7 @@ def national_report(request: HttpRequest) -> HttpResponse:
     return render(request, "national/report.html", {"form": form, "reports": reports})
 
 
-def national_report_download(request: HttpRequest, pk: int) -> HttpResponse:
+def national_report_download(request: HttpRequest, pk: int) -> FileResponse:
     """An issued report, frozen, for anyone (it is a published document)."""
     report = get_object_or_404(NationalReport, pk=pk, state=NationalReport.State.DONE)
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)

@@ -20,11 +20,11 @@ from django.utils import timezone
 from vawdasv.audit import kernel
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.national.models import NationalReport
-from vawdasv.national.report import data, docx
+from vawdasv.national.report import data, docx, pdf
 from vawdasv.partnerships import permissions
 
 logger = logging.getLogger(__name__)
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf")
 LANGUAGES = ("en", "cy")
 FIELDS = ("year", "language", "format", "version")
 
@@ -62,8 +62,13 @@ def make(report_id: int) -> bool:
     if report is None:
         return False
     try:
-        content = docx.render_docx(data.gather(report.year, report.language))
-        name = f"national-progress-report-{report.year}-{report.language}-v{report.version}.docx"
+        gathered = data.gather(report.year, report.language)
+        render = pdf.render_pdf if report.format == "pdf" else docx.render_docx
+        content = render(gathered)
+        name = (
+            f"national-progress-report-{report.year}-{report.language}-v{report.version}"
+            f".{report.format}"
+        )
         report.file.save(name, ContentFile(content), save=False)
         report.file_name = name
         report.sha256 = hashlib.sha256(content).hexdigest()
