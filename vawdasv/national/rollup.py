@@ -217,7 +217,7 @@ def overdue_on(scope: Scope) -> datetime.date:
 CACHE_SECONDS = 10 * 60
 
 
-def _cache_key(scope: Scope) -> str:
+def cache_key(scope: Scope) -> str:
     """Everything the roll-up depends on. Every write to plans, alignments, rounds and updates
     goes through a service that records an audit entry, so the newest entry's id moves whenever
     a figure could; today's date is in the key because overdue is judged against it."""
@@ -230,8 +230,8 @@ def _cache_key(scope: Scope) -> str:
 
 
 def roll_up(scope: Scope) -> RollUp:
-    """The roll-up, from the cache when nothing it depends on has changed (see _cache_key)."""
-    key = _cache_key(scope)
+    """The roll-up, from the cache when nothing it depends on has changed (see cache_key)."""
+    key = cache_key(scope)
     cached = cache.get(key)
     if isinstance(cached, RollUp):
         return cached

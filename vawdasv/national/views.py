@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vawdasv.national import rollup, services
@@ -74,13 +80,21 @@ def _scope(request: HttpRequest) -> tuple[AllWalesFilterForm, rollup.Scope]:
 @login_required
 def all_wales(request: HttpRequest) -> HttpResponse:
     form, scope = _scope(request)
-    result = rollup.roll_up(scope)
+    query = request.GET.urlencode()
+    # The tables are the same for everyone with this scope until an audit entry is written
+    # (rollup.cache_key), so their HTML is kept too, per language and query string.
+    key = f"{rollup.cache_key(scope)}:{get_language()}:{hashlib.sha256(query.encode()).hexdigest()}"
+    tables = cache.get(key)
+    if not isinstance(tables, str):
+        context = {"result": rollup.roll_up(scope), "scope": scope, "query": query}
+        tables = render_to_string("national/includes/all_wales_tables.html", context, request)
+        cache.set(key, tables, rollup.CACHE_SECONDS)
     return render(
         request,
         "national/all_wales.html",
         {
             "form": form,
-            "result": result,
+            "tables": mark_safe(tables),  # our own template's output, escaped when rendered
             "scope": scope,
             "query": request.GET.urlencode(),
             "can_issue": permissions.can_issue_national_report(request.user),
