@@ -50,6 +50,11 @@ MARKER = re.compile(r"<b id=x(\d+)>")
 # Free-text fields the sweep does not plant, and why. Fields with choices and slugs are left
 # out by rule (see `_is_free_text`); everything else must be found or be listed here.
 NOT_SWEPT: dict[str, str] = {
+    "national.NationalReport.language": "a language code, chosen from the platform's two",
+    "national.NationalReport.format": "one of the report formats, chosen from the platform's two",
+    "national.NationalReport.file_name": "made by the platform from the year, language, version",
+    "national.NationalReport.sha256": "a checksum the platform computes, never typed",
+    "national.NationalReport.error": "an exception's class name, kept for operators, not shown",
     "accounts.User.password": "a password hash, never shown",
     "progress.UpdateEvidence.sha256": "a checksum the platform computes, never typed",
     "imports.PlanImport.sha256": "a checksum the platform computes, never typed",
@@ -378,6 +383,12 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("imports:preview", pk=platform.import_pk)
     yield _url("imports:mapping", pk=platform.import_pk)
     yield _url("imports:revise", strategy_slug=slug)
+    yield _url("national:align", slug=slug)
+    yield _url("national:all-wales")
+    yield _url("national:marks", pk=round_pk)
+    yield _url("public:index")
+    yield _url("public:partnership", slug=partnership)
+    yield _url("public:privacy")
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"
