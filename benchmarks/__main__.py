@@ -13,11 +13,13 @@ import platform
 import sys
 import time
 
-from benchmarks import history, imports, latency, reports
+from benchmarks import history, imports, latency, national, reports
 from benchmarks.environment import bench_environment
 from benchmarks.suite import RunOptions, Suite
 
-SUITES: tuple[Suite, ...] = (latency.SUITE, history.SUITE, imports.SUITE, reports.SUITE)
+SUITES: tuple[Suite, ...] = (
+    latency.SUITE, history.SUITE, imports.SUITE, reports.SUITE, national.SUITE,
+)  # fmt: skip
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -336,6 +336,9 @@ def _cast(region: Region) -> Cast:
         name_en=f"{region.name_en} VAWDASV Partnership",
         name_cy=f"Partneriaeth VAWDASV {region.name_cy}",
         region=region,
+        # The data set has lead officers edit their actions directly (a partnership's choice
+        # since direct edits became opt-in), as the services-written strategy shows.
+        lead_officers_edit_actions=True,
     )
     partnership.local_authorities.set(region.local_authorities.all())
     organisations = _organisations(region)

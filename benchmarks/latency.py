@@ -30,6 +30,7 @@ HELLO = "hello-world baseline"
 class Page:
     name: str
     path: str
+    cookie: str = ""  # a signed-in reader's session cookie ("sessionid=…"), when the page needs one
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class PageError(RuntimeError):
     pass
 
 
-def _get(port: int, path: str) -> bytes:
+def _get(port: int, path: str, cookie: str = "") -> bytes:
     """One GET on a new connection, as a reader's browser after a pause would make it.
 
     A fresh connection per request keeps the figures free of keep-alive effects (gunicorn closes
@@ -56,7 +57,10 @@ def _get(port: int, path: str) -> bytes:
     """
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     try:
-        connection.request("GET", path, headers={"Accept-Language": "en", "Connection": "close"})
+        headers = {"Accept-Language": "en", "Connection": "close"}
+        if cookie:
+            headers["Cookie"] = cookie
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         body = response.read()
     finally:
@@ -84,7 +88,7 @@ def measure(server: Server, page: Page, clients: int, options: RunOptions) -> Me
     def client() -> None:
         try:
             for _ in range(max(1, options.warmup // clients)):
-                _get(server.port, page.path)
+                _get(server.port, page.path, page.cookie)
             start_gate.wait()
             while True:
                 with lock:
@@ -93,7 +97,7 @@ def measure(server: Server, page: Page, clients: int, options: RunOptions) -> Me
                         return
                     remaining[0] -= 1
                 started = time.perf_counter()
-                body = _get(server.port, page.path)
+                body = _get(server.port, page.path, page.cookie)
                 elapsed = time.perf_counter() - started
                 with lock:
                     timings.append(elapsed)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "vawdasv.progress",
     "vawdasv.imports",
     "vawdasv.governance",
+    "vawdasv.national",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",
@@ -384,3 +385,10 @@ SITE_TITLE = _("VAWDASV partnerships")
 # other fonts, so the PDF is the same everywhere). Debian's fonts-dejavu-core by default.
 _report_fonts = envstr("REPORT_FONT_DIRS", "/usr/share/fonts/truetype/dejavu") or ""
 REPORT_FONT_DIRS = [Path(p) for p in _report_fonts.split(":") if p]
+
+# Who runs this site, named on the accessibility statement and privacy notice (both required of
+# Welsh public-sector websites). Blank values show a notice asking the operator to fill them in.
+OPERATOR_NAME = envstr("VAWDASV_OPERATOR_NAME", "") or ""
+OPERATOR_EMAIL = envstr("VAWDASV_OPERATOR_EMAIL", "") or ""
+OPERATOR_ADDRESS = envstr("VAWDASV_OPERATOR_ADDRESS", "") or ""
+OPERATOR_DPO_EMAIL = envstr("VAWDASV_OPERATOR_DPO_EMAIL", "") or ""

@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("imports/", include("vawdasv.imports.urls")),
     path("governance/", include("vawdasv.governance.urls")),
     path("governance/", include("vawdasv.web.governance_evidence")),
+    path("all-wales/", include("vawdasv.national.urls")),
+    path("public/", include("vawdasv.national.public_urls")),
     prefix_default_language=False,
 )
 

@@ -17,8 +17,10 @@ from django.test import Client
 
 from tests.factories import allow_direct_edits
 from vawdasv.audit.models import AuditEntry
+from vawdasv.national.models import CommitmentAlignment
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.reference.models import FrameworkItem
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404  # HIDE: a 404, so a draft is not leaked
 
@@ -62,6 +64,10 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("theme_delete", "published"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("commitment_delete", "published"):  (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("action_delete", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    ("align", "published"):              (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    ("all_wales", "published"):          (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("public_progress", "published"):    (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("privacy", "published"):            (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
 
     ("home", "draft"):                   (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("partnership", "draft"):            (HIDE,  OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
@@ -81,6 +87,10 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("theme_delete", "draft"):           (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("commitment_delete", "draft"):      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("action_delete", "draft"):          (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    ("align", "draft"):                  (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    ("all_wales", "draft"):              (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("public_progress", "draft"):        (HIDE,  HIDE,  HIDE,  HIDE,  HIDE,  HIDE,  HIDE,  HIDE),
+    ("privacy", "draft"):                (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
 }
 # fmt: on
 
@@ -89,7 +99,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
 FORM_PAGES = (
     "strategy_create", "strategy_edit", "theme_create", "theme_edit", "commitment_create",
     "commitment_edit", "action_create", "action_edit", "theme_delete", "commitment_delete",
-    "action_delete",
+    "action_delete", "align",
 )  # fmt: skip
 
 
@@ -133,7 +143,21 @@ def _new_action_form(w: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _align_form(w: Any) -> dict[str, Any]:
+    item = FrameworkItem.objects.order_by("pk").first()
+    assert item is not None
+    return {f"commitment-{w.commitment.pk}": [str(item.pk)]}
+
+
 PAGES: dict[str, Page] = {
+    "align": Page(
+        lambda w: f"/all-wales/align/{w.strategy.slug}/",
+        _align_form,
+        lambda w: CommitmentAlignment.objects.filter(commitment=w.commitment).exists(),
+    ),
+    "all_wales": Page(lambda w: "/all-wales/"),
+    "public_progress": Page(lambda w: f"/public/{w.partnership.slug}/"),
+    "privacy": Page(lambda w: "/public/privacy/"),
     "home": Page(lambda w: "/"),
     "partnership": Page(lambda w: f"/partnerships/{w.partnership.slug}/"),
     "plan": Page(lambda w: f"/strategies/{w.strategy.slug}/"),

@@ -55,6 +55,11 @@ MARKER = re.compile(r"<b id=x(\d+)>")
 # out by rule (see `_is_free_text`); everything else must be found or be listed here.
 NOT_SWEPT: dict[str, str] = {
     "governance.CalendarToken.token_hash": "a hash of a secret the platform makes, never shown",
+    "national.NationalReport.language": "a language code, chosen from the platform's two",
+    "national.NationalReport.format": "one of the report formats, chosen from the platform's two",
+    "national.NationalReport.file_name": "made by the platform from the year, language, version",
+    "national.NationalReport.sha256": "a checksum the platform computes, never typed",
+    "national.NationalReport.error": "an exception's class name, kept for operators, not shown",
     "accounts.User.password": "a password hash, never shown",
     "progress.UpdateEvidence.sha256": "a checksum the platform computes, never typed",
     "imports.PlanImport.sha256": "a checksum the platform computes, never typed",
@@ -459,6 +464,12 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("governance:meeting", pk=platform.meeting_pk)
     yield _url("governance:voice", slug=partnership)
     yield _url("governance:voice-register", slug=partnership)
+    yield _url("national:align", slug=slug)
+    yield _url("national:all-wales")
+    yield _url("national:marks", pk=round_pk)
+    yield _url("public:index")
+    yield _url("public:partnership", slug=partnership)
+    yield _url("public:privacy")
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"

@@ -21,6 +21,9 @@ class OriginKind(models.TextChoices):
     DIRECT_EDIT = "direct_edit", _("Direct edit by a lead officer")
     REVERT = "revert", _("Revert of a direct edit")
     MEETING = "meeting", _("Meeting")
+    BULK_ALIGNMENT = "bulk_alignment", _("Alignment to the national frameworks")
+    UPDATE_MARKS = "update_marks", _("Highlights and public narratives")
+    NATIONAL_REPORT = "national_report", _("National annual progress report")
 
 
 @dataclass(frozen=True)

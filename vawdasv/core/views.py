@@ -5,12 +5,18 @@ lives in `vawdasv.web`."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    operator = {
+        "name": settings.OPERATOR_NAME,
+        "email": settings.OPERATOR_EMAIL,
+        "address": settings.OPERATOR_ADDRESS,
+    }
+    return render(request, "core/accessibility.html", {"operator": operator})
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

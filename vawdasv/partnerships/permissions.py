@@ -347,6 +347,47 @@ def visible_partnerships(user: Any) -> QuerySet[Partnership]:
     ).distinct()
 
 
+def can_align_plans(user: Any, partnership_id: int) -> bool:
+    """Align the partnership's commitments and actions to the national frameworks in bulk: its
+    administrators, who edit the plan itself."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_mark_updates(user: Any, partnership_id: int) -> bool:
+    """Mark approved updates as highlights for the national report or as public: the regional
+    team, who approve them."""
+    return can_run_rounds(user, partnership_id)
+
+
+def can_view_all_wales(user: Any) -> bool:
+    """Open the all-Wales view: national observers, and members of any partnership (who see
+    their own row and the published rows of others)."""
+    return reads_everything(user) or bool(roles_of(user))
+
+
+def can_issue_national_report(user: Any) -> bool:
+    """Issue the national annual progress report: national observers (Welsh Government) and
+    superusers. Issued reports are public documents anyone may download."""
+    return reads_everything(user)
+
+
+def all_wales_strategies(user: Any) -> QuerySet[Strategy]:
+    """The strategies the all-Wales roll-up counts for this user: every strategy for national
+    observers; published ones (their own partnership's included) for everyone else."""
+    strategy_model: type[Strategy] = apps.get_model("plans", "Strategy")
+    if reads_everything(user):
+        return strategy_model.objects.all()
+    return strategy_model.objects.filter(status=StrategyStatus.PUBLISHED)
+
+
+def all_wales_partnerships(user: Any) -> QuerySet[Partnership]:
+    """The rows of the all-Wales view: all partnerships for national observers; for a member,
+    their own partnerships and those with a published strategy."""
+    if reads_everything(user):
+        return Partnership.objects.all()
+    return visible_partnerships(user)
+
+
 def can_have_api_tokens(user: Any) -> bool:
     """Any active, signed-in person may hold personal API tokens (they read as that person)."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)

@@ -14,6 +14,7 @@ from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Partnership
 from vawdasv.partnerships.permissions import (
     administers_any,
+    can_view_all_wales,
     roles_of,
     visible_partnerships,
     visible_strategies,
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "strategies": strategies,
             "partnerships": partnerships,
+            "all_wales": can_view_all_wales(request.user),
             "direct_edits": recent_direct_edits(request.user),
             "uncovered": _uncovered(request.user),
         },

@@ -1,0 +1,188 @@
+"""Pages of the national app: bulk alignment, the all-Wales view and its drill-down."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from vawdasv.national import rollup, services
+from vawdasv.national.alignment import alignment_page
+from vawdasv.national.forms import (
+    AlignmentForm,
+    AllWalesFilterForm,
+    NationalReportForm,
+    commitment_field,
+)
+from vawdasv.national.models import NationalReport
+from vawdasv.national.report import jobs as report_jobs
+from vawdasv.partnerships import permissions
+from vawdasv.plans import selectors as plan_selectors
+from vawdasv.plans.models import Strategy
+from vawdasv.progress.public import ProgressRound, ProgressUpdate, UpdateState
+from vawdasv.reference.models import FrameworkItem
+
+
+@login_required
+def align(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = plan_selectors.get_strategy_for_user(request.user, slug)
+    if not permissions.can_align_plans(request.user, strategy.partnership_id):
+        raise PermissionDenied
+    page = alignment_page(strategy)
+    form = AlignmentForm(request.POST or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        changed = services.align_plan(
+            actor=request.user,
+            strategy=strategy,
+            choices=form.choices(),
+            own=set(form.cleaned_data["own"]),
+        )
+        messages.success(
+            request,
+            _("Alignment saved: %(count)s commitments changed.") % {"count": changed},
+        )
+        return redirect("national:align", slug=strategy.slug)
+    rows = [(row, commitment_field(row.commitment.pk)) for row in page.rows]
+    return render(
+        request,
+        "national/align.html",
+        {"strategy": strategy, "page": page, "rows": rows, "form": form},
+    )
+
+
+def _scope(request: HttpRequest) -> tuple[AllWalesFilterForm, rollup.Scope]:
+    if not permissions.can_view_all_wales(request.user):
+        raise PermissionDenied
+    partnerships = permissions.all_wales_partnerships(request.user)
+    years = rollup.years_with_rounds(permissions.all_wales_strategies(request.user))
+    form = AllWalesFilterForm(request.GET or None, partnerships=partnerships, years=years)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    scope = rollup.scope_for(
+        request.user,
+        framework=data.get("framework"),
+        year=data.get("year"),
+        region=data.get("region"),
+        lead=data.get("lead", ""),
+        theme=data.get("theme", ""),
+    )
+    return form, scope
+
+
+@login_required
+def all_wales(request: HttpRequest) -> HttpResponse:
+    form, scope = _scope(request)
+    query = request.GET.urlencode()
+    # The tables are the same for everyone with this scope until an audit entry is written
+    # (rollup.cache_key), so their HTML is kept too, per language and query string.
+    key = f"{rollup.cache_key(scope)}:{get_language()}:{hashlib.sha256(query.encode()).hexdigest()}"
+    tables = cache.get(key)
+    if not isinstance(tables, str):
+        context = {"result": rollup.roll_up(scope), "scope": scope, "query": query}
+        tables = render_to_string("national/includes/all_wales_tables.html", context, request)
+        cache.set(key, tables, rollup.CACHE_SECONDS)
+    return render(
+        request,
+        "national/all_wales.html",
+        {
+            "form": form,
+            "tables": mark_safe(tables),  # our own template's output, escaped when rendered
+            "scope": scope,
+            "query": request.GET.urlencode(),
+            "can_issue": permissions.can_issue_national_report(request.user),
+        },
+    )
+
+
+@login_required
+def drill_down(request: HttpRequest, item_pk: int, partnership_slug: str) -> HttpResponse:
+    _form, scope = _scope(request)
+    partnership = next((p for p in scope.partnerships if p.slug == partnership_slug), None)
+    if partnership is None:
+        raise Http404
+    item = get_object_or_404(FrameworkItem.objects.select_related("framework"), pk=item_pk)
+    rows = rollup.drill_down(scope, item, partnership)
+    return render(
+        request,
+        "national/drill_down.html",
+        {
+            "scope": scope,
+            "item": item,
+            "partnership": partnership,
+            "rows": rows,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _ids(request: HttpRequest, name: str) -> set[int]:
+    values = request.POST.getlist(name)
+    if not all(v.isdigit() for v in values):
+        raise Http404
+    return {int(v) for v in values}
+
+
+@login_required
+def marks(request: HttpRequest, pk: int) -> HttpResponse:
+    """The regional team ticks approved updates of a round as highlights for the national
+    report and as public on the transparency pages."""
+    progress_round = get_object_or_404(ProgressRound.objects.select_related("strategy"), pk=pk)
+    if not permissions.can_mark_updates(request.user, progress_round.strategy.partnership_id):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            changed = services.mark_round(
+                actor=request.user,
+                progress_round=progress_round,
+                highlights=_ids(request, "highlight"),
+                public=_ids(request, "public"),
+            )
+        except services.AlignmentError:
+            messages.error(request, _("Only approved updates of this round can be marked."))
+        else:
+            messages.success(
+                request, _("Marks saved: %(count)s updates changed.") % {"count": changed}
+            )
+        return redirect("national:marks", pk=progress_round.pk)
+    updates = (
+        ProgressUpdate.objects.filter(progress_round=progress_round, state=UpdateState.APPROVED)
+        .select_related("action", "national_mark")
+        .order_by("action__commitment__theme__order", "action__commitment__order", "action__order")
+    )
+    return render(
+        request, "national/marks.html", {"progress_round": progress_round, "updates": updates}
+    )
+
+
+@login_required
+def national_report(request: HttpRequest) -> HttpResponse:
+    """National observers issue the annual report for a year, in English or Welsh."""
+    if not permissions.can_issue_national_report(request.user):
+        raise PermissionDenied
+    years = rollup.years_with_rounds(Strategy.objects.published())
+    form = NationalReportForm(request.POST or None, years=years)
+    if request.method == "POST" and form.is_valid():
+        report_jobs.issue(
+            actor=request.user,
+            year=form.cleaned_data["year"],
+            language=form.cleaned_data["language"],
+            format=form.cleaned_data["format"],
+        )
+        messages.success(request, _("The report is being made. It is listed below when issued."))
+        return redirect("national:report")
+    reports = NationalReport.objects.all()[:30]
+    return render(request, "national/report.html", {"form": form, "reports": reports})
+
+
+def national_report_download(request: HttpRequest, pk: int) -> FileResponse:
+    """An issued report, frozen, for anyone (it is a published document)."""
+    report = get_object_or_404(NationalReport, pk=pk, state=NationalReport.State.DONE)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)
