@@ -191,6 +191,7 @@ def _labels() -> dict[str, str]:
             else _("Not yet translated into English")
         ),
         "contents": _("Contents"),
+        "toc_hint": _("Update this field (right-click, Update Field) to list the contents."),
     }
 
 
