@@ -43,6 +43,7 @@ from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
+from vawdasv.progress.report.as_at import closed_at, rewind
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
 
@@ -133,6 +134,7 @@ class ProgressReport:
     period: ReportingPeriod
     title: str
     produced: str  # "Document produced May 2019"
+    as_at_text: str  # "Overdue actions are judged as at 31 March 2019."
     filters_text: list[str]
     vision: BilingualText
     aims: list[tuple[BilingualText, BilingualText]]  # theme name, aim
@@ -377,11 +379,12 @@ def _gather(
     themes = list(Theme.objects.filter(strategy=strategy).order_by("order", "pk"))
     if filters.theme_id is not None:
         themes = [t for t in themes if t.pk == filters.theme_id]
-    actions = _actions(strategy, filters)
-    ids = [a.pk for a in actions]
     progress_round = ProgressRound.objects.filter(
         strategy=strategy, period_label=period.label
     ).first()
+    # The plan as the board saw it at the round's close, not as it stands today.
+    actions = rewind(_actions(strategy, filters), closed_at(progress_round))
+    ids = [a.pk for a in actions]
 
     this_round: dict[int, ProgressUpdate] = {}
     finished_before: set[int] = set()
@@ -444,7 +447,11 @@ def _gather(
             by_theme_future[theme_id].append(row)
             continue
         by_theme_rows[theme_id].append(row)
-        reasons = _exception_reasons(row, due, as_at, has_round=progress_round is not None)
+        # Overdue against the date in force when the round closed: a date the board moved on
+        # in the review is not overdue, one still passed by the period's end is.
+        reasons = _exception_reasons(
+            row, action.due_date, as_at, has_round=progress_round is not None
+        )
         if reasons:
             exceptions.append(
                 ExceptionLine(theme_name, row.we_will_text, row.by, row.rag_word, reasons)
@@ -481,6 +488,8 @@ def _gather(
         title=_report_title(period),
         produced=_("Document produced %(month)s")
         % {"month": date_format(today, "F Y", use_l10n=True)},
+        as_at_text=_("The report is as at %(date)s: overdue actions are judged at that date.")
+        % {"date": date_format(as_at, "j F Y", use_l10n=True)},
         filters_text=_filters_text(themes, filters, language),
         vision=read(strategy, "vision", language),
         aims=[(read(t, "name", language), read(t, "aim", language)) for t in themes],

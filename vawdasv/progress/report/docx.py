@@ -249,6 +249,7 @@ def _title_page(document: WordDocument, report: ProgressReport) -> None:
     for line in report.filters_text:
         document.add_paragraph(_x(line))
     document.add_paragraph(_x(report.produced))
+    document.add_paragraph(_x(report.as_at_text))
     if report.vision.text:
         document.add_heading(labels["vision"], level=2)
         document.add_paragraph(_x(_text(report.vision, labels["not_translated"])))

@@ -98,6 +98,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
         "partnership": _text(report.partnership_name),
         "filters": report.filters_text,
         "produced": report.produced,
+        "as_at": report.as_at_text,
         "vision": _text(report.vision),
         "aims": [{"name": _text(name), "aim": _text(aim)} for name, aim in report.aims],
         "labels": report.labels,
