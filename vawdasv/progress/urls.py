@@ -58,6 +58,16 @@ urlpatterns += [
     path("<slug:slug>/report/jobs/<int:pk>/file/", report.report_job_file, name="report-job-file"),
 ]
 
+# Reports issued to the board: frozen files, listed and downloadable (report/issuing.py).
+urlpatterns += [
+    path("<slug:slug>/report/issue/", report.report_issue, name="report-issue"),
+    path(
+        "<slug:slug>/report/issued/<int:pk>/",
+        report.report_issued_file,
+        name="report-issued-file",
+    ),
+]
+
 # Evidence of achievement on updates: add a link or a file, remove, download (views/evidence.py).
 from vawdasv.progress.views import evidence  # noqa: E402
 
