@@ -28,6 +28,7 @@ import docx
 import pdfplumber
 from django.apps import apps
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, models, transaction
 from django.test import Client
@@ -42,7 +43,7 @@ from vawdasv.imports.uploads import create_import
 from vawdasv.partnerships.aliases import add_alias
 from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import ReportJobState
-from vawdasv.progress.models import RagLabels, ReportJob
+from vawdasv.progress.models import IssuedReport, IssuedReportFile, RagLabels, ReportJob
 from vawdasv.progress.report import jobs
 
 MARKER = re.compile(r"<b id=x(\d+)>")
@@ -88,6 +89,12 @@ NOT_SWEPT: dict[str, str] = {
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
     "ops.ScheduledRun.task_id": "an identifier the task queue makes, never typed",
     "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
+    "progress.IssuedReport.period_label": (
+        "a reporting period the issuing service parsed before storing it"
+    ),
+    "progress.IssuedReportFile.language": "a language code, chosen from the platform's two",
+    "progress.IssuedReportFile.format": "one of the report formats, chosen by the platform",
+    "progress.IssuedReportFile.sha256": "a checksum the platform computes, never typed",
 }
 
 
@@ -291,6 +298,15 @@ def _build(world) -> Platform:
     failed = ReportJob.objects.create(
         strategy=world.strategy, period_label="2025/26 Q2", format="pdf", language="en",
         filters={}, requested_by=world.admin, state=ReportJobState.FAILED,
+    )  # fmt: skip
+    # An issued report (made directly: issuing renders six real files), listed on the report page.
+    issued = IssuedReport.objects.create(
+        strategy=world.strategy, period_label="2025/26 Q2", version=1, issued_by=world.admin,
+        issued_by_name="Gareth",
+    )  # fmt: skip
+    IssuedReportFile.objects.create(
+        issued_report=issued, language="en", format="html", file_name="report.html", size=3,
+        sha256="0" * 64, file=ContentFile(b"<p>", name="report.html"),
     )  # fmt: skip
     alias = add_alias(
         actor=world.admin, partnership=world.partnership, alias="SWP", organisation=world.police

@@ -116,6 +116,10 @@ def test_welsh_falls_back_to_english_and_says_so(plan):
     report = gather(plan.strategy, plan.period, language="cy", today=TODAY)
     untranslated = [r.we_will for r in _rows(report) if r.we_will.text == "Only English"]
     assert untranslated and untranslated[0].is_fallback
+    assert report.untranslated == 1
+    assert "1 testun" in report.untranslated_note and "Gymraeg" in report.untranslated_note
+    english = gather(plan.strategy, plan.period, language="en", today=TODAY)
+    assert english.untranslated == 0 and english.untranslated_note == ""
 
 
 def test_filters_keep_one_theme_or_one_lead_organisation(plan, world):

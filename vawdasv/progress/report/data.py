@@ -33,6 +33,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.models import AuditEntry, Verb
@@ -135,6 +136,8 @@ class ProgressReport:
     title: str
     produced: str  # "Document produced May 2019"
     as_at_text: str  # "Overdue actions are judged as at 31 March 2019."
+    untranslated: int  # texts shown in the other language, told once in `untranslated_note`
+    untranslated_note: str
     filters_text: list[str]
     vision: BilingualText
     aims: list[tuple[BilingualText, BilingualText]]  # theme name, aim
@@ -479,10 +482,13 @@ def _gather(
     total = SummaryLine(
         _("Total"), tuple(sum(line.counts[i] for line in summary) for i in range(len(columns)))
     )
+    strategy_title = read(strategy, "title", language)
+    vision = read(strategy, "vision", language)
+    untranslated = _count_untranslated([strategy_title, vision], theme_reports)
     return ProgressReport(
         language=language,
         strategy_slug=strategy.slug,
-        strategy_title=read(strategy, "title", language),
+        strategy_title=strategy_title,
         partnership_name=read(strategy.partnership, "name", language),
         period=period,
         title=_report_title(period),
@@ -490,8 +496,10 @@ def _gather(
         % {"month": date_format(today, "F Y", use_l10n=True)},
         as_at_text=_("The report is as at %(date)s: overdue actions are judged at that date.")
         % {"date": date_format(as_at, "j F Y", use_l10n=True)},
+        untranslated=untranslated,
+        untranslated_note=_untranslated_note(untranslated, language),
         filters_text=_filters_text(themes, filters, language),
-        vision=read(strategy, "vision", language),
+        vision=vision,
         aims=[(read(t, "name", language), read(t, "aim", language)) for t in themes],
         rag_key=key,
         summary_columns=columns,
@@ -503,6 +511,39 @@ def _gather(
         has_round=progress_round is not None,
         labels=_labels(),
     )
+
+
+def _count_untranslated(texts: Iterable[BilingualText | None], themes: list[ThemeReport]) -> int:
+    """How many of the report's texts fell back to the other language."""
+    every: list[BilingualText | None] = list(texts)
+    for theme in themes:
+        every += [theme.name, theme.aim]
+        for row in [*theme.rows, *theme.future]:
+            every += [row.section, row.we_will, row.narrative]
+    return sum(1 for text in every if text is not None and text.text and text.is_fallback)
+
+
+def _untranslated_note(count: int, language: str) -> str:
+    """One note at the start of the report, instead of a mark beside every untranslated text."""
+    if not count:
+        return ""
+    if language == "cy":
+        note = ngettext(
+            "%(count)d text in this report has not yet been translated into Welsh and is shown "
+            "in English.",
+            "%(count)d texts in this report have not yet been translated into Welsh and are "
+            "shown in English.",
+            count,
+        )
+    else:
+        note = ngettext(
+            "%(count)d text in this report has not yet been translated into English and is "
+            "shown in Welsh.",
+            "%(count)d texts in this report have not yet been translated into English and are "
+            "shown in Welsh.",
+            count,
+        )
+    return note % {"count": count}
 
 
 def _exception_reasons(

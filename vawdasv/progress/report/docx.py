@@ -186,7 +186,8 @@ def _add_row(table: Table, values: list[str]) -> list[_Cell]:
 def _text(value: BilingualText | None, not_translated: str) -> str:
     if value is None or not value.text:
         return ""
-    return f"{value.text} ({not_translated})" if value.is_fallback else value.text
+    # Untranslated texts are counted once in the note at the start, not marked one by one.
+    return value.text
 
 
 def _progress_cell(cell: _Cell, row: ReportRow, report: ProgressReport, *, future: bool) -> None:
@@ -250,6 +251,8 @@ def _title_page(document: WordDocument, report: ProgressReport) -> None:
         document.add_paragraph(_x(line))
     document.add_paragraph(_x(report.produced))
     document.add_paragraph(_x(report.as_at_text))
+    if report.untranslated_note:
+        document.add_paragraph(_x(report.untranslated_note)).runs[0].bold = True
     if report.vision.text:
         document.add_heading(labels["vision"], level=2)
         document.add_paragraph(_x(_text(report.vision, labels["not_translated"])))

@@ -99,6 +99,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
         "filters": report.filters_text,
         "produced": report.produced,
         "as_at": report.as_at_text,
+        "untranslated_note": report.untranslated_note,
         "vision": _text(report.vision),
         "aims": [{"name": _text(name), "aim": _text(aim)} for name, aim in report.aims],
         "labels": report.labels,
