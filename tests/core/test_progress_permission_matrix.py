@@ -50,6 +50,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "report_job":          (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "report_job_file":     (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "report_issued_file":  (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
+    "report_text":         (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "updates_export":      (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "rag_labels":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -100,6 +101,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "report": lambda: reverse("progress:report", args=[slug]),
         "report_job": lambda: reverse("progress:report-job", args=[slug, job.pk]),
         "report_job_file": lambda: reverse("progress:report-job-file", args=[slug, job.pk]),
+        "report_text": lambda: reverse("progress:report-text", args=[slug]) + "?period=2025/26+Q2",
         "report_issued_file": lambda: reverse(
             "progress:report-issued-file", args=[slug, issued_file.pk]
         ),

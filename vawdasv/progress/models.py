@@ -431,3 +431,61 @@ class IssuedReportFile(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ReportText(models.Model):
+    """What the regional team writes for a period's report: the introduction, in both languages.
+
+    The themes' narratives are `ThemeReportText` rows. Every save is audited (the history); a
+    period without its own text starts from the previous period's (report/text.py).
+    """
+
+    strategy = models.ForeignKey(
+        "plans.Strategy",
+        on_delete=models.CASCADE,
+        related_name="report_texts",
+        verbose_name=_("strategy"),
+    )
+    period_label = models.CharField(_("reporting period"), max_length=20)
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
+    introduction_cy = models.TextField(_("introduction (Welsh)"), blank=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "period_label"], name="one_report_text_per_period"
+            )
+        ]
+        verbose_name = _("report text")
+        verbose_name_plural = _("report texts")
+
+    def __str__(self) -> str:
+        return f"{self.strategy} {self.period_label}"
+
+
+class ThemeReportText(models.Model):
+    """A theme's narrative after its table, and the narrative after its "Future activity"."""
+
+    report_text = models.ForeignKey(
+        ReportText, on_delete=models.CASCADE, related_name="themes", verbose_name=_("report text")
+    )
+    theme = models.ForeignKey(
+        "plans.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("theme")
+    )
+    narrative_en = models.TextField(_("narrative (English)"), blank=True)
+    narrative_cy = models.TextField(_("narrative (Welsh)"), blank=True)
+    future_en = models.TextField(_("future activity narrative (English)"), blank=True)
+    future_cy = models.TextField(_("future activity narrative (Welsh)"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_text", "theme"], name="one_theme_text_per_report_text"
+            )
+        ]
+        verbose_name = _("theme report text")
+        verbose_name_plural = _("theme report texts")
+
+    def __str__(self) -> str:
+        return f"{self.report_text} – {self.theme_id}"

@@ -68,6 +68,13 @@ urlpatterns += [
     ),
 ]
 
+# The report's written content, edited by the regional team (views/report_text.py).
+from vawdasv.progress.views import report_text  # noqa: E402
+
+urlpatterns += [
+    path("<slug:slug>/report/text/", report_text.report_text_edit, name="report-text"),
+]
+
 # Evidence of achievement on updates: add a link or a file, remove, download (views/evidence.py).
 from vawdasv.progress.views import evidence  # noqa: E402
 

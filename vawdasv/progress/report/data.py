@@ -45,6 +45,7 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
 from vawdasv.progress.report.as_at import closed_at, rewind
+from vawdasv.progress.report.text import written_text
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
 
@@ -96,6 +97,9 @@ class ThemeReport:
     aim: BilingualText
     rows: list[ReportRow]
     future: list[ReportRow]
+    # What the regional team wrote (report/text.py): after the table, after "Future activity".
+    narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
+    future_narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class ProgressReport:
     title: str
     produced: str  # "Document produced May 2019"
     as_at_text: str  # "Overdue actions are judged as at 31 March 2019."
+    introduction: BilingualText  # written by the regional team for the period
     untranslated: int  # texts shown in the other language, told once in `untranslated_note`
     untranslated_note: str
     filters_text: list[str]
@@ -196,6 +201,7 @@ def _labels() -> dict[str, str]:
             else _("Not yet translated into English")
         ),
         "contents": _("Contents"),
+        "introduction": _("Introduction"),
         "toc_hint": _("Update this field (right-click, Update Field) to list the contents."),
     }
 
@@ -460,6 +466,7 @@ def _gather(
                 ExceptionLine(theme_name, row.we_will_text, row.by, row.rag_word, reasons)
             )
 
+    written = written_text(strategy, period)
     theme_reports = [
         ThemeReport(
             theme_id=t.pk,
@@ -467,9 +474,12 @@ def _gather(
             aim=read(t, "aim", language),
             rows=by_theme_rows.get(t.pk, []),
             future=by_theme_future.get(t.pk, []),
+            narrative=_pick(written.themes.get(t.pk, {}), "narrative", language),
+            future_narrative=_pick(written.themes.get(t.pk, {}), "future", language),
         )
         for t in themes
     ]
+    introduction = _pick(written.introduction, "introduction", language)
     key = _rag_key(words)
     columns = [*key, RagKeyEntry(NOT_RATED, _("Not rated"), _("Not rated"))]
     summary = [
@@ -484,7 +494,7 @@ def _gather(
     )
     strategy_title = read(strategy, "title", language)
     vision = read(strategy, "vision", language)
-    untranslated = _count_untranslated([strategy_title, vision], theme_reports)
+    untranslated = _count_untranslated([strategy_title, vision, introduction], theme_reports)
     return ProgressReport(
         language=language,
         strategy_slug=strategy.slug,
@@ -496,6 +506,7 @@ def _gather(
         % {"month": date_format(today, "F Y", use_l10n=True)},
         as_at_text=_("The report is as at %(date)s: overdue actions are judged at that date.")
         % {"date": date_format(as_at, "j F Y", use_l10n=True)},
+        introduction=introduction,
         untranslated=untranslated,
         untranslated_note=_untranslated_note(untranslated, language),
         filters_text=_filters_text(themes, filters, language),
@@ -517,7 +528,7 @@ def _count_untranslated(texts: Iterable[BilingualText | None], themes: list[Them
     """How many of the report's texts fell back to the other language."""
     every: list[BilingualText | None] = list(texts)
     for theme in themes:
-        every += [theme.name, theme.aim]
+        every += [theme.name, theme.aim, theme.narrative, theme.future_narrative]
         for row in [*theme.rows, *theme.future]:
             every += [row.section, row.we_will, row.narrative]
     return sum(1 for text in every if text is not None and text.text and text.is_fallback)
@@ -544,6 +555,14 @@ def _untranslated_note(count: int, language: str) -> str:
             count,
         )
     return note % {"count": count}
+
+
+def _pick(values: dict[str, str], name: str, language: str) -> BilingualText:
+    """A written text in the report's language, or the other language's when not translated."""
+    other = "cy" if language == "en" else "en"
+    if values.get(f"{name}_{language}"):
+        return BilingualText(values[f"{name}_{language}"], language, language)
+    return BilingualText(values.get(f"{name}_{other}", ""), other, language)
 
 
 def _exception_reasons(

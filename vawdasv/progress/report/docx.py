@@ -321,6 +321,13 @@ def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> N
         document.add_paragraph(labels["no_exceptions"])
 
 
+def _written(document: WordDocument, value: BilingualText) -> None:
+    """The regional team's text as full-width paragraphs (a blank line starts a new one)."""
+    for block in value.text.replace("\r\n", "\n").split("\n\n"):
+        if block.strip():
+            document.add_paragraph(_x(block.strip()))
+
+
 def build_document(report: ProgressReport) -> WordDocument:
     document = Document()
     _set_language(document, report.language)
@@ -338,6 +345,9 @@ def build_document(report: ProgressReport) -> WordDocument:
     labels = report.labels
     _title_page(document, report)
     _table_of_contents(document, labels["contents"], labels["toc_hint"])
+    if report.introduction.text:
+        document.add_heading(_x(labels["introduction"]), level=1)
+        _written(document, report.introduction)
     _key_and_summary(document, report)
     for theme in report.themes:
         document.add_heading(_x(theme.name.text), level=1)
@@ -348,12 +358,14 @@ def build_document(report: ProgressReport) -> WordDocument:
             _theme_table(document, report, theme.name.text, theme.rows)
         else:
             document.add_paragraph(labels["no_rows"])
+        _written(document, theme.narrative)
         document.add_heading(_x(f"{labels['future']} – {theme.name.text}"), level=2)
         if theme.future:
             caption = f"{labels['future']} – {theme.name.text}"
             _theme_table(document, report, caption, theme.future, future=True)
         else:
             document.add_paragraph(labels["no_future"])
+        _written(document, theme.future_narrative)
     _changes_and_exceptions(document, report)
     return document
 

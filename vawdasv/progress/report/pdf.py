@@ -56,6 +56,11 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [[line for line in block.strip("\n").split("\n")] for block in blocks]
 
 
+def _written(value: BilingualText) -> dict[str, Any]:
+    """A written text with its paragraphs, so Typst sets it as paragraphs, never as markup."""
+    return {**(_text(value) or {}), "paragraphs": _paragraphs(value.text)}
+
+
 def _row(row: ReportRow) -> dict[str, Any]:
     narrative = None
     if row.narrative is not None and row.narrative.text:
@@ -100,6 +105,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
         "produced": report.produced,
         "as_at": report.as_at_text,
         "untranslated_note": report.untranslated_note,
+        "introduction": _written(report.introduction),
         "vision": _text(report.vision),
         "aims": [{"name": _text(name), "aim": _text(aim)} for name, aim in report.aims],
         "labels": report.labels,
@@ -124,6 +130,8 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
                 "aim": _text(theme.aim),
                 "rows": [_row(row) for row in theme.rows],
                 "future": [_row(row) for row in theme.future],
+                "narrative": _written(theme.narrative),
+                "future_narrative": _written(theme.future_narrative),
             }
             for theme in report.themes
         ],
