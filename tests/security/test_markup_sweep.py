@@ -45,6 +45,7 @@ from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import ReportJobState
 from vawdasv.progress.models import IssuedReport, IssuedReportFile, RagLabels, ReportJob
 from vawdasv.progress.report import jobs
+from vawdasv.progress.report.text import save_report_text
 
 MARKER = re.compile(r"<b id=x(\d+)>")
 
@@ -95,6 +96,9 @@ NOT_SWEPT: dict[str, str] = {
     "progress.IssuedReportFile.language": "a language code, chosen from the platform's two",
     "progress.IssuedReportFile.format": "one of the report formats, chosen by the platform",
     "progress.IssuedReportFile.sha256": "a checksum the platform computes, never typed",
+    "progress.ReportText.period_label": (
+        "a reporting period the report text service parsed before storing it"
+    ),
 }
 
 
@@ -308,6 +312,16 @@ def _build(world) -> Platform:
         issued_report=issued, language="en", format="html", file_name="report.html", size=3,
         sha256="0" * 64, file=ContentFile(b"<p>", name="report.html"),
     )  # fmt: skip
+    theme_fields = {
+        f"theme_{theme.pk}_{kind}_{lang}": "Written"
+        for theme in world.strategy.themes.all()
+        for kind in ("narrative", "future")
+        for lang in ("en", "cy")
+    }
+    save_report_text(
+        actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
+        data={"introduction_en": "Intro", "introduction_cy": "Cyflwyniad", **theme_fields},
+    )  # fmt: skip
     alias = add_alias(
         actor=world.admin, partnership=world.partnership, alias="SWP", organisation=world.police
     )
@@ -372,6 +386,8 @@ def _addresses(platform: Platform) -> Iterator[str]:
     for extension in ("xlsx", "csv"):
         yield _url("progress:updates-export", slug=slug, extension=extension)
     yield _url("progress:report", slug=slug)
+    # The report's written text, every field in both languages, in the page's textareas.
+    yield _url("progress:report-text", slug=slug) + "?period=2025/26+Q2"
     for format_name in ("html", "docx", "pdf"):
         yield _url("progress:report-download", slug=slug, format_name=format_name)
     yield _url("progress:report-job", slug=slug, pk=platform.job_pk)
