@@ -145,3 +145,11 @@ def test_the_document_has_a_table_of_contents_field(plan):
     document = _open(plan, "en")
     instructions = [e.text for e in document.element.body.iter(qn("w:instrText"))]
     assert any(text.strip().startswith("TOC ") for text in instructions)
+
+
+def test_the_summary_chart_is_an_image_with_alternative_text(plan):
+    document = _open(plan, "cy")
+    pictures = document.inline_shapes
+    assert len(pictures) == 1
+    description = pictures[0]._inline.docPr.get("descr")
+    assert description and "PARATOI" in description

@@ -277,10 +277,25 @@ def _key_and_summary(document: WordDocument, report: ProgressReport) -> None:
     document.add_heading(labels["summary"], level=1)
     if not report.has_round:
         document.add_paragraph(labels["no_round"])
+    _chart(document, report)
     headers = [labels["theme"], *(c.word for c in report.summary_columns), labels["total"]]
     summary = _table(document, labels["summary_caption"], headers)
     for line in [*report.summary, report.summary_total]:
         _add_row(summary, [line.name, *(str(n) for n in line.counts), str(line.total)])
+
+
+def _chart(document: WordDocument, report: ProgressReport) -> None:
+    """The same chart as the PDF, as an image with its description as alternative text (the
+    table after it gives the same figures)."""
+    from vawdasv.progress.report.pdf import render_chart_png  # loads Typst only when needed
+
+    png, alt = render_chart_png(report)
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.keep_with_next = True
+    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(22))
+    properties = picture._inline.docPr
+    properties.set("descr", _x(alt))
+    properties.set("title", _x(report.labels["chart_title"]))
 
 
 def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> None:

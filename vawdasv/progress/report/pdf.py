@@ -152,6 +152,25 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
     }
 
 
+CHART_TEMPLATE = TEMPLATE.parent / "chart.typ"
+
+
+def render_chart_png(report: ProgressReport) -> tuple[bytes, str]:
+    """The summary chart as a PNG and its alternative text, for the Word edition."""
+    with translation.override(report.language):
+        svg, alt = _chart_svg(report)
+    png = typst.compile(
+        CHART_TEMPLATE,
+        root=CHART_TEMPLATE.parent,
+        font_paths=_fonts(),
+        ignore_system_fonts=True,
+        sys_inputs={"svg": svg, "font": FONT},
+        format="png",
+        ppi=150,
+    )
+    return bytes(png), alt  # type: ignore[arg-type]
+
+
 def render_pdf(report: ProgressReport) -> bytes:
     data = json.dumps(document_data(report), ensure_ascii=False)
     return typst.compile(
