@@ -168,7 +168,7 @@ def render_chart_png(report: ProgressReport) -> tuple[bytes, str]:
         format="png",
         ppi=150,
     )
-    return bytes(png), alt  # type: ignore[arg-type]
+    return bytes(png), alt
 
 
 def render_pdf(report: ProgressReport) -> bytes:
