@@ -9,7 +9,6 @@ import pdfplumber
 import pytest
 
 from tests import factories
-
 from vawdasv.progress.report import render
 from vawdasv.progress.report.data import gather
 
