@@ -96,6 +96,9 @@ NOT_SWEPT: dict[str, str] = {
     "progress.IssuedReportFile.language": "a language code, chosen from the platform's two",
     "progress.IssuedReportFile.format": "one of the report formats, chosen by the platform",
     "progress.IssuedReportFile.sha256": "a checksum the platform computes, never typed",
+    "progress.ReportNarrativeChoice.treatment": (
+        "one of three treatments chosen with radio buttons; pages show its label, not the key"
+    ),
     "progress.ReportText.period_label": (
         "a reporting period the report text service parsed before storing it"
     ),
@@ -320,7 +323,10 @@ def _build(world) -> Platform:
     }
     save_report_text(
         actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
-        data={"introduction_en": "Intro", "introduction_cy": "Cyflwyniad", **theme_fields},
+        data={"introduction_en": "Intro", "introduction_cy": "Cyflwyniad", **theme_fields,
+              f"action_{world.police_action.pk}_treatment": "shorten",
+              f"action_{world.police_action.pk}_short_en": "Short.",
+              f"action_{world.police_action.pk}_short_cy": "Byr."},
     )  # fmt: skip
     alias = add_alias(
         actor=world.admin, partnership=world.partnership, alias="SWP", organisation=world.police

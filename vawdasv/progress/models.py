@@ -489,3 +489,45 @@ class ThemeReportText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_text} – {self.theme_id}"
+
+
+class NarrativeTreatment(models.TextChoices):
+    INCLUDE = "include", _("Include as written")
+    SHORTEN = "shorten", _("Shorten")
+    LEAVE_OUT = "leave_out", _("Leave out")
+
+
+class ReportNarrativeChoice(models.Model):
+    """Whether a lead officer's narrative goes into the period's report as written, shortened
+    (with the shorter wording the regional team wrote) or not at all. The update itself is
+    never changed: this is the report's editing, kept with the report's text."""
+
+    report_text = models.ForeignKey(
+        ReportText,
+        on_delete=models.CASCADE,
+        related_name="narrative_choices",
+        verbose_name=_("report text"),
+    )
+    action = models.ForeignKey(
+        "plans.Action", on_delete=models.CASCADE, related_name="+", verbose_name=_("action")
+    )
+    treatment = models.CharField(
+        _("in the report"),
+        max_length=10,
+        choices=NarrativeTreatment.choices,
+        default=NarrativeTreatment.INCLUDE,
+    )
+    short_en = models.TextField(_("shortened narrative (English)"), blank=True)
+    short_cy = models.TextField(_("shortened narrative (Welsh)"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_text", "action"], name="one_narrative_choice_per_action"
+            )
+        ]
+        verbose_name = _("narrative in the report")
+        verbose_name_plural = _("narratives in the report")
+
+    def __str__(self) -> str:
+        return f"{self.report_text} – {self.action_id}: {self.treatment}"

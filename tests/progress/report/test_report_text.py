@@ -8,11 +8,11 @@ import io
 import docx
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from vawdasv.audit.models import AuditEntry
-from vawdasv.progress.models import ReportText
+from vawdasv.progress.models import ProgressUpdate, ReportText
 from vawdasv.progress.periods import parse_period
 from vawdasv.progress.report import render
 from vawdasv.progress.report.data import gather
@@ -121,3 +121,59 @@ def test_an_unknown_period_on_the_text_page_is_not_found(plan, world, client):
     client.force_login(world.admin)
     url = reverse("progress:report-text", kwargs={"slug": plan.strategy.slug})
     assert client.get(url, {"period": "someday"}).status_code == 404
+
+
+def _row(report, action):
+    return next(r for t in report.themes for r in t.rows + t.future if r.action_id == action.pk)
+
+
+def test_lead_officers_narratives_can_be_shortened_or_left_out_of_the_report(plan, world):
+    data = _data(
+        plan,
+        **{
+            f"action_{plan.consent.pk}_treatment": "leave_out",
+            f"action_{plan.male_idsva.pk}_treatment": "shorten",
+            f"action_{plan.male_idsva.pk}_short_en": "Under review.",
+            f"action_{plan.data_collection.pk}_treatment": "include",
+        },
+    )
+    save_report_text(actor=world.admin, strategy=plan.strategy, period_label="2018/19", data=data)
+
+    report = gather(plan.strategy, plan.period, language="en", today=TODAY)
+    welsh = gather(plan.strategy, plan.period, language="cy", today=TODAY)
+
+    assert _row(report, plan.consent).narrative is None
+    assert _row(report, plan.male_idsva).narrative.text == "Under review."
+    assert _row(welsh, plan.male_idsva).narrative.is_fallback
+    assert _row(report, plan.data_collection).narrative.text.startswith("A quarterly dashboard")
+    plan.consent.refresh_from_db()
+    assert ProgressUpdate.objects.get(action=plan.consent).narrative_en == "No campaign this year."
+
+
+def test_shortening_without_the_shorter_words_is_refused_and_nothing_is_saved(plan, world):
+    data = _data(plan, **{f"action_{plan.male_idsva.pk}_treatment": "shorten"})
+
+    with pytest.raises(ValidationError) as refused:
+        save_report_text(
+            actor=world.admin, strategy=plan.strategy, period_label="2018/19", data=data
+        )
+
+    assert "shortened narrative" in " ".join(refused.value.messages)
+    assert not ReportText.objects.exists()
+
+
+def test_the_text_page_lists_the_periods_narratives_with_their_choices(plan, world, client):
+    client.force_login(world.admin)
+    url = reverse("progress:report-text", kwargs={"slug": plan.strategy.slug})
+
+    page = client.get(url, {"period": "2018/19"}).content.decode()
+
+    assert "No campaign this year." in page
+    assert f'name="action_{plan.consent.pk}_treatment"' in page
+    response = client.post(
+        url,
+        {"period": "2018/19", **_data(plan), f"action_{plan.consent.pk}_treatment": "leave_out"},
+    )
+    assert response.status_code == 302
+    report = gather(plan.strategy, plan.period, language="en", today=TODAY)
+    assert _row(report, plan.consent).narrative is None

@@ -467,6 +467,9 @@ def _gather(
             )
 
     written = written_text(strategy, period)
+    for rows in [*by_theme_rows.values(), *by_theme_future.values()]:
+        for row in rows:
+            _edit_narrative(row, written.narratives.get(row.action_id), language)
     theme_reports = [
         ThemeReport(
             theme_id=t.pk,
@@ -563,6 +566,17 @@ def _pick(values: dict[str, str], name: str, language: str) -> BilingualText:
     if values.get(f"{name}_{language}"):
         return BilingualText(values[f"{name}_{language}"], language, language)
     return BilingualText(values.get(f"{name}_{other}", ""), other, language)
+
+
+def _edit_narrative(row: ReportRow, choice: dict[str, str] | None, language: str) -> None:
+    """The regional team's choice for a lead officer's narrative: as written, shortened, or
+    left out of the report (the update itself keeps what the lead officer wrote)."""
+    if choice is None or row.narrative is None:
+        return
+    if choice["treatment"] == "leave_out":
+        row.narrative = None
+    elif choice["treatment"] == "shorten":
+        row.narrative = _pick(choice, "short", language)
 
 
 def _exception_reasons(

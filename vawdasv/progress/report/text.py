@@ -20,8 +20,13 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
-from vawdasv.plans.models import Strategy, Theme
-from vawdasv.progress.models import ReportText, ThemeReportText
+from vawdasv.plans.models import Action, Strategy, Theme
+from vawdasv.progress.models import (
+    NarrativeTreatment,
+    ReportNarrativeChoice,
+    ReportText,
+    ThemeReportText,
+)
 from vawdasv.progress.periods import ReportingPeriod, parse_period
 
 LANGUAGES = ("en", "cy")
@@ -34,6 +39,9 @@ class WrittenText:
 
     introduction: dict[str, str] = field(default_factory=dict)  # "introduction_cy" → text
     themes: dict[int, dict[str, str]] = field(default_factory=dict)  # theme id → "future_cy"…
+    # action id → {"treatment": …, "short_en": …, "short_cy": …}; only this period's own choices,
+    # as the narratives are this period's updates.
+    narratives: dict[int, dict[str, str]] = field(default_factory=dict)
     saved: bool = False  # False: these are the previous period's words, or empty
     copied_from: str = ""  # the period the words come from, when not saved for this one
 
@@ -63,6 +71,13 @@ def written_text(strategy: Strategy, period: ReportingPeriod) -> WrittenText:
         saved=source.period_label == period.label,
         copied_from="" if source.period_label == period.label else source.period_label,
     )
+    if result.saved:
+        for choice in source.narrative_choices.all():
+            result.narratives[choice.action_id] = {
+                "treatment": choice.treatment,
+                "short_en": choice.short_en,
+                "short_cy": choice.short_cy,
+            }
     for theme_text in source.themes.all():
         result.themes[theme_text.theme_id] = {
             f"{name}_{lang}": getattr(theme_text, f"{name}_{lang}")
@@ -72,10 +87,18 @@ def written_text(strategy: Strategy, period: ReportingPeriod) -> WrittenText:
     return result
 
 
-def _snapshot(report_text: ReportText, theme_texts: dict[int, ThemeReportText]) -> dict[str, str]:
+def _snapshot(
+    report_text: ReportText,
+    theme_texts: dict[int, ThemeReportText],
+    choices: dict[int, ReportNarrativeChoice],
+) -> dict[str, str]:
     values = {
         f"introduction_{lang}": getattr(report_text, f"introduction_{lang}") for lang in LANGUAGES
     }
+    for action_id, choice in choices.items():
+        values[f"action_{action_id}_treatment"] = choice.treatment
+        for lang in LANGUAGES:
+            values[f"action_{action_id}_short_{lang}"] = getattr(choice, f"short_{lang}")
     for theme_id, theme_text in theme_texts.items():
         for name in THEME_FIELDS:
             for lang in LANGUAGES:
@@ -83,12 +106,49 @@ def _snapshot(report_text: ReportText, theme_texts: dict[int, ThemeReportText]) 
     return values
 
 
+def _narrative_choices(
+    report_text: ReportText, strategy: Strategy, data: Mapping[str, str]
+) -> dict[int, ReportNarrativeChoice]:
+    """The choices named in `data` ("action_<id>_treatment"), for actions of this strategy."""
+    wanted: set[int] = set()
+    for key in data:
+        if key.startswith("action_") and key.endswith("_treatment"):
+            number = key[len("action_") : -len("_treatment")]
+            if number.isdigit():
+                wanted.add(int(number))
+    if not wanted:
+        return {}
+    actions = Action.objects.for_strategy(strategy).filter(pk__in=wanted)
+    existing = {c.action_id: c for c in report_text.narrative_choices.select_for_update()}
+    return {
+        action.pk: existing.get(action.pk)
+        or ReportNarrativeChoice(report_text=report_text, action=action)
+        for action in actions
+    }
+
+
+def _apply_choices(choices: dict[int, ReportNarrativeChoice], data: Mapping[str, str]) -> None:
+    for action_id, choice in choices.items():
+        treatment = str(data.get(f"action_{action_id}_treatment") or NarrativeTreatment.INCLUDE)
+        if treatment not in NarrativeTreatment.values:
+            raise ValidationError(_("Choose how each narrative goes into the report."))
+        choice.treatment = treatment
+        for lang in LANGUAGES:
+            value = str(data.get(f"action_{action_id}_short_{lang}", "")).strip()
+            setattr(choice, f"short_{lang}", value)
+        if treatment == NarrativeTreatment.SHORTEN and not (choice.short_en or choice.short_cy):
+            raise ValidationError(
+                _("Write the shortened narrative for each narrative you chose to shorten.")
+            )
+
+
 @transaction.atomic
 def save_report_text(
     *, actor: Any, strategy: Strategy, period_label: str, data: Mapping[str, str]
 ) -> ReportText:
     """Save the period's written content from form data ("introduction_en",
-    "theme_<id>_narrative_cy"…); one audit entry lists every field that changed."""
+    "theme_<id>_narrative_cy", "action_<id>_treatment"…); one audit entry lists every field
+    that changed."""
     kernel.require(permissions.can_write_report_text(actor, strategy.partnership_id))
     period = parse_period(period_label)
     if period is None:
@@ -102,7 +162,9 @@ def save_report_text(
         theme.pk: existing.get(theme.pk) or ThemeReportText(report_text=report_text, theme=theme)
         for theme in themes
     }
-    before = {} if created else _snapshot(report_text, theme_texts)
+    choices = _narrative_choices(report_text, strategy, data)
+    before = {} if created else _snapshot(report_text, theme_texts, choices)
+    _apply_choices(choices, data)
     for lang in LANGUAGES:
         name = f"introduction_{lang}"
         setattr(report_text, name, str(data.get(name, "")).strip())
@@ -113,7 +175,9 @@ def save_report_text(
                 value = str(data.get(f"theme_{theme_id}_{name}_{lang}", "")).strip()
                 setattr(theme_text, f"{name}_{lang}", value)
         theme_text.save()
-    after = _snapshot(report_text, theme_texts)
+    for choice in choices.values():
+        choice.save()
+    after = _snapshot(report_text, theme_texts, choices)
     changes = audit.diff(before, after)
     if changes or created:
         audit.record(

@@ -17,6 +17,7 @@ from vawdasv.lib.bilingual import read
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy, Theme
 from vawdasv.progress import selectors
+from vawdasv.progress.models import NarrativeTreatment, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod, parse_period
 from vawdasv.progress.report.text import WrittenText, save_report_text, written_text
 
@@ -25,9 +26,34 @@ LANGUAGE_NAMES = {"en": gettext_lazy("English"), "cy": gettext_lazy("Welsh")}
 
 
 class ReportTextForm(forms.Form):
-    def __init__(self, *args: object, themes: list[Theme], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        themes: list[Theme],
+        narratives: list[ProgressUpdate] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.theme_groups: list[tuple[Theme, list[str]]] = []
+        self.narrative_groups: list[tuple[ProgressUpdate, list[str]]] = []
+        for update in narratives or []:
+            prefix = f"action_{update.action_id}"
+            self.fields[f"{prefix}_treatment"] = forms.ChoiceField(
+                label=_("In the report"),
+                choices=NarrativeTreatment.choices,
+                initial=NarrativeTreatment.INCLUDE,
+                required=False,  # not chosen: as written
+                widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
+            )
+            for lang in ("en", "cy"):
+                self.fields[f"{prefix}_short_{lang}"] = forms.CharField(
+                    label=_("Shortened narrative (%(language)s)")
+                    % {"language": LANGUAGE_NAMES[lang]},
+                    required=False,
+                    widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3, "lang": lang}),
+                )
+            names = [f"{prefix}_treatment", f"{prefix}_short_en", f"{prefix}_short_cy"]
+            self.narrative_groups.append((update, names))
         for lang in ("en", "cy"):
             self.fields[f"introduction_{lang}"] = forms.CharField(
                 label=_("Introduction (%(language)s)") % {"language": LANGUAGE_NAMES[lang]},
@@ -54,9 +80,28 @@ class ReportTextForm(forms.Form):
     def theme_fields(self) -> list[tuple[Theme, list[forms.BoundField]]]:
         return [(theme, [self[name] for name in names]) for theme, names in self.theme_groups]
 
+    def narrative_fields(self) -> list[tuple[ProgressUpdate, list[forms.BoundField]]]:
+        return [(update, [self[n] for n in names]) for update, names in self.narrative_groups]
+
+
+def _narratives(strategy: Strategy, period: ReportingPeriod) -> list[ProgressUpdate]:
+    """The period's approved updates that have a narrative, in the plan's order."""
+    return list(
+        ProgressUpdate.objects.approved()
+        .filter(progress_round__strategy=strategy, progress_round__period_label=period.label)
+        .exclude(narrative_en="", narrative_cy="")
+        .select_related("action__commitment__theme")
+        .order_by(
+            "action__commitment__theme__order", "action__commitment__order", "action__order", "pk"
+        )
+    )
+
 
 def _initial(written: WrittenText) -> dict[str, str]:
     initial = dict(written.introduction)
+    for action_id, values in written.narratives.items():
+        for key, text in values.items():
+            initial[f"action_{action_id}_{key}"] = text
     for theme_id, values in written.themes.items():
         for key, text in values.items():
             initial[f"theme_{theme_id}_{key}"] = text
@@ -79,8 +124,9 @@ def report_text_edit(request: HttpRequest, slug: str) -> HttpResponse:
     period = _period(request, strategy)
     themes = list(Theme.objects.filter(strategy=strategy).order_by("order", "pk"))
     written = written_text(strategy, period)
+    narratives = _narratives(strategy, period)
     if request.method == "POST":
-        form = ReportTextForm(request.POST, themes=themes)
+        form = ReportTextForm(request.POST, themes=themes, narratives=narratives)
         if form.is_valid():
             try:
                 save_report_text(
@@ -96,6 +142,6 @@ def report_text_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 query = urlencode({"period": period.label})
                 return redirect(reverse("progress:report", kwargs={"slug": slug}) + f"?{query}")
     else:
-        form = ReportTextForm(initial=_initial(written), themes=themes)
+        form = ReportTextForm(initial=_initial(written), themes=themes, narratives=narratives)
     context = {"strategy": strategy, "form": form, "period": period, "written": written}
     return render(request, "progress/report/text_edit.html", context)
