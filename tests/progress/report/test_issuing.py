@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from tests import factories
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.plans import services as plan_services
 from vawdasv.progress.models import IssuedReport, IssuedReportFile
@@ -108,3 +109,17 @@ def test_another_partnerships_administrator_cannot_download_an_issued_file(plan,
     )
 
     assert response.status_code == 403  # as for the report page itself
+
+
+def test_the_report_page_shows_translation_progress_before_issuing(plan, world, client):
+    factories.ActionFactory(
+        commitment=plan.data_collection.commitment, text_en="Only in English",
+        timescale_text="Ongoing", due_date=None,
+    )  # fmt: skip
+    client.force_login(world.admin)
+
+    page = client.get(
+        reverse("progress:report", kwargs={"slug": plan.strategy.slug}), {"period": "2018/19"}
+    ).content.decode()
+
+    assert "Welsh edition: 1 texts not yet translated." in page

@@ -78,7 +78,22 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     context["recent_jobs"] = job_views(jobs.recent_jobs_for(request.user, strategy))
     context["issued_reports"] = issuing.issued_reports(strategy)
     context["can_issue"] = permissions.can_issue_reports(request.user, strategy.partnership_id)
+    if context["can_issue"]:
+        context["translation_progress"] = _translation_progress(strategy, form)
     return render(request, "progress/report/page.html", context)
+
+
+def _translation_progress(strategy: Strategy, form: ReportForm) -> str:
+    """How much of the whole report is still untranslated, in each edition, before issuing."""
+    lines = []
+    for language in ("cy", "en"):
+        edition = gather(strategy, form.reporting_period, language=language)
+        if edition.untranslated:
+            lines.append(
+                _("%(language)s edition: %(count)s texts not yet translated.")
+                % {"language": _language_name(language), "count": edition.untranslated}
+            )
+    return " ".join(lines) or _("Every text in the report is in both English and Welsh.")
 
 
 @login_required
