@@ -96,9 +96,6 @@ NOT_SWEPT: dict[str, str] = {
     "progress.IssuedReportFile.language": "a language code, chosen from the platform's two",
     "progress.IssuedReportFile.format": "one of the report formats, chosen by the platform",
     "progress.IssuedReportFile.sha256": "a checksum the platform computes, never typed",
-    "progress.ReportNarrativeChoice.treatment": (
-        "one of three treatments chosen with radio buttons; pages show its label, not the key"
-    ),
     "progress.ReportText.period_label": (
         "a reporting period the report text service parsed before storing it"
     ),
