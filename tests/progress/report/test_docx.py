@@ -153,3 +153,15 @@ def test_the_summary_chart_is_an_image_with_alternative_text(plan):
     assert len(pictures) == 1
     description = pictures[0]._inline.docPr.get("descr")
     assert description and "PARATOI" in description
+
+
+def test_narratives_follow_the_table_under_their_section_in_bold_not_in_the_cells(plan):
+    document = _open(plan, "en")
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "A quarterly dashboard is shared with partners." not in cells
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    narrative = texts.index("A quarterly dashboard is shared with partners.")
+    topic = paragraphs[narrative - 1]
+    assert topic.text == "1.1 Needs Assessment" and topic.runs[0].bold
+    assert narrative < texts.index("Future activity – PREPARE")

@@ -101,6 +101,16 @@ class ThemeReport:
     narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
     future_narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
 
+    @property
+    def narratives(self) -> list[tuple[str, list[BilingualText]]]:
+        """The lead officers' narratives after the table, as the board's report prints them:
+        under each section's name (the topic, in bold), in the table's order."""
+        grouped: dict[str, list[BilingualText]] = {}
+        for row in self.rows:
+            if row.narrative is not None and row.narrative.text:
+                grouped.setdefault(row.section_text, []).append(row.narrative)
+        return list(grouped.items())
+
 
 @dataclass(frozen=True)
 class SummaryLine:

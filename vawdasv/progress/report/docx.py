@@ -197,9 +197,6 @@ def _progress_cell(cell: _Cell, row: ReportRow, report: ProgressReport, *, futur
         cell.paragraphs[0].add_run(_x(row.rag_word or labels["no_update"])).bold = True
     if row.rag:
         _shade(cell, RAG_FILLS[row.rag])
-    narrative = _text(row.narrative, labels["not_translated"])
-    if narrative:
-        _paragraph(cell, narrative)
     for change in row.changes:
         _paragraph(cell, change).runs[0].italic = True
 
@@ -373,6 +370,12 @@ def build_document(report: ProgressReport) -> WordDocument:
             _theme_table(document, report, theme.name.text, theme.rows)
         else:
             document.add_paragraph(labels["no_rows"])
+        for topic, texts in theme.narratives:
+            heading = document.add_paragraph()
+            heading.add_run(_x(topic)).bold = True
+            heading.paragraph_format.keep_with_next = True
+            for text in texts:
+                _written(document, text)
         _written(document, theme.narrative)
         document.add_heading(_x(f"{labels['future']} – {theme.name.text}"), level=2)
         if theme.future:

@@ -130,6 +130,10 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
                 "aim": _text(theme.aim),
                 "rows": [_row(row) for row in theme.rows],
                 "future": [_row(row) for row in theme.future],
+                "narratives": [
+                    {"topic": topic, "texts": [_written(text) for text in texts]}
+                    for topic, texts in theme.narratives
+                ],
                 "narrative": _written(theme.narrative),
                 "future_narrative": _written(theme.future_narrative),
             }
