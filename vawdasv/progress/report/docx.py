@@ -34,7 +34,7 @@ FONT = "DejaVu Sans"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(29.7), Cm(21.0), Cm(1.8)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 # Shares of the text width: Section | We will | By | Progress.
-THEME_COLUMNS = (0.22, 0.40, 0.11, 0.27)
+THEME_COLUMNS = (0.25, 0.45, 0.11, 0.19)
 HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption")
 
 
