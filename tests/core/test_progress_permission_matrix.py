@@ -16,10 +16,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from vawdasv.progress import evidence, services
+from vawdasv.progress.models import IssuedReport, IssuedReportFile
 from vawdasv.progress.report import jobs
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
@@ -49,6 +51,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "report":              (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "report_job":          (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "report_job_file":     (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
+    "report_issued_file":  (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
+    "report_text":         (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "updates_export":      (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "rag_labels":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -76,6 +80,15 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.board, strategy=world.strategy, period="2025/26 Q2", format="docx",
         language="en", filters={},
     )  # fmt: skip
+    # An issued file stored as issuing stores one (making six real files per page is slow).
+    issued = IssuedReport.objects.create(
+        strategy=world.strategy, period_label="2025/26 Q2", version=1, issued_by=world.admin
+    )
+    issued_file = IssuedReportFile(
+        issued_report=issued, language="en", format="html", file_name="report.html", size=3,
+        sha256="0" * 64,
+    )  # fmt: skip
+    issued_file.file.save("report.html", ContentFile(b"<p>"), save=True)
     slug = world.strategy.slug
     return {
         "my_actions": lambda: reverse("progress:my-actions"),
@@ -90,6 +103,10 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "report": lambda: reverse("progress:report", args=[slug]),
         "report_job": lambda: reverse("progress:report-job", args=[slug, job.pk]),
         "report_job_file": lambda: reverse("progress:report-job-file", args=[slug, job.pk]),
+        "report_text": lambda: reverse("progress:report-text", args=[slug]) + "?period=2025/26+Q2",
+        "report_issued_file": lambda: reverse(
+            "progress:report-issued-file", args=[slug, issued_file.pk]
+        ),
         "dashboard": lambda: reverse("progress:dashboard", args=[slug]),
         "updates_export": lambda: reverse("progress:updates-export", args=[slug, "csv"]),
         "rag_labels": lambda: reverse("progress:rag-labels", args=[slug]),

@@ -28,6 +28,7 @@ import docx
 import pdfplumber
 from django.apps import apps
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, models, transaction
 from django.test import Client
@@ -46,8 +47,9 @@ from vawdasv.partnerships.aliases import add_alias
 from vawdasv.partnerships.enums import Role
 from vawdasv.progress import evidence, services
 from vawdasv.progress.enums import ReportJobState
-from vawdasv.progress.models import RagLabels, ReportJob
+from vawdasv.progress.models import IssuedReport, IssuedReportFile, RagLabels, ReportJob
 from vawdasv.progress.report import jobs
+from vawdasv.progress.report.text import save_report_text
 
 MARKER = re.compile(r"<b id=x(\d+)>")
 
@@ -108,6 +110,15 @@ NOT_SWEPT: dict[str, str] = {
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
     "ops.ScheduledRun.task_id": "an identifier the task queue makes, never typed",
     "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
+    "progress.IssuedReport.period_label": (
+        "a reporting period the issuing service parsed before storing it"
+    ),
+    "progress.IssuedReportFile.language": "a language code, chosen from the platform's two",
+    "progress.IssuedReportFile.format": "one of the report formats, chosen by the platform",
+    "progress.IssuedReportFile.sha256": "a checksum the platform computes, never typed",
+    "progress.ReportText.period_label": (
+        "a reporting period the report text service parsed before storing it"
+    ),
 }
 
 
@@ -324,6 +335,28 @@ def _build(world) -> Platform:
         strategy=world.strategy, period_label="2025/26 Q2", format="pdf", language="en",
         filters={}, requested_by=world.admin, state=ReportJobState.FAILED,
     )  # fmt: skip
+    # An issued report (made directly: issuing renders six real files), listed on the report page.
+    issued = IssuedReport.objects.create(
+        strategy=world.strategy, period_label="2025/26 Q2", version=1, issued_by=world.admin,
+        issued_by_name="Gareth",
+    )  # fmt: skip
+    IssuedReportFile.objects.create(
+        issued_report=issued, language="en", format="html", file_name="report.html", size=3,
+        sha256="0" * 64, file=ContentFile(b"<p>", name="report.html"),
+    )  # fmt: skip
+    theme_fields = {
+        f"theme_{theme.pk}_{kind}_{lang}": "Written"
+        for theme in world.strategy.themes.all()
+        for kind in ("narrative", "future")
+        for lang in ("en", "cy")
+    }
+    save_report_text(
+        actor=world.admin, strategy=world.strategy, period_label="2025/26 Q2",
+        data={"introduction_en": "Intro", "introduction_cy": "Cyflwyniad", **theme_fields,
+              f"action_{world.police_action.pk}_treatment": "shorten",
+              f"action_{world.police_action.pk}_short_en": "Short.",
+              f"action_{world.police_action.pk}_short_cy": "Byr."},
+    )  # fmt: skip
     alias = add_alias(
         actor=world.admin, partnership=world.partnership, alias="SWP", organisation=world.police
     )
@@ -437,6 +470,8 @@ def _addresses(platform: Platform) -> Iterator[str]:
     for extension in ("xlsx", "csv"):
         yield _url("progress:updates-export", slug=slug, extension=extension)
     yield _url("progress:report", slug=slug)
+    # The report's written text, every field in both languages, in the page's textareas.
+    yield _url("progress:report-text", slug=slug) + "?period=2025/26+Q2"
     for format_name in ("html", "docx", "pdf"):
         yield _url("progress:report-download", slug=slug, format_name=format_name)
     yield _url("progress:report-job", slug=slug, pk=platform.job_pk)

@@ -54,3 +54,18 @@ def tagged_pdf(template: Path, data: dict[str, Any]) -> bytes:
             pdf_standards=["ua-1"],
         )
     )
+
+
+def png(template: Path, inputs: dict[str, str], ppi: int = 150) -> bytes:
+    """The template's first page as a PNG (a chart for a Word document), with the same fonts."""
+    return bytes(
+        typst.compile(
+            template,
+            root=template.parent,
+            font_paths=fonts(),
+            ignore_system_fonts=True,
+            sys_inputs={key: xml_safe(value) for key, value in inputs.items()},
+            format="png",
+            ppi=ppi,
+        )
+    )

@@ -133,6 +133,17 @@ def can_run_rounds(user: Any, partnership_id: int) -> bool:
     return can_manage_plans(user, partnership_id)
 
 
+def can_issue_reports(user: Any, partnership_id: int) -> bool:
+    """Issue a progress report to the board (freezing its files): the regional team, who run
+    the rounds. Every member may read and download what was issued."""
+    return can_run_rounds(user, partnership_id)
+
+
+def can_write_report_text(user: Any, partnership_id: int) -> bool:
+    """Write the report's introduction and theme narratives: the regional team, who issue it."""
+    return can_issue_reports(user, partnership_id)
+
+
 def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
     """Rename the partnership's RAG ratings: its administrators, as the words reach every report."""
     return can_manage_plans(user, partnership_id)

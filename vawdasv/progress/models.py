@@ -355,3 +355,179 @@ class ReportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.strategy} {self.period_label} ({self.format}, {self.language})"
+
+
+def issued_report_upload_to(instance: IssuedReportFile, filename: str) -> str:
+    issued = instance.issued_report
+    return f"issued-reports/{issued.strategy_id}/{issued.pk}/{filename}"
+
+
+class IssuedReport(models.Model):
+    """A progress report as the regional team issued it to the board: frozen, never changed.
+
+    Issuing stores the exact files (see `IssuedReportFile`); a later change to the plan or to an
+    update never alters them. Issuing again for the same period makes the next version and keeps
+    this one.
+    """
+
+    strategy = models.ForeignKey(
+        "plans.Strategy",
+        on_delete=models.CASCADE,
+        related_name="issued_reports",
+        verbose_name=_("strategy"),
+    )
+    period_label = models.CharField(_("reporting period"), max_length=20)
+    version = models.PositiveIntegerField(_("version"))
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    # Kept as written at the time, so the list still names the person if the account goes.
+    issued_by_name = models.CharField(_("issued by (as recorded)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["strategy", "-issued_at", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "period_label", "version"],
+                name="one_issued_report_version_per_period",
+            )
+        ]
+        verbose_name = _("issued report")
+        verbose_name_plural = _("issued reports")
+
+    def __str__(self) -> str:
+        return f"{self.strategy} {self.period_label} v{self.version}"
+
+
+class IssuedReportFile(models.Model):
+    """One frozen file of an issued report: a format in a language, with its checksum."""
+
+    issued_report = models.ForeignKey(
+        IssuedReport, on_delete=models.CASCADE, related_name="files", verbose_name=_("report")
+    )
+    language = models.CharField(_("language"), max_length=5)
+    format = models.CharField(_("format"), max_length=10)
+    file = models.FileField(_("file"), upload_to=issued_report_upload_to, max_length=250)
+    file_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        ordering = ["issued_report", "language", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issued_report", "language", "format"],
+                name="one_issued_file_per_language_and_format",
+            )
+        ]
+        verbose_name = _("issued report file")
+        verbose_name_plural = _("issued report files")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class ReportText(models.Model):
+    """What the regional team writes for a period's report: the introduction, in both languages.
+
+    The themes' narratives are `ThemeReportText` rows. Every save is audited (the history); a
+    period without its own text starts from the previous period's (report/text.py).
+    """
+
+    strategy = models.ForeignKey(
+        "plans.Strategy",
+        on_delete=models.CASCADE,
+        related_name="report_texts",
+        verbose_name=_("strategy"),
+    )
+    period_label = models.CharField(_("reporting period"), max_length=20)
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
+    introduction_cy = models.TextField(_("introduction (Welsh)"), blank=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "period_label"], name="one_report_text_per_period"
+            )
+        ]
+        verbose_name = _("report text")
+        verbose_name_plural = _("report texts")
+
+    def __str__(self) -> str:
+        return f"{self.strategy} {self.period_label}"
+
+
+class ThemeReportText(models.Model):
+    """A theme's narrative after its table, and the narrative after its "Future activity"."""
+
+    report_text = models.ForeignKey(
+        ReportText, on_delete=models.CASCADE, related_name="themes", verbose_name=_("report text")
+    )
+    theme = models.ForeignKey(
+        "plans.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("theme")
+    )
+    narrative_en = models.TextField(_("narrative (English)"), blank=True)
+    narrative_cy = models.TextField(_("narrative (Welsh)"), blank=True)
+    future_en = models.TextField(_("future activity narrative (English)"), blank=True)
+    future_cy = models.TextField(_("future activity narrative (Welsh)"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_text", "theme"], name="one_theme_text_per_report_text"
+            )
+        ]
+        verbose_name = _("theme report text")
+        verbose_name_plural = _("theme report texts")
+
+    def __str__(self) -> str:
+        return f"{self.report_text} – {self.theme_id}"
+
+
+class NarrativeTreatment(models.TextChoices):
+    INCLUDE = "include", _("Include as written")
+    SHORTEN = "shorten", _("Shorten")
+    LEAVE_OUT = "leave_out", _("Leave out")
+
+
+class ReportNarrativeChoice(models.Model):
+    """Whether a lead officer's narrative goes into the period's report as written, shortened
+    (with the shorter wording the regional team wrote) or not at all. The update itself is
+    never changed: this is the report's editing, kept with the report's text."""
+
+    report_text = models.ForeignKey(
+        ReportText,
+        on_delete=models.CASCADE,
+        related_name="narrative_choices",
+        verbose_name=_("report text"),
+    )
+    action = models.ForeignKey(
+        "plans.Action", on_delete=models.CASCADE, related_name="+", verbose_name=_("action")
+    )
+    treatment = models.CharField(
+        _("in the report"),
+        max_length=10,
+        choices=NarrativeTreatment.choices,
+        default=NarrativeTreatment.INCLUDE,
+    )
+    short_en = models.TextField(_("shortened narrative (English)"), blank=True)
+    short_cy = models.TextField(_("shortened narrative (Welsh)"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_text", "action"], name="one_narrative_choice_per_action"
+            )
+        ]
+        verbose_name = _("narrative in the report")
+        verbose_name_plural = _("narratives in the report")
+
+    def __str__(self) -> str:
+        return f"{self.report_text} – {self.action_id}: {self.treatment}"

@@ -58,6 +58,23 @@ urlpatterns += [
     path("<slug:slug>/report/jobs/<int:pk>/file/", report.report_job_file, name="report-job-file"),
 ]
 
+# Reports issued to the board: frozen files, listed and downloadable (report/issuing.py).
+urlpatterns += [
+    path("<slug:slug>/report/issue/", report.report_issue, name="report-issue"),
+    path(
+        "<slug:slug>/report/issued/<int:pk>/",
+        report.report_issued_file,
+        name="report-issued-file",
+    ),
+]
+
+# The report's written content, edited by the regional team (views/report_text.py).
+from vawdasv.progress.views import report_text  # noqa: E402
+
+urlpatterns += [
+    path("<slug:slug>/report/text/", report_text.report_text_edit, name="report-text"),
+]
+
 # Evidence of achievement on updates: add a link or a file, remove, download (views/evidence.py).
 from vawdasv.progress.views import evidence  # noqa: E402
 

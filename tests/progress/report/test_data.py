@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.progress.report.conftest import REASON
+from vawdasv.plans import services as plan_services
 from vawdasv.progress.report.data import ReportFilters, gather
 
 TODAY = datetime.date(2019, 5, 15)
@@ -115,6 +116,10 @@ def test_welsh_falls_back_to_english_and_says_so(plan):
     report = gather(plan.strategy, plan.period, language="cy", today=TODAY)
     untranslated = [r.we_will for r in _rows(report) if r.we_will.text == "Only English"]
     assert untranslated and untranslated[0].is_fallback
+    assert report.untranslated == 1
+    assert "1 testun" in report.untranslated_note and "Gymraeg" in report.untranslated_note
+    english = gather(plan.strategy, plan.period, language="en", today=TODAY)
+    assert english.untranslated == 0 and english.untranslated_note == ""
 
 
 def test_filters_keep_one_theme_or_one_lead_organisation(plan, world):
@@ -184,3 +189,44 @@ def test_an_action_due_after_the_period_with_an_update_is_reported_on_not_future
     pursue = report.themes[1]
     assert [r.rag for r in pursue.rows] == ["amber"]
     assert pursue.future == []
+
+
+def test_a_past_periods_report_shows_the_plan_as_it_stood_when_the_round_closed(plan, world):
+    plan_services.update_action(
+        actor=world.admin,
+        action=plan.ty_tarian,
+        data={"text_en": "Reworded after the board met", "timescale_text": "March 2020"},
+    )
+
+    report = gather(plan.strategy, plan.period, language="en", today=TODAY)
+
+    rows = {row.action_id: row for theme in report.themes for row in theme.rows + theme.future}
+    assert rows[plan.ty_tarian.pk].we_will.text == "Review the Ty Tarian scheme"
+    assert rows[plan.ty_tarian.pk].by == "October 2018"
+    exceptions = {line.action: line.reasons for line in report.exceptions}
+    assert "Overdue" in exceptions["Review the Ty Tarian scheme"]
+
+
+def test_an_action_added_after_the_round_closed_is_left_out_of_its_report(plan, world):
+    added = plan_services.create_action(
+        actor=world.admin,
+        commitment=plan.ty_tarian.commitment,
+        data={"text_en": "Added after the round closed", "timescale_text": "Ongoing"},
+    )
+
+    report = gather(plan.strategy, plan.period, language="en", today=TODAY)
+
+    reported = {row.action_id for theme in report.themes for row in theme.rows + theme.future}
+    assert added.pk not in reported
+    assert plan.ty_tarian.pk in reported
+
+
+def test_the_report_says_it_is_as_at_the_periods_end_and_judges_overdue_then(plan):
+    report = gather(plan.strategy, plan.period, language="en", today=datetime.date(2026, 1, 1))
+
+    assert "as at 31 March 2019" in report.as_at_text
+    exceptions = {line.action: line.reasons for line in report.exceptions}
+    # MATAC is due September 2019, after the period: future activity, never overdue in it.
+    assert "Trial and evaluate the MATAC intervention" not in exceptions
+    welsh = gather(plan.strategy, plan.period, language="cy", today=datetime.date(2026, 1, 1))
+    assert "31 Mawrth 2019" in welsh.as_at_text

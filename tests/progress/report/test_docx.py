@@ -99,3 +99,69 @@ def test_future_activity_without_an_update_leaves_progress_empty(plan):
     ]
     assert [row.cells[3].text for row in rows] == [""]
     assert [row.cells[2].text for row in rows] == ["September 2019"]
+
+
+def _theme_tables(document, language):
+    headers = _headers(language)
+    return [t for t in document.tables if [c.text for c in t.rows[0].cells] == headers]
+
+
+def test_theme_tables_have_fixed_widths_with_narrow_by_and_progress_columns(plan):
+    document = _open(plan, "en")
+    for table in _theme_tables(document, "en"):
+        layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+        assert layout is not None and layout.get(qn("w:type")) == "fixed"
+        section, we_will, by, progress = (column.width for column in table.columns)
+        assert by < section < we_will
+        assert progress < we_will
+        for row in table.rows:
+            assert [cell.width for cell in row.cells] == [section, we_will, by, progress]
+
+
+def test_no_table_row_may_break_across_pages(plan):
+    document = _open(plan, "en")
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows
+    for row in rows:
+        cant_split = row._tr.trPr.find(qn("w:cantSplit"))
+        assert cant_split is not None and cant_split.get(qn("w:val")) == "true"
+
+
+def test_headings_and_captions_keep_with_the_table_that_follows(plan):
+    document = _open(plan, "en")
+    for name in ("Heading 1", "Heading 2", "Caption"):
+        assert document.styles[name].paragraph_format.keep_with_next is True
+
+
+def test_body_and_headings_use_the_pdfs_sans_serif_font(plan):
+    document = _open(plan, "en")
+    for name in ("Normal", "Heading 1", "Heading 2", "Title"):
+        fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:ascii")) == "DejaVu Sans"
+        assert fonts.get(qn("w:asciiTheme")) is None  # a theme font would win over the name
+
+
+def test_the_document_has_a_table_of_contents_field(plan):
+    document = _open(plan, "en")
+    instructions = [e.text for e in document.element.body.iter(qn("w:instrText"))]
+    assert any(text.strip().startswith("TOC ") for text in instructions)
+
+
+def test_the_summary_chart_is_an_image_with_alternative_text(plan):
+    document = _open(plan, "cy")
+    pictures = document.inline_shapes
+    assert len(pictures) == 1
+    description = pictures[0]._inline.docPr.get("descr")
+    assert description and "PARATOI" in description
+
+
+def test_narratives_follow_the_table_under_their_section_in_bold_not_in_the_cells(plan):
+    document = _open(plan, "en")
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "A quarterly dashboard is shared with partners." not in cells
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    narrative = texts.index("A quarterly dashboard is shared with partners.")
+    topic = paragraphs[narrative - 1]
+    assert topic.text == "1.1 Needs Assessment" and topic.runs[0].bold
+    assert narrative < texts.index("Future activity – PREPARE")

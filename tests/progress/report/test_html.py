@@ -53,4 +53,6 @@ def test_text_missing_in_welsh_is_shown_in_english_marked_and_language_tagged(pl
     )  # fmt: skip
     page = _html(plan, "cy")
     assert '<span lang="en">Only in English</span>' in page
-    assert "vawdasv-untranslated" in page
+    # One note at the start, not a mark in every cell.
+    assert '<span class="vawdasv-untranslated">' not in page
+    assert page.count("vawdasv-untranslated-note") == 1

@@ -8,6 +8,7 @@ import io
 import pdfplumber
 import pytest
 
+from tests import factories
 from vawdasv.progress.report import render
 from vawdasv.progress.report.data import gather
 
@@ -105,3 +106,34 @@ def test_a_narrative_longer_than_a_page_runs_on_to_the_next_and_is_printed_whole
         text = " ".join((page.extract_text() or "") for page in pdf.pages)
     words = text.split()
     assert "sentence0" in words and "sentence2499" in words and "THE-END" in words
+
+
+def _lines(page):
+    return [line["text"] for line in page.extract_text_lines()]
+
+
+def test_headings_are_on_the_same_page_as_the_table_after_them(plan):
+    # Enough long actions in PREPARE to push "Future activity – PREPARE" near a page's end.
+    for number in range(14):
+        factories.ActionFactory(
+            commitment=plan.data_collection.commitment,
+            text_en=f"Action {number}: " + "deliver the agreed training to every team " * 4,
+            timescale_text="Ongoing",
+            due_date=None,
+        )
+    report = gather(plan.strategy, plan.period, language="en", today=TODAY)
+    headings = [f"Future activity – {theme.name.text}" for theme in report.themes]
+    with pdfplumber.open(io.BytesIO(render(report, "pdf"))) as pdf:
+        pages = [_lines(page) for page in pdf.pages]
+    assert len(pages) > 4
+    for heading in headings:
+        found = [(n, lines.index(heading)) for n, lines in enumerate(pages) if heading in lines]
+        assert found, heading
+        number, position = found[0]
+        after = pages[number][position + 1 :]
+        # The table's caption and header row, or the "no further actions" line, follow on the
+        # same page: a heading is never left alone at the foot of a page.
+        assert any(line.startswith("Section") or "No further actions" in line for line in after)
+    for lines in pages:
+        body = [line for line in lines if not line.strip().isdigit()]  # the page number
+        assert body and not body[-1].startswith("Future activity – ")

@@ -33,6 +33,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.models import AuditEntry, Verb
@@ -43,7 +44,9 @@ from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
+from vawdasv.progress.report.as_at import closed_at, rewind
 from vawdasv.progress.report.sections import ExtraSection, sections_for
+from vawdasv.progress.report.text import written_text
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
 
@@ -95,6 +98,19 @@ class ThemeReport:
     aim: BilingualText
     rows: list[ReportRow]
     future: list[ReportRow]
+    # What the regional team wrote (report/text.py): after the table, after "Future activity".
+    narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
+    future_narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
+
+    @property
+    def narratives(self) -> list[tuple[str, list[BilingualText]]]:
+        """The lead officers' narratives after the table, as the board's report prints them:
+        under each section's name (the topic, in bold), in the table's order."""
+        grouped: dict[str, list[BilingualText]] = {}
+        for row in self.rows:
+            if row.narrative is not None and row.narrative.text:
+                grouped.setdefault(row.section_text, []).append(row.narrative)
+        return list(grouped.items())
 
 
 @dataclass(frozen=True)
@@ -134,6 +150,10 @@ class ProgressReport:
     period: ReportingPeriod
     title: str
     produced: str  # "Document produced May 2019"
+    as_at_text: str  # "Overdue actions are judged as at 31 March 2019."
+    introduction: BilingualText  # written by the regional team for the period
+    untranslated: int  # texts shown in the other language, told once in `untranslated_note`
+    untranslated_note: str
     filters_text: list[str]
     vision: BilingualText
     aims: list[tuple[BilingualText, BilingualText]]  # theme name, aim
@@ -194,6 +214,8 @@ def _labels() -> dict[str, str]:
             else _("Not yet translated into English")
         ),
         "contents": _("Contents"),
+        "introduction": _("Introduction"),
+        "toc_hint": _("Update this field (right-click, Update Field) to list the contents."),
     }
 
 
@@ -379,11 +401,12 @@ def _gather(
     themes = list(Theme.objects.filter(strategy=strategy).order_by("order", "pk"))
     if filters.theme_id is not None:
         themes = [t for t in themes if t.pk == filters.theme_id]
-    actions = _actions(strategy, filters)
-    ids = [a.pk for a in actions]
     progress_round = ProgressRound.objects.filter(
         strategy=strategy, period_label=period.label
     ).first()
+    # The plan as the board saw it at the round's close, not as it stands today.
+    actions = rewind(_actions(strategy, filters), closed_at(progress_round))
+    ids = [a.pk for a in actions]
 
     this_round: dict[int, ProgressUpdate] = {}
     finished_before: set[int] = set()
@@ -446,12 +469,20 @@ def _gather(
             by_theme_future[theme_id].append(row)
             continue
         by_theme_rows[theme_id].append(row)
-        reasons = _exception_reasons(row, due, as_at, has_round=progress_round is not None)
+        # Overdue against the date in force when the round closed: a date the board moved on
+        # in the review is not overdue, one still passed by the period's end is.
+        reasons = _exception_reasons(
+            row, action.due_date, as_at, has_round=progress_round is not None
+        )
         if reasons:
             exceptions.append(
                 ExceptionLine(theme_name, row.we_will_text, row.by, row.rag_word, reasons)
             )
 
+    written = written_text(strategy, period)
+    for rows in [*by_theme_rows.values(), *by_theme_future.values()]:
+        for row in rows:
+            _edit_narrative(row, written.narratives.get(row.action_id), language)
     theme_reports = [
         ThemeReport(
             theme_id=t.pk,
@@ -459,9 +490,12 @@ def _gather(
             aim=read(t, "aim", language),
             rows=by_theme_rows.get(t.pk, []),
             future=by_theme_future.get(t.pk, []),
+            narrative=_pick(written.themes.get(t.pk, {}), "narrative", language),
+            future_narrative=_pick(written.themes.get(t.pk, {}), "future", language),
         )
         for t in themes
     ]
+    introduction = _pick(written.introduction, "introduction", language)
     key = _rag_key(words)
     columns = [*key, RagKeyEntry(NOT_RATED, _("Not rated"), _("Not rated"))]
     summary = [
@@ -474,17 +508,25 @@ def _gather(
     total = SummaryLine(
         _("Total"), tuple(sum(line.counts[i] for line in summary) for i in range(len(columns)))
     )
+    strategy_title = read(strategy, "title", language)
+    vision = read(strategy, "vision", language)
+    untranslated = _count_untranslated([strategy_title, vision, introduction], theme_reports)
     return ProgressReport(
         language=language,
         strategy_slug=strategy.slug,
-        strategy_title=read(strategy, "title", language),
+        strategy_title=strategy_title,
         partnership_name=read(strategy.partnership, "name", language),
         period=period,
         title=_report_title(period),
         produced=_("Document produced %(month)s")
         % {"month": date_format(today, "F Y", use_l10n=True)},
+        as_at_text=_("The report is as at %(date)s: overdue actions are judged at that date.")
+        % {"date": date_format(as_at, "j F Y", use_l10n=True)},
+        introduction=introduction,
+        untranslated=untranslated,
+        untranslated_note=_untranslated_note(untranslated, language),
         filters_text=_filters_text(themes, filters, language),
-        vision=read(strategy, "vision", language),
+        vision=vision,
         aims=[(read(t, "name", language), read(t, "aim", language)) for t in themes],
         rag_key=key,
         summary_columns=columns,
@@ -497,6 +539,58 @@ def _gather(
         labels=_labels(),
         extra_sections=sections_for(strategy, period.start, period.end, language),
     )
+
+
+def _count_untranslated(texts: Iterable[BilingualText | None], themes: list[ThemeReport]) -> int:
+    """How many of the report's texts fell back to the other language."""
+    every: list[BilingualText | None] = list(texts)
+    for theme in themes:
+        every += [theme.name, theme.aim, theme.narrative, theme.future_narrative]
+        for row in [*theme.rows, *theme.future]:
+            every += [row.section, row.we_will, row.narrative]
+    return sum(1 for text in every if text is not None and text.text and text.is_fallback)
+
+
+def _untranslated_note(count: int, language: str) -> str:
+    """One note at the start of the report, instead of a mark beside every untranslated text."""
+    if not count:
+        return ""
+    if language == "cy":
+        note = ngettext(
+            "%(count)d text in this report has not yet been translated into Welsh and is shown "
+            "in English.",
+            "%(count)d texts in this report have not yet been translated into Welsh and are "
+            "shown in English.",
+            count,
+        )
+    else:
+        note = ngettext(
+            "%(count)d text in this report has not yet been translated into English and is "
+            "shown in Welsh.",
+            "%(count)d texts in this report have not yet been translated into English and are "
+            "shown in Welsh.",
+            count,
+        )
+    return note % {"count": count}
+
+
+def _pick(values: dict[str, str], name: str, language: str) -> BilingualText:
+    """A written text in the report's language, or the other language's when not translated."""
+    other = "cy" if language == "en" else "en"
+    if values.get(f"{name}_{language}"):
+        return BilingualText(values[f"{name}_{language}"], language, language)
+    return BilingualText(values.get(f"{name}_{other}", ""), other, language)
+
+
+def _edit_narrative(row: ReportRow, choice: dict[str, str] | None, language: str) -> None:
+    """The regional team's choice for a lead officer's narrative: as written, shortened, or
+    left out of the report (the update itself keeps what the lead officer wrote)."""
+    if choice is None or row.narrative is None:
+        return
+    if choice["treatment"] == "leave_out":
+        row.narrative = None
+    elif choice["treatment"] == "shorten":
+        row.narrative = _pick(choice, "short", language)
 
 
 def _exception_reasons(

@@ -45,6 +45,11 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [[line for line in block.strip("\n").split("\n")] for block in blocks]
 
 
+def _written(value: BilingualText) -> dict[str, Any]:
+    """A written text with its paragraphs, so Typst sets it as paragraphs, never as markup."""
+    return {**(_text(value) or {}), "paragraphs": _paragraphs(value.text)}
+
+
 def _row(row: ReportRow) -> dict[str, Any]:
     narrative = None
     if row.narrative is not None and row.narrative.text:
@@ -88,6 +93,9 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
         "partnership": _text(report.partnership_name),
         "filters": report.filters_text,
         "produced": report.produced,
+        "as_at": report.as_at_text,
+        "untranslated_note": report.untranslated_note,
+        "introduction": _written(report.introduction),
         "vision": _text(report.vision),
         "aims": [{"name": _text(name), "aim": _text(aim)} for name, aim in report.aims],
         "labels": report.labels,
@@ -112,6 +120,12 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
                 "aim": _text(theme.aim),
                 "rows": [_row(row) for row in theme.rows],
                 "future": [_row(row) for row in theme.future],
+                "narratives": [
+                    {"topic": topic, "texts": [_written(text) for text in texts]}
+                    for topic, texts in theme.narratives
+                ],
+                "narrative": _written(theme.narrative),
+                "future_narrative": _written(theme.future_narrative),
             }
             for theme in report.themes
         ],
@@ -130,6 +144,16 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
             for e in report.exceptions
         ],
     }
+
+
+CHART_TEMPLATE = TEMPLATE.parent / "chart.typ"
+
+
+def render_chart_png(report: ProgressReport) -> tuple[bytes, str]:
+    """The summary chart as a PNG and its alternative text, for the Word edition."""
+    with translation.override(report.language):
+        svg, alt = _chart_svg(report)
+    return typeset.png(CHART_TEMPLATE, {"svg": svg, "font": FONT}), alt
 
 
 def render_pdf(report: ProgressReport) -> bytes:

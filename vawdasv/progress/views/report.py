@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import (
     FileResponse,
     Http404,
@@ -27,12 +29,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import current_language, read
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Strategy, Theme
 from vawdasv.progress import selectors
 from vawdasv.progress.enums import ReportJobState
 from vawdasv.progress.models import ReportJob
-from vawdasv.progress.report import FORMATS, file_name, jobs
+from vawdasv.progress.report import FORMATS, file_name, issuing, jobs
 from vawdasv.progress.report import html as report_html
 from vawdasv.progress.report import render as render_report
 from vawdasv.progress.report.data import ProgressReport, gather
@@ -73,7 +76,62 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     context.update(report_html.context(report))
     context["chosen"] = chosen
     context["recent_jobs"] = job_views(jobs.recent_jobs_for(request.user, strategy))
+    context["issued_reports"] = issuing.issued_reports(strategy)
+    context["can_issue"] = permissions.can_issue_reports(request.user, strategy.partnership_id)
+    if context["can_issue"]:
+        context["translation_progress"] = _translation_progress(strategy, form)
     return render(request, "progress/report/page.html", context)
+
+
+def _translation_progress(strategy: Strategy, form: ReportForm) -> str:
+    """How much of the whole report is still untranslated, in each edition, before issuing."""
+    lines = []
+    for language in ("cy", "en"):
+        edition = gather(strategy, form.reporting_period, language=language)
+        if edition.untranslated:
+            lines.append(
+                _("%(language)s edition: %(count)s texts not yet translated.")
+                % {"language": _language_name(language), "count": edition.untranslated}
+            )
+    return " ".join(lines) or _("Every text in the report is in both English and Welsh.")
+
+
+@login_required
+@require_POST
+def report_issue(request: HttpRequest, slug: str) -> HttpResponse:
+    """Freeze the period's report (both languages, every format) as its next issued version."""
+    strategy = selectors.get_strategy_for_member(request.user, slug)
+    period = str(request.POST.get("period", ""))
+    try:
+        issued = issuing.issue_report(actor=request.user, strategy=strategy, period_label=period)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect(reverse("progress:report", kwargs={"slug": strategy.slug}))
+    messages.success(
+        request,
+        _("Version %(version)s of the %(period)s report has been issued.")
+        % {"version": issued.version, "period": issued.period_label},
+    )
+    query = urlencode({"period": issued.period_label})
+    return redirect(reverse("progress:report", kwargs={"slug": strategy.slug}) + f"?{query}#issued")
+
+
+@login_required
+@require_GET
+def report_issued_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """An issued file exactly as it was stored, for every member, for as long as it is kept."""
+    strategy = selectors.get_strategy_for_member(request.user, slug)
+    stored = issuing.issued_file(strategy, pk)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as gone:
+        raise Http404 from gone
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.file_name,
+        content_type=issuing.content_type(stored),
+    )
 
 
 @login_required
