@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "vawdasv.plans",
     "vawdasv.progress",
     "vawdasv.imports",
+    "vawdasv.outcomes",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",

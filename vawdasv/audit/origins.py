@@ -16,6 +16,7 @@ class OriginKind(models.TextChoices):
     PROGRESS_ROUND = "progress_round", _("Progress round")
     PLAN_IMPORT = "plan_import", _("Plan import")
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
+    DATA_RETURN = "data_return", _("Data return")
     DEMO = "demo", _("Demo data")
 
 
@@ -35,6 +36,12 @@ def progress_round(progress_round: models.Model) -> Origin:
         OriginKind.PROGRESS_ROUND,
         progress_round,
         str(getattr(progress_round, "period_label", "")),
+    )
+
+
+def data_return(data_return: models.Model) -> Origin:
+    return Origin(
+        OriginKind.DATA_RETURN, data_return, str(getattr(data_return, "period_label", ""))
     )
 
 
