@@ -38,7 +38,7 @@ def outcomes(world) -> Outcomes:
     common = {"unit": Unit.COUNT, "supplier_type": OrganisationType.POLICE_FORCE}
     cases = framework.save_measure(
         actor=world.admin, partnership=world.partnership, category_sets=[sex],
-        data={"code": "marac_cases", "name_en": "MARAC cases discussed", 
+        data={"code": "marac_cases", "name_en": "MARAC cases discussed",
               "name_cy": "Achosion MARAC",
               "direction": Direction.NEITHER, "source": "MARAC coordinators", **common},
     )  # fmt: skip
