@@ -116,7 +116,7 @@ def build(
                         text,
                         (errors or {}).get(cell, ""),
                         shown(theirs.get(cell)) if theirs is not None else None,
-                    )  # fmt: skip
+                    )
                 )
             rows.append(row)
     return Grid([str(read(a, "name")) for a in areas], rows)
