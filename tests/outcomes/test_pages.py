@@ -109,3 +109,17 @@ def test_the_return_page_reads_in_a_constant_number_of_queries(
     client.post(outcomes.data_return.get_absolute_url(), full())
     with django_assert_max_num_queries(30):
         client.get(outcomes.data_return.get_absolute_url())
+
+
+def test_markup_typed_into_the_framework_and_a_return_comes_back_as_text(client, world, outcomes):
+    from vawdasv.outcomes.models import CategoryLabel, Measure, ReturnEvent
+
+    marker = '<b id="planted">&lt;h2&gt;'
+    Measure.objects.filter(pk=outcomes.cases.pk).update(name_en=marker, source=marker)
+    CategoryLabel.objects.update(label_en=marker)
+    ReturnEvent.objects.create(data_return=outcomes.data_return, kind="saved", comment=marker)
+    client.force_login(world.admin)
+    for url in ("/outcomes/cardiff-vale/", outcomes.data_return.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert '<b id="planted">' not in page
+        assert "&lt;b id=&quot;planted&quot;&gt;&amp;lt;h2&amp;gt;" in page
