@@ -79,3 +79,10 @@ class Severity(models.TextChoices):
 
     BLOCK = "block", _("Blocks")
     WARN = "warn", _("Warns")
+
+
+class PeriodLength(models.IntegerChoices):
+    """Months in a reporting period."""
+
+    QUARTER = 3, _("Quarter")
+    YEAR = 12, _("Year")

@@ -12,7 +12,8 @@ Rules:
   writes the progress updates of the actions their organisation leads; members read them.
 - Outcomes: administrators define the framework (measures, indicators, denominators, targets),
   open data returns and approve, return or reopen them; the supplier's lead officers enter and
-  submit their organisation's returns; members and national observers read the dashboard.
+  submit their organisation's returns; members and national observers read the dashboard;
+  administrators publish figures, which anyone may then read (disclosure-controlled).
 
 Layering (checked by `lint-imports`): this module sits in partnerships, below every domain app,
 yet judges their objects. So it imports no domain model at run time: rules read attributes of
@@ -150,6 +151,12 @@ def can_enter_return(user: Any, data_return: DataReturn) -> bool:
 def can_review_return(user: Any, data_return: DataReturn) -> bool:
     """Approve (locking the values), return or reopen a return: the regional team."""
     return can_manage_outcomes(user, data_return.partnership_id)
+
+
+def can_publish_outcomes(user: Any, partnership_id: int) -> bool:
+    """Publish approved figures (after disclosure control) and set the suppression threshold:
+    the partnership's administrators."""
+    return can_manage_outcomes(user, partnership_id)
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:

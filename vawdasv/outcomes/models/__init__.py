@@ -14,6 +14,13 @@ from vawdasv.outcomes.models.framework import (
     Target,
     ValidationRule,
 )
+from vawdasv.outcomes.models.publication import (
+    DisclosureSetting,
+    FigureStatus,
+    Publication,
+    PublishedFigure,
+    Suppression,
+)
 from vawdasv.outcomes.models.returns import DataReturn, ReturnEvent, ReturnValue
 
 __all__ = [
@@ -24,11 +31,16 @@ __all__ = [
     "DataReturn",
     "Denominator",
     "DenominatorValue",
+    "DisclosureSetting",
+    "FigureStatus",
     "Indicator",
     "Measure",
+    "Publication",
+    "PublishedFigure",
     "RagRule",
     "ReturnEvent",
     "ReturnValue",
+    "Suppression",
     "Target",
     "ValidationRule",
 ]

@@ -212,6 +212,12 @@ class Indicator(Versioned, BilingualModel):
         related_name="indicators",
         verbose_name=_("denominator"),
     )
+    denominator_sex = models.CharField(
+        _("denominator: sex"), max_length=20, blank=True, help_text=_("Blank: everyone.")
+    )
+    denominator_age_band = models.CharField(
+        _("denominator: age band"), max_length=20, blank=True, help_text=_("Blank: all ages.")
+    )
     factor = models.DecimalField(
         _("multiply by"), max_digits=12, decimal_places=2, default=Decimal(1)
     )

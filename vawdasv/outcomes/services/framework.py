@@ -40,14 +40,9 @@ MEASURE_FIELDS = (
     "frequency", "geography", "direction", "source", "caveats_en", "caveats_cy",
 )  # fmt: skip
 INDICATOR_FIELDS = (
-    "code",
-    "name_en",
-    "name_cy",
-    "numerator",
-    "denominator",
-    "factor",
-    "annualised",
-)
+    "code", "name_en", "name_cy", "numerator", "denominator", "denominator_sex",
+    "denominator_age_band", "factor", "annualised",
+)  # fmt: skip
 MAX_DENOMINATOR_BYTES = 5 * 1024 * 1024
 
 

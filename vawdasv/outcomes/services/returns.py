@@ -241,6 +241,7 @@ def submit_return(
 ) -> DataReturn:
     """Send the return to the regional team. Every cell must be filled (a state chosen) and no
     blocking problem left."""
+    data_return = kernel.lock(data_return)  # the state as it is now, not as read
     kernel.require(permissions.can_enter_return(actor, data_return))
     values = current_values(data_return)
     allowed = _allowed_cells(data_return)
@@ -259,6 +260,7 @@ def submit_return(
 @transaction.atomic
 def approve_return(*, actor: Any, data_return: DataReturn, comment: str = "") -> DataReturn:
     """Accept the figures; they are locked and count on the dashboard."""
+    data_return = kernel.lock(data_return)  # the state as it is now, not as read
     kernel.require(permissions.can_review_return(actor, data_return))
     if data_return.state != ReturnState.SUBMITTED:
         raise ValidationError(_("Only a submitted return can be approved."))
@@ -267,6 +269,7 @@ def approve_return(*, actor: Any, data_return: DataReturn, comment: str = "") ->
 
 @transaction.atomic
 def return_for_changes(*, actor: Any, data_return: DataReturn, comment: str) -> DataReturn:
+    data_return = kernel.lock(data_return)  # the state as it is now, not as read
     kernel.require(permissions.can_review_return(actor, data_return))
     if data_return.state != ReturnState.SUBMITTED:
         raise ValidationError(_("Only a submitted return can be returned."))
@@ -278,6 +281,7 @@ def return_for_changes(*, actor: Any, data_return: DataReturn, comment: str) -> 
 @transaction.atomic
 def reopen_return(*, actor: Any, data_return: DataReturn, reason: str) -> DataReturn:
     """Unlock an approved return for corrections; the reason stays in its history."""
+    data_return = kernel.lock(data_return)  # the state as it is now, not as read
     kernel.require(permissions.can_review_return(actor, data_return))
     if data_return.state != ReturnState.APPROVED:
         raise ValidationError(_("Only an approved return can be reopened."))
