@@ -1,5 +1,6 @@
 import csv
 import io
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError

@@ -62,7 +62,7 @@ def working_rows(indicator: Indicator) -> list[Row]:
                             if category
                             else {}
                         ),
-                    )  # fmt: skip
+                    )
                 )
     return rows
 
@@ -87,6 +87,6 @@ def published_rows(indicator: Indicator) -> list[Row]:
                         if category
                         else {}
                     ),
-                )  # fmt: skip
+                )
             )
     return rows
