@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from vawdasv.outcomes.views import pages
+from vawdasv.outcomes.views import dashboards, pages
 
 app_name = "outcomes"
 urlpatterns = [
     path("<slug:slug>/", pages.framework, name="framework"),
+    path("<slug:slug>/dashboard/", dashboards.headline_data, name="dashboard"),
+    path("<slug:slug>/published/", dashboards.public, name="public"),
     path("returns/<int:pk>/", pages.data_return, name="return"),
     *(
         path(
