@@ -30,14 +30,14 @@ def get_return_for_user(user: Any, pk: int) -> DataReturn:
 
 
 def measures_of(partnership: Partnership) -> QuerySet[Measure]:
-    return partnership.measures.prefetch_related("category_sets")  # type: ignore[attr-defined,no-any-return]
+    return partnership.measures.prefetch_related("category_sets")
 
 
 def indicators_of(partnership: Partnership) -> QuerySet[Indicator]:
-    return partnership.indicators.select_related("numerator", "denominator").prefetch_related(  # type: ignore[attr-defined,no-any-return]
+    return partnership.indicators.select_related("numerator", "denominator").prefetch_related(
         "benchmarks"
     )
 
 
 def returns_of(partnership: Partnership) -> QuerySet[DataReturn]:
-    return partnership.data_returns.select_related("supplier")  # type: ignore[attr-defined,no-any-return]
+    return partnership.data_returns.select_related("supplier")

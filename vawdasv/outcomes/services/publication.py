@@ -115,17 +115,17 @@ def publish(*, actor: Any, indicator: Indicator, period_label: str) -> Publicati
     publication.figures.all().delete()
     rows = []
     for (area, key), state in sorted(protected.states.items()):
-        category = categories.get(key)
+        in_category = categories.get(key)
         if state.suppressed:
             status, value = Status.SUPPRESSED, None
         else:
-            figure = figures.value(area, period.label, category)
+            figure = figures.value(area, period.label, in_category)
             status, value = figure.status, figure.value
         rows.append(
             PublishedFigure(
                 publication=publication,
                 geo_code=area,
-                category=category,
+                category=in_category,
                 status=str(status),
                 value=value,
                 suppression=forced.get((area, key)) or _suppression(state),

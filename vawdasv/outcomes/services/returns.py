@@ -188,7 +188,7 @@ def _write_cells(
     measure_ids = dict(data_return.measures.values_list("code", "pk"))
     area_ids = dict(data_return.areas.values_list("gss_code", "pk"))
     for cell in changed:
-        lookup = {
+        lookup: dict[str, Any] = {
             "data_return": data_return, "measure_id": measure_ids[cell[0]],
             "area_id": area_ids[cell[1]], "category_id": cell[2],
         }  # fmt: skip

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         written = 0
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for indicator in partnership.indicators.select_related(  # type: ignore[attr-defined]
+            for indicator in partnership.indicators.select_related(
                 "numerator", "denominator", "partnership"
             ):
                 rows = (
