@@ -27,6 +27,10 @@ def field_name(cell: Cell) -> str:
     return f"v-{cell[0]}-{cell[1]}-{cell[2] or 0}"
 
 
+def comment_name(cell: Cell) -> str:
+    return "c" + field_name(cell)[1:]
+
+
 def shown(value: CellValue | None) -> str:
     """A stored value as typed in the box."""
     if value is None:
@@ -68,6 +72,12 @@ class GridCell:
     text: str
     error: str = ""
     theirs: str | None = None  # the other person's saved value, after a clash
+    comment: str = ""
+    ask_comment: bool = False  # an outlier to confirm or explain, or a comment already made
+
+    @property
+    def comment_name(self) -> str:
+        return comment_name(self.cell)
 
 
 @dataclass
@@ -89,6 +99,7 @@ def build(
     typed: Mapping[str, str] | None = None,
     errors: Mapping[Cell, str] | None = None,
     theirs: Mapping[Cell, CellValue] | None = None,
+    flagged: frozenset[Cell] = frozenset(),
 ) -> Grid:
     """Rows of boxes with the stored (or just typed) text; a label per box for screen readers."""
     day: datetime.date = data_return.period_end
@@ -108,6 +119,13 @@ def build(
                 cell = (measure.code, area.gss_code, category_id)
                 key = field_name(cell)
                 text = typed[key] if typed is not None and key in typed else shown(values.get(cell))
+                stored = values.get(cell)
+                note_key = comment_name(cell)
+                note = (
+                    typed[note_key]
+                    if typed is not None and note_key in typed
+                    else (stored.comment if stored else "")
+                )
                 row.cells.append(
                     GridCell(
                         cell,
@@ -116,6 +134,8 @@ def build(
                         text,
                         (errors or {}).get(cell, ""),
                         shown(theirs.get(cell)) if theirs is not None else None,
+                        note,
+                        cell in flagged or bool(note),
                     )
                 )
             rows.append(row)
@@ -131,7 +151,11 @@ def read_posted(
     for row in grid.rows:
         for box in row.cells:
             try:
-                values[box.cell] = parse_entry(posted.get(box.name, ""))
+                value = parse_entry(posted.get(box.name, ""))
+                note = posted.get(box.comment_name, "").strip()[:2000]
+                values[box.cell] = (
+                    CellValue(value.state, value.number, note) if value is not None else None
+                )
             except ValueError:
                 errors[box.cell] = _(
                     '%(label)s: enter a number, 0, "x" (not available) or "z" (not applicable)'

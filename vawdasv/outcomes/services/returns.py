@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
-from vawdasv.outcomes import validation
-from vawdasv.outcomes.enums import ReturnEventKind, ReturnState, ValueState
+from vawdasv.outcomes import outliers, validation
+from vawdasv.outcomes.enums import ReturnEventKind, ReturnState, Severity, Unit, ValueState
 from vawdasv.outcomes.models import Category, DataReturn, Measure, ReturnEvent, ReturnValue
 from vawdasv.outcomes.validation import Cell, CellValue, Problem
 from vawdasv.partnerships import permissions
@@ -103,6 +103,61 @@ def check_values(data_return: DataReturn, values: Mapping[Cell, CellValue]) -> l
     )
 
 
+def outlier_flags(
+    data_return: DataReturn, values: Mapping[Cell, CellValue]
+) -> dict[Cell, outliers.Flag]:
+    """Counts far outside the same area's last four to eight approved quarters (Poisson
+    limits): the supplier is asked to confirm or explain them in a comment. Never a block."""
+    counts = {
+        cell: int(value.amount)
+        for cell, value in values.items()
+        if cell[2] is None and value.amount is not None and value.amount == int(value.amount)
+    }
+    if not counts:
+        return {}
+    history: dict[tuple[str, str], list[int | None]] = {}
+    rows = (
+        ReturnValue.objects.filter(
+            data_return__partnership_id=data_return.partnership_id,
+            data_return__state=ReturnState.APPROVED,
+            data_return__period_end__lt=data_return.period_start,
+            data_return__period_end__gte=data_return.period_start - datetime.timedelta(days=740),
+            measure__unit=Unit.COUNT,
+            category__isnull=True,
+        )
+        .exclude(data_return__period_label__regex=r"^\d{4}/\d{2}$")  # whole years are not quarters
+        .order_by("data_return__period_start")
+        .values_list("measure__code", "area__gss_code", "state", "number")
+    )
+    for code, area, state, number in rows:
+        amount = CellValue(state, number).amount
+        history.setdefault((code, area), []).append(None if amount is None else int(amount))
+    flags = {}
+    for cell, observed in counts.items():
+        flag = outliers.against_history(observed, history.get((cell[0], cell[1]), []))
+        if flag is not None:
+            flags[cell] = flag
+    return flags
+
+
+def _explain(
+    flags: Mapping[Cell, outliers.Flag], values: Mapping[Cell, CellValue]
+) -> list[Problem]:
+    problems = []
+    for cell, flag in sorted(flags.items(), key=lambda item: str(item[0])):
+        if values[cell].comment.strip():
+            continue
+        message = (
+            _("Please confirm or explain in a comment: higher than the last quarters suggest "
+              "(about %(expected)s).")
+            if flag.side == outliers.Side.HIGH
+            else _("Please confirm or explain in a comment: lower than the last quarters suggest "
+                   "(about %(expected)s).")
+        ) % {"expected": round(flag.expected)}  # fmt: skip
+        problems.append(Problem(Severity.WARN, message, cell))
+    return problems
+
+
 def _lock(data_return: DataReturn, expected_version: int | None) -> DataReturn:
     return kernel.lock(data_return, expected_version)
 
@@ -153,7 +208,7 @@ def save_values(
         ReturnEvent.objects.create(
             data_return=locked, kind=event, actor=_user(actor), comment=detail
         )
-    return [p for p in problems if not p.blocks]
+    return [p for p in problems if not p.blocks] + _explain(outlier_flags(locked, after), after)
 
 
 def _allowed_cells(data_return: DataReturn) -> dict[str, Any]:
@@ -253,6 +308,9 @@ def submit_return(
     blocking = [p for p in check_values(data_return, values) if p.blocks]
     if blocking:
         raise BlockingProblems(blocking)
+    unexplained = _explain(outlier_flags(data_return, values), values)
+    if unexplained:
+        raise BlockingProblems(unexplained)  # a figure may stand, but not without a word
     return _move(actor, data_return, ReturnState.SUBMITTED, ReturnEventKind.SUBMITTED,
                  expected_version=expected_version)  # fmt: skip
 

@@ -62,7 +62,8 @@ def data_return(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_return_for_user(request.user, pk)
     current = returns.current_values(item)
     if request.method == "GET":
-        return _return_page(request, item, grid.build(item, current))
+        flagged = frozenset(returns.outlier_flags(item, current))
+        return _return_page(request, item, grid.build(item, current, flagged=flagged))
     if not permissions.can_enter_return(request.user, item):
         raise PermissionDenied
     posted: dict[str, Any] = request.POST.dict()
@@ -93,7 +94,8 @@ def data_return(request: HttpRequest, pk: int) -> HttpResponse:
         return _return_page(request, item, the_grid, 409, problems=[message])
     except returns.BlockingProblems as refused:
         cell_errors = {p.cell: p.message for p in refused.problems if p.cell}
-        the_grid = grid.build(item, current, typed=posted, errors=cell_errors)
+        flagged = frozenset(cell_errors)
+        the_grid = grid.build(item, current, typed=posted, errors=cell_errors, flagged=flagged)
         return _return_page(
             request, item, the_grid, 400, problems=[_problem(p, the_grid) for p in refused.problems]
         )
