@@ -11,6 +11,7 @@ router.register("strategies", viewsets.StrategyViewSet, basename="strategy")
 router.register("themes", viewsets.ThemeViewSet, basename="theme")
 router.register("commitments", viewsets.CommitmentViewSet, basename="commitment")
 router.register("actions", viewsets.ActionViewSet, basename="action")
+router.register("published-figures", viewsets.PublishedFigureViewSet, basename="published-figure")
 
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),

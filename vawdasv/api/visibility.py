@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from vawdasv.outcomes.models import PublishedFigure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Organisation, Partnership
@@ -117,3 +118,13 @@ def actions_for(user: Any) -> QuerySet[Action]:
             "pk",
         )
     )
+
+
+def published_figures() -> QuerySet[PublishedFigure]:
+    """Published figures are public: what publication stored after disclosure control, and
+    nothing from returns (approved or not) that has not been published."""
+    return PublishedFigure.objects.select_related(
+        "publication__indicator__partnership", "category__category_set"
+    ).order_by("publication__indicator__partnership__slug", "publication__indicator__code",
+               "publication__period_start", "geo_code", "category__category_set__code",
+               "category__order")  # fmt: skip
