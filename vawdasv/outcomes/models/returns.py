@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -56,6 +58,12 @@ class DataReturn(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("outcomes:return", kwargs={"pk": self.pk})
+
+    @property
+    def is_overdue(self) -> bool:
+        """Past its deadline and not yet sent in (submitted or approved)."""
+        sent = self.state in (ReturnState.SUBMITTED, ReturnState.APPROVED)
+        return not sent and self.deadline < datetime.date.today()
 
     @property
     def is_editable(self) -> bool:
