@@ -10,6 +10,8 @@ urlpatterns = [
     path("<slug:slug>/dashboard/", dashboards.headline_data, name="dashboard"),
     path("<slug:slug>/published/", dashboards.public, name="public"),
     path("returns/<int:pk>/", pages.data_return, name="return"),
+    path("returns/<int:pk>/template.xlsx", pages.template_download, name="return-template"),
+    path("returns/<int:pk>/upload/", pages.upload, name="return-upload"),
     *(
         path(
             f"returns/<int:pk>/{decision}/",

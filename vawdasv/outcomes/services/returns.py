@@ -211,6 +211,21 @@ def save_values(
     return [p for p in problems if not p.blocks] + _explain(outlier_flags(locked, after), after)
 
 
+def upload_values(
+    *, actor: Any, data_return: DataReturn, name: str, content: bytes
+) -> list[Problem]:
+    """Read an uploaded .xlsx or .csv (outcomes/spreadsheet.py) and save it like the grid:
+    all or nothing. Raises spreadsheet.UploadRefused or BlockingProblems; returns warnings."""
+    from vawdasv.outcomes import spreadsheet  # openpyxl only when a file comes in
+
+    kernel.require(permissions.can_enter_return(actor, data_return))
+    values = spreadsheet.read_upload(data_return, name, content)
+    return save_values(
+        actor=actor, data_return=data_return, values=values, expected_version=None,
+        event=ReturnEventKind.UPLOADED, detail=name[:150],
+    )  # fmt: skip
+
+
 def _allowed_cells(data_return: DataReturn) -> dict[str, Any]:
     measures = list(data_return.measures.prefetch_related("category_sets__categories"))
     codes = [a.gss_code for a in data_return.areas.all()]

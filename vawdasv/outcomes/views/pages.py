@@ -146,3 +146,52 @@ def review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
 def _state(item: DataReturn) -> str:
     item.refresh_from_db()
     return str(item.get_state_display())
+
+
+@login_required
+def template_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The .xlsx template for this return, with the values saved so far."""
+    from vawdasv.lib import tabular
+    from vawdasv.outcomes import spreadsheet
+
+    item = selectors.get_return_for_user(request.user, pk)
+    content = spreadsheet.template(item, returns.current_values(item))
+    response = HttpResponse(content, content_type=tabular.XLSX_CONTENT_TYPE)
+    period = item.period_label.replace("/", "-").replace(" ", "-")
+    response["Content-Disposition"] = f'attachment; filename="return-{item.pk}-{period}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """An uploaded template or CSV: saved whole, or refused with every problem's location."""
+    from vawdasv.outcomes import spreadsheet
+
+    item = selectors.get_return_for_user(request.user, pk)
+    if not permissions.can_enter_return(request.user, item):
+        raise PermissionDenied
+    current = returns.current_values(item)
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        return _return_page(request, item, grid.build(item, current), 400,
+                            problems=[_("Choose a file to upload.")])  # fmt: skip
+    if uploaded.size is not None and uploaded.size > spreadsheet.MAX_BYTES:
+        return _return_page(request, item, grid.build(item, current), 400,
+                            problems=[_("The file is larger than 5 MB.")])  # fmt: skip
+    try:
+        warnings = returns.upload_values(
+            actor=request.user, data_return=item, name=uploaded.name or "", content=uploaded.read()
+        )
+    except spreadsheet.UploadRefused as refused:
+        return _return_page(request, item, grid.build(item, current), 400,
+                            problems=[str(p) for p in refused.problems])  # fmt: skip
+    except returns.BlockingProblems as refused:
+        the_grid = grid.build(item, current)
+        return _return_page(request, item, the_grid, 400,
+                            problems=[_problem(p, the_grid) for p in refused.problems])  # fmt: skip
+    messages.success(request, _("File uploaded and values saved."))
+    the_grid = grid.build(item, returns.current_values(item))
+    for warning in warnings:
+        messages.warning(request, _problem(warning, the_grid))
+    return redirect(item.get_absolute_url())
