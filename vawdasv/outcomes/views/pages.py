@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vawdasv.audit.kernel import ConcurrentEditError
-from vawdasv.outcomes import grid, selectors
+from vawdasv.outcomes import completeness, grid, selectors
 from vawdasv.outcomes.models import DataReturn
 from vawdasv.outcomes.services import returns
 from vawdasv.partnerships import permissions
@@ -30,6 +30,7 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
             "measures": selectors.measures_of(partnership),
             "indicators": selectors.indicators_of(partnership),
             "returns": selectors.returns_of(partnership),
+            "suppliers": completeness.by_supplier(partnership.pk),
         },
     )
 
