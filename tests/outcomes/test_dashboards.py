@@ -1,8 +1,10 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from tests.outcomes.test_publication import by_sex
-from vawdasv.outcomes.services import framework, publication
+from vawdasv.outcomes.services import framework, publication, returns
 
 
 @pytest.fixture
@@ -56,3 +58,33 @@ def test_the_public_page_reads_in_a_fixed_number_of_queries(
     publication.publish(actor=world.admin, indicator=indicator, period_label="2025/26 Q2")
     with django_assert_max_num_queries(12):
         client.get(reverse("outcomes:public", args=["cardiff-vale"]))
+
+
+def test_the_dashboard_makes_as_many_queries_with_more_values(
+    client, world, outcomes, indicator, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.outcomes.test_outliers_in_returns import cells
+
+    client.force_login(world.admin)
+    url = reverse("outcomes:dashboard", args=["cardiff-vale"])
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for label in ("2024/25 Q2", "2024/25 Q3", "2024/25 Q4"):
+        earlier = returns.open_return(
+            actor=world.admin, partnership=world.partnership, supplier=world.police,
+            period_label=label, deadline=datetime.date(2025, 12, 1),
+            measures=[outcomes.cases, outcomes.repeats], areas=[outcomes.cardiff, outcomes.vale],
+        )  # fmt: skip
+        returns.save_values(
+            actor=world.lead, data_return=earlier, values=cells(10), expected_version=None
+        )
+        returns.submit_return(actor=world.lead, data_return=earlier)
+        returns.approve_return(actor=world.admin, data_return=earlier)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many.captured_queries) == len(few.captured_queries)
