@@ -8,6 +8,7 @@ app_name = "outcomes"
 urlpatterns = [
     path("<slug:slug>/", pages.framework, name="framework"),
     path("<slug:slug>/dashboard/", dashboards.headline_data, name="dashboard"),
+    path("<slug:slug>/dashboard.xlsx", dashboards.headline_xlsx, name="dashboard-xlsx"),
     path("<slug:slug>/published/", dashboards.public, name="public"),
     path("returns/<int:pk>/", pages.data_return, name="return"),
     path("returns/<int:pk>/template.xlsx", pages.template_download, name="return-template"),

@@ -47,6 +47,43 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
+def headline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dashboard's figures as a spreadsheet (written through lib/tabular)."""
+    import io
+
+    import openpyxl
+    from django.utils.translation import gettext as _
+
+    from vawdasv.lib import tabular
+
+    partnership = selectors.get_partnership_for_member(request.user, slug)
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Headline data"
+    tabular.append_row(sheet, [
+        _("Code"), _("Indicator"), _("Period"), _("Latest"), _("Change on the previous quarter"),
+        _("Change on the same quarter last year"), _("Rolling 12 months"), _("Target"),
+        _("Rating"),
+    ])  # fmt: skip
+    for indicator in selectors.indicators_of(partnership):
+        h = dashboard.headline(indicator, codes, partnership.slug)
+        if h is not None:
+            tabular.append_row(sheet, [
+                indicator.code, h.name, h.period, h.latest, h.previous_change, h.year_change,
+                h.rolling, h.target, h.rag or "",
+            ])  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=tabular.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="headline-data-{partnership.slug}.xlsx"'
+    )
+    return response
+
+
 def public(request: HttpRequest, slug: str) -> HttpResponse:
     """Published, disclosure-controlled figures only: open to everyone."""
     partnership = get_object_or_404(Partnership, slug=slug)
