@@ -50,16 +50,18 @@ def _quarters(today: datetime.date) -> list[ReportingPeriod]:
 def _remove_earlier(partnership: Partnership) -> None:
     # The demo is rebuilt from nothing each time; history goes with the rows (demo only).
     Indicator.objects.filter(partnership=partnership).delete()
-    partnership.data_returns.all().delete()  # type: ignore[attr-defined]
+    partnership.data_returns.all().delete()
     Measure.objects.filter(partnership=partnership).delete()
-    partnership.category_sets.all().delete()  # type: ignore[attr-defined]
-    partnership.denominators.all().delete()  # type: ignore[attr-defined]
-    partnership.validation_rules.all().delete()  # type: ignore[attr-defined]
+    partnership.category_sets.all().delete()
+    partnership.denominators.all().delete()
+    partnership.validation_rules.all().delete()
 
 
-def _cells(sex: Any, figures: tuple[int, int, int, int], repeats: tuple[int, int]) -> dict:  # type: ignore[type-arg]
+def _cells(
+    sex: Any, figures: tuple[int, int, int, int], repeats: tuple[int, int]
+) -> dict[tuple[str, str, int | None], CellValue | None]:
     female, male = list(sex.categories.order_by("order"))
-    cells: dict[tuple[str, str, int | None], CellValue] = {}
+    cells: dict[tuple[str, str, int | None], CellValue | None] = {}
     for area, (women, men) in ((CARDIFF, figures[:2]), (VALE, figures[2:])):
         cells[("marac_cases", area, None)] = CellValue("number", Decimal(women + men), DEMO_NOTE)
         cells[("marac_cases", area, female.pk)] = CellValue("number", Decimal(women))
@@ -203,7 +205,7 @@ def load_demo_outcomes(
             deadline=period.end + datetime.timedelta(days=31), measures=[refuge], areas=areas,
         )  # fmt: skip
 
-    refuge_values = {
+    refuge_values: dict[tuple[str, str, int | None], CellValue | None] = {
         ("refuge_referrals", CARDIFF, None): CellValue("number", Decimal(37), DEMO_NOTE),
         ("refuge_referrals", VALE, None): CellValue("not_available", None, DEMO_NOTE),
     }
