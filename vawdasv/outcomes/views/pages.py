@@ -31,6 +31,8 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
             "indicators": selectors.indicators_of(partnership),
             "returns": selectors.returns_of(partnership),
             "suppliers": completeness.by_supplier(partnership.pk),
+            "can_manage": permissions.can_manage_outcomes(request.user, partnership.pk),
+            "rules": partnership.validation_rules.all(),  # type: ignore[attr-defined]
         },
     )
 
