@@ -83,7 +83,7 @@ def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Fig
 
 
 def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline | None:
-    figures = IndicatorFigures(indicator, area_codes)
+    figures = IndicatorFigures(indicator, area_codes, totals_only=True)
     quarters = figures.quarters()
     if not quarters:
         return None

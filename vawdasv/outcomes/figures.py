@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from vawdasv.outcomes import rates
 from vawdasv.outcomes.enums import PeriodLength, ReturnState, ValueState
-from vawdasv.outcomes.models import Category, Indicator, ReturnValue
+from vawdasv.outcomes.models import Category, DataReturn, Indicator, ReturnValue
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
+from vawdasv.reference.models import LocalAuthority
 
 
 @dataclass(frozen=True)
@@ -42,25 +43,38 @@ def _figure(state: str, number: Decimal | None) -> Figure:
 class IndicatorFigures:
     """Counts and indicator values of one indicator by area, period and category."""
 
-    def __init__(self, indicator: Indicator, area_codes: list[str]) -> None:
+    def __init__(
+        self, indicator: Indicator, area_codes: list[str], totals_only: bool = False
+    ) -> None:
+        """`totals_only` skips the categories' values (the dashboard shows totals)."""
         self.indicator = indicator
         self.partnership_code = indicator.partnership.slug
         self.area_codes = area_codes
         self.counts: dict[tuple[str, str, int | None], Figure] = {}
+        approved = DataReturn.objects.filter(
+            partnership_id=indicator.partnership_id,
+            state=ReturnState.APPROVED,
+            measures=indicator.numerator_id,
+        )
+        labels: dict[int, str] = {}
         periods: dict[str, Period] = {}
-        rows = ReturnValue.objects.filter(
-            measure_id=indicator.numerator_id,
-            data_return__partnership_id=indicator.partnership_id,
-            data_return__state=ReturnState.APPROVED,
-        ).values_list(
-            "area__gss_code", "category_id", "state", "number", "data_return__period_label",
-            "data_return__period_start", "data_return__period_end",
-        )  # fmt: skip
-        for area, category, state, number, label, start, end in rows:
-            self.counts[(area, label, category)] = _figure(state, number)
+        for pk, label, start, end in approved.values_list(
+            "pk", "period_label", "period_start", "period_end"
+        ):
+            labels[pk] = label
             months = (end.year - start.year) * 12 + end.month - start.month + 1
             periods[label] = Period(label, start, months)
         self.periods = sorted(periods.values(), key=lambda p: (p.start, -p.months))
+        values = ReturnValue.objects.filter(
+            measure_id=indicator.numerator_id, data_return__in=list(labels)
+        )
+        if totals_only:
+            values = values.filter(category__isnull=True)
+        codes = dict(LocalAuthority.objects.values_list("pk", "gss_code"))
+        for area, category, state, number, return_id in values.values_list(
+            "area_id", "category_id", "state", "number", "data_return_id"
+        ):
+            self.counts[(codes[area], labels[return_id], category)] = _figure(state, number)
         self.categories = list(
             Category.objects.filter(category_set__measures=indicator.numerator_id)
             .select_related("category_set")
