@@ -32,7 +32,7 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
             "returns": selectors.returns_of(partnership),
             "suppliers": completeness.by_supplier(partnership.pk),
             "can_manage": permissions.can_manage_outcomes(request.user, partnership.pk),
-            "rules": partnership.validation_rules.all(),  # type: ignore[attr-defined]
+            "rules": partnership.validation_rules.all(),
         },
     )
 
