@@ -7,7 +7,7 @@ approved returns of one all-Wales partnership, with one indicator per measure (e
 precomputed tables) through Django's test client, against `/bench/hello` through the same
 client: p95 of both, and the ratio (the target is within 10×).
 
-A return of 10,000 values (100 measures × 22 areas, with categories, as the platform's .xlsx
+A return of 10,120 values (115 measures × 22 areas × three age bands and the total, as the .xlsx
 template) is uploaded and validated through `returns.upload_values` in a transaction that is
 rolled back, against openpyxl merely opening the same file (read-only).
 """
@@ -153,15 +153,14 @@ def _upload_case(partnership: Any, admin: Any) -> tuple[Any, bytes, int]:
     from vawdasv.partnerships.enums import OrganisationType
     from vawdasv.partnerships.models import Organisation
 
-    sex = CategorySet.objects.get(partnership=partnership, code="sex")
+    ages = CategorySet.objects.get(partnership=partnership, code="age_band")
     measures = []
-    for n in range(100):
+    for n in range(115):  # by three age bands, with the total: 115 × 22 × 4 = 10,120 cells
         measure = Measure.objects.create(
             partnership=partnership, code=f"upload_{n:03d}", name_en=f"Upload measure {n}",
             supplier_type=OrganisationType.POLICE_FORCE,
         )  # fmt: skip
-        if n < 52:  # 52 measures by sex (3 cells each) + 48 totals only = 10,032 cells
-            measure.category_sets.set([sex])
+        measure.category_sets.set([ages])
         measures.append(measure)
     item = DataReturn.objects.create(
         partnership=partnership, supplier=Organisation.objects.get(slug="bench-supplier"),
