@@ -94,6 +94,7 @@ NOT_SWEPT: dict[str, str] = {
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
     "ops.ScheduledRun.task_id": "an identifier the task queue makes, never typed",
     "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
+    "outcomes.ReturnReminder.kind": "which reminder was sent, set by the platform, never typed",
     "outcomes.CategorySet.name_en": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.CategorySet.name_cy": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.CategoryLabel.label_en": _OUTCOMES_NOT_YET_SWEPT,

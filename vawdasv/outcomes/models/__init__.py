@@ -21,7 +21,7 @@ from vawdasv.outcomes.models.publication import (
     PublishedFigure,
     Suppression,
 )
-from vawdasv.outcomes.models.returns import DataReturn, ReturnEvent, ReturnValue
+from vawdasv.outcomes.models.returns import DataReturn, ReturnEvent, ReturnReminder, ReturnValue
 
 __all__ = [
     "Benchmark",
@@ -39,6 +39,7 @@ __all__ = [
     "PublishedFigure",
     "RagRule",
     "ReturnEvent",
+    "ReturnReminder",
     "ReturnValue",
     "Suppression",
     "Target",

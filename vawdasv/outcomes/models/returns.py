@@ -124,3 +124,22 @@ class ReturnEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d}"
+
+
+class ReturnReminder(models.Model):
+    """A reminder sent about a return, recorded before it is sent so none is sent twice."""
+
+    data_return = models.ForeignKey(DataReturn, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)  # progress's ReminderKind values: before / overdue
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["data_return", "user", "kind"], name="one_return_reminder_of_a_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.data_return_id} → {self.user_id}"
