@@ -13,12 +13,12 @@ import platform
 import sys
 import time
 
-from benchmarks import history, imports, latency, national, reports
+from benchmarks import history, imports, latency, national, outcomes, reports
 from benchmarks.environment import bench_environment
 from benchmarks.suite import RunOptions, Suite
 
 SUITES: tuple[Suite, ...] = (
-    latency.SUITE, history.SUITE, imports.SUITE, reports.SUITE, national.SUITE,
+    latency.SUITE, history.SUITE, imports.SUITE, reports.SUITE, national.SUITE, outcomes.SUITE,
 )  # fmt: skip
 
 

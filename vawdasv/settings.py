@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "vawdasv.imports",
     "vawdasv.governance",
     "vawdasv.national",
+    "vawdasv.outcomes",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",
@@ -306,6 +307,10 @@ WORKER_MAX_ATTEMPTS = envint("WORKER_MAX_ATTEMPTS", 3)
 # Queued once a day by the workers (vawdasv/ops/schedule.py); times in TIME_ZONE.
 SCHEDULED_TASKS = {
     "send-reminders": {"task": "vawdasv.progress.tasks.send_daily_reminders", "at": "07:00"},
+    "send-return-reminders": {
+        "task": "vawdasv.outcomes.tasks.send_return_reminders",
+        "at": "07:05",
+    },
     "delete-old-report-jobs": {
         "task": "vawdasv.progress.tasks.delete_old_report_jobs",
         "at": "03:00",

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("governance/", include("vawdasv.web.governance_evidence")),
     path("all-wales/", include("vawdasv.national.urls")),
     path("public/", include("vawdasv.national.public_urls")),
+    path("outcomes/", include("vawdasv.outcomes.urls")),
     prefix_default_language=False,
 )
 

@@ -437,3 +437,31 @@ class MeetingSerializer(ReadOnlyModelSerializer):
         if meeting.minutes_status != MinutesStatus.APPROVED:
             return {"en": "", "cy": ""}
         return {"en": meeting.minutes_en, "cy": meeting.minutes_cy}
+
+
+# Outcomes: published figures only ------------------------------------------------------------
+
+
+class PublishedFigureSerializer(serializers.Serializer[Any]):
+    # One published figure after disclosure control. `value` is null unless `status` is
+    # "value": a suppressed figure is a state, never a number, in the API as on the pages.
+    partnership = serializers.CharField(source="publication.indicator.partnership.slug")
+    indicator = serializers.CharField(source="publication.indicator.code")
+    indicator_name = BilingualField("name", source="*")
+    period = serializers.CharField(source="publication.period_label")
+    geo_code = serializers.CharField()
+    disaggregation = serializers.CharField(
+        source="category.category_set.code", default="", allow_blank=True
+    )
+    category = serializers.CharField(source="category.code", default="", allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=["value", "suppressed", "missing", "not applicable", "denominator missing"]
+    )
+    suppression = serializers.ChoiceField(choices=["", "primary", "secondary"])
+    value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        indicator = instance.publication.indicator
+        data["indicator_name"] = {"en": indicator.name_en, "cy": indicator.name_cy}
+        return data

@@ -28,6 +28,7 @@ write_urls = [
 ]
 router.register("groups", viewsets.GroupViewSet, basename="group")
 router.register("meetings", viewsets.MeetingViewSet, basename="meeting")
+router.register("published-figures", viewsets.PublishedFigureViewSet, basename="published-figure")
 
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),

@@ -214,3 +214,30 @@ class MeetingViewSet(ReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         return visibility.meetings_for(self.request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List published indicator figures",
+        tags=["outcomes"],
+        responses={200: serializers.PublishedFigureSerializer, 401: BAD_TOKEN},
+    ),
+)
+class PublishedFigureViewSet(viewsets.ReadOnlyModelViewSet[Any]):
+    """Published, disclosure-controlled indicator figures: the same for every caller, as the
+    public dashboard. `?partnership=<slug>` and `?indicator=<code>` narrow the list."""
+
+    authentication_classes = [HashedTokenAuthentication, SessionAuthentication]
+    pagination_class = StandardPagination
+    serializer_class = serializers.PublishedFigureSerializer
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        figures = visibility.published_figures()
+        partnership = self.request.query_params.get("partnership")
+        if partnership:
+            figures = figures.filter(publication__indicator__partnership__slug=partnership)
+        indicator = self.request.query_params.get("indicator")
+        if indicator:
+            figures = figures.filter(publication__indicator__code=indicator)
+        return figures

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 
 from vawdasv.governance.models import Group, Meeting
+from vawdasv.outcomes.models import PublishedFigure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import selectors
@@ -139,3 +140,13 @@ def meetings_for(user: Any) -> QuerySet[Meeting]:
         "decisions", "attendance__seat"
     )
     return _governance(user, meetings, "group__partnership_id").order_by("starts_at", "pk")
+
+
+def published_figures() -> QuerySet[PublishedFigure]:
+    """Published figures are public: what publication stored after disclosure control, and
+    nothing from returns (approved or not) that has not been published."""
+    return PublishedFigure.objects.select_related(
+        "publication__indicator__partnership", "category__category_set"
+    ).order_by("publication__indicator__partnership__slug", "publication__indicator__code",
+               "publication__period_start", "geo_code", "category__category_set__code",
+               "category__order")  # fmt: skip

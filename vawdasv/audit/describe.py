@@ -102,6 +102,8 @@ def origin_text(entry: AuditEntry) -> str:
         return _("Plan import: %(detail)s") % {"detail": detail}
     if entry.origin_kind == OriginKind.PLAN_REIMPORT:
         return _("Plan re-import: %(detail)s") % {"detail": detail}
+    if entry.origin_kind == OriginKind.DATA_RETURN:
+        return _("%(period)s data return") % {"period": detail}
     if entry.origin_kind == OriginKind.DEMO:
         return _("Demo data")
     if entry.origin_kind == OriginKind.MEETING:

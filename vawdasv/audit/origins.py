@@ -16,6 +16,7 @@ class OriginKind(models.TextChoices):
     PROGRESS_ROUND = "progress_round", _("Progress round")
     PLAN_IMPORT = "plan_import", _("Plan import")
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
+    DATA_RETURN = "data_return", _("Data return")
     DEMO = "demo", _("Demo data")
     ADMIN = "admin", _("Django admin")
     DIRECT_EDIT = "direct_edit", _("Direct edit by a lead officer")
@@ -49,6 +50,12 @@ def meeting(meeting: models.Model) -> Origin:
     """A change decided at a meeting; the detail keeps its date (ISO) should the meeting go."""
     starts_at = getattr(meeting, "starts_at", None)
     return Origin(OriginKind.MEETING, meeting, starts_at.date().isoformat() if starts_at else "")
+
+
+def data_return(data_return: models.Model) -> Origin:
+    return Origin(
+        OriginKind.DATA_RETURN, data_return, str(getattr(data_return, "period_label", ""))
+    )
 
 
 def file_detail(filename: str, sha256: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +19,8 @@ JSONValue = Any
 def _plain(value: Any) -> JSONValue:
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # JSON has no decimals; the text keeps every digit
+        return str(value)
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, (list, tuple, set)):

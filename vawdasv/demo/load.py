@@ -24,6 +24,7 @@ from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
 from vawdasv.demo.governance import load_demo_governance
+from vawdasv.demo.outcomes import load_demo_outcomes
 from vawdasv.demo.rounds import load_demo_rounds
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
@@ -480,6 +481,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         people.update({person.username: user for person, user in lead_officers})
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
         load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
+        load_demo_outcomes(partnership=cardiff_vale, strategy=strategy, people=people)
 
     logins = [
         DemoLogin(

@@ -18,6 +18,10 @@ Rules:
   the public see approved updates only — on every page, count, export, report, email and API.
 - Imports, revisions and the alias list are the regional team's: members of the partnership who
   are not administrators are refused (403), everyone else is told it does not exist (404).
+- Outcomes: administrators define the framework (measures, indicators, denominators, targets),
+  open data returns and approve, return or reopen them; the supplier's lead officers enter and
+  submit their organisation's returns; members and national observers read the dashboard;
+  administrators publish figures, which anyone may then read (disclosure-controlled).
 
 Layering (checked by `lint-imports`): this module sits in partnerships, below every domain app,
 yet judges their objects. So it imports no domain model at run time: rules read attributes of
@@ -34,12 +38,14 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
+from vawdasv.outcomes.enums import ReturnState
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Membership, Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.progress.enums import UpdateState
 
 if TYPE_CHECKING:
+    from vawdasv.outcomes.models import DataReturn
     from vawdasv.plans.models import Action, Strategy
 
 _CACHE_ATTR = "_vawdasv_roles"
@@ -337,6 +343,54 @@ def governance_partnership_ids(user: Any) -> list[int] | None:
     if reads_everything(user):
         return None
     return list(roles_of(user))
+
+
+def can_manage_outcomes(user: Any, partnership_id: int) -> bool:
+    """Define the outcomes framework and open, approve, return and reopen data returns: the
+    partnership's administrators (the regional team)."""
+    return can_manage_plans(user, partnership_id)
+
+
+def can_view_outcomes(user: Any, partnership_id: int) -> bool:
+    """Read the framework, the returns and the dashboard of unpublished figures: members of the
+    partnership and national observers. The public sees only published figures."""
+    return is_member(user, partnership_id)
+
+
+def is_return_supplier(user: Any, data_return: DataReturn) -> bool:
+    """A lead officer of the partnership who works for the organisation supplying the return."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.organisation_id
+        and user.organisation_id == data_return.supplier_id
+        and role_in(user, data_return.partnership_id) == Role.LEAD_OFFICER
+    )
+
+
+def can_view_return(user: Any, data_return: DataReturn) -> bool:
+    """See a return and its values: members of its partnership and national observers."""
+    return can_view_outcomes(user, data_return.partnership_id)
+
+
+def can_enter_return(user: Any, data_return: DataReturn) -> bool:
+    """Enter, upload and submit a return's values while it is open (not submitted or approved):
+    the supplier's lead officers, or the regional team on their behalf."""
+    if data_return.state not in (ReturnState.NOT_STARTED, ReturnState.DRAFT, ReturnState.RETURNED):
+        return False
+    return can_manage_outcomes(user, data_return.partnership_id) or is_return_supplier(
+        user, data_return
+    )
+
+
+def can_review_return(user: Any, data_return: DataReturn) -> bool:
+    """Approve (locking the values), return or reopen a return: the regional team."""
+    return can_manage_outcomes(user, data_return.partnership_id)
+
+
+def can_publish_outcomes(user: Any, partnership_id: int) -> bool:
+    """Publish approved figures (after disclosure control) and set the suppression threshold:
+    the partnership's administrators."""
+    return can_manage_outcomes(user, partnership_id)
 
 
 def visible_strategies(user: Any) -> QuerySet[Strategy]:

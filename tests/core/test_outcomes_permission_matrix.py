@@ -1,0 +1,69 @@
+"""Every outcomes page × every role.
+
+The framework, the returns and the headline-data dashboard are for members of the partnership
+and national observers; another partnership's administrator is told they do not exist (404).
+The published dashboard is for everyone. Anonymous visitors are sent to sign in elsewhere.
+Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from vawdasv.outcomes.services import framework, returns
+from vawdasv.partnerships.enums import OrganisationType
+from vawdasv.reference.models import LocalAuthority
+
+OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
+
+ROLES = (
+    "anonymous", "administrator", "lead_officer", "other_lead_officer", "board_member",
+    "other_partnership_administrator", "national_observer", "superuser",
+)  # fmt: skip
+
+# fmt: off
+#                           anon   admin  lead   o.lead board  nia    obs.   super
+EXPECTED: dict[str, tuple[int, ...]] = {
+    "framework":           (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
+    "return":              (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
+    "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
+    "published":           (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+}
+# fmt: on
+
+
+def _pages(world: Any) -> dict[str, Callable[[], str]]:
+    cardiff = LocalAuthority.objects.get(gss_code="W06000015")
+    world.partnership.local_authorities.set([cardiff])
+    measure = framework.save_measure(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "cases", "name_en": "Cases", "supplier_type": OrganisationType.POLICE_FORCE},
+    )  # fmt: skip
+    data_return = returns.open_return(
+        actor=world.admin, partnership=world.partnership, supplier=world.police,
+        period_label="2025/26 Q2", deadline=datetime.date(2025, 10, 31), measures=[measure],
+        areas=[cardiff],
+    )  # fmt: skip
+    slug = world.partnership.slug
+    return {
+        "framework": lambda: reverse("outcomes:framework", args=[slug]),
+        "return": lambda: reverse("outcomes:return", args=[data_return.pk]),
+        "dashboard": lambda: reverse("outcomes:dashboard", args=[slug]),
+        "published": lambda: reverse("outcomes:public", args=[slug]),
+    }
+
+
+def test_the_table_covers_every_outcomes_page(cast) -> None:
+    assert set(EXPECTED) == set(_pages(cast.world))
+
+
+@pytest.mark.parametrize("page", list(EXPECTED))
+def test_outcomes_page_answers_each_role_as_the_table_says(cast, page: str) -> None:
+    url = _pages(cast.world)[page]()
+    answers = tuple(cast.client_for(role).get(url).status_code for role in ROLES)
+    assert answers == EXPECTED[page], dict(zip(ROLES, answers, strict=True))

@@ -1,0 +1,39 @@
+"""The demo's outcomes: returns in every state, a published table with suppressed cells, an
+outlier waiting for an explanation and a missing denominator, all through the services."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from vawdasv.outcomes.models import DataReturn, PublishedFigure
+
+
+@pytest.fixture
+def demo(db, settings):
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_the_demo_has_returns_in_every_state_and_an_overdue_one(demo):
+    states = set(DataReturn.objects.values_list("state", flat=True))
+    assert states == {"approved", "submitted", "returned", "draft", "not_started"}
+
+
+def test_the_published_demo_table_has_primary_and_secondary_suppression(demo):
+    kinds = set(PublishedFigure.objects.values_list("suppression", flat=True))
+    assert {"primary", "secondary"} <= kinds
+
+
+def test_the_demo_pages_show_the_outlier_the_missing_denominator_and_the_key(demo):
+    client = Client()
+    public = client.get("/outcomes/cardiff-vale/published/").content.decode()
+    assert "[c]" in public
+    client.login(username="alys", password="demo-password-2026")
+    dashboard = client.get("/outcomes/cardiff-vale/dashboard/").content.decode()
+    assert "denominator missing" in dashboard
+    assert "Returns not yet approved" in dashboard
+    overdue = DataReturn.objects.get(state="draft")
+    page = client.get(overdue.get_absolute_url()).content.decode()
+    assert 'name="c-marac_cases-W06000015-0"' in page  # the outlier's comment box
+    assert client.get("/cy/outcomes/cardiff-vale/published/").status_code == 200

@@ -1,0 +1,61 @@
+"""Completeness and timeliness of returns, per supplier.
+
+Only the returns opened for a supplier count, so one that joined or left part-way is judged on
+its own periods. A return is received when submitted or approved; on time when it was first
+submitted on or before its deadline; complete as the share of its totals (measure × area) that
+hold a value (a number, zero, not available or not applicable — blanks do not count).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Q
+
+from vawdasv.outcomes.enums import ReturnEventKind, ReturnState
+from vawdasv.outcomes.models import DataReturn
+
+
+@dataclass
+class SupplierRecord:
+    supplier: object
+    expected: int = 0
+    received: int = 0
+    on_time: int = 0
+    overdue: int = 0
+    cells: int = 0
+    filled: int = 0
+    periods: list[str] = field(default_factory=list)
+
+    @property
+    def completeness(self) -> int | None:
+        return round(100 * self.filled / self.cells) if self.cells else None
+
+
+def by_supplier(partnership_id: int, today: datetime.date | None = None) -> list[SupplierRecord]:
+    day = today or datetime.date.today()
+    records: dict[int, SupplierRecord] = {}
+    rows = (
+        DataReturn.objects.filter(partnership_id=partnership_id)
+        .select_related("supplier")
+        .annotate(
+            n_measures=Count("measures", distinct=True),
+            n_areas=Count("areas", distinct=True),
+            n_filled=Count("values", filter=Q(values__category__isnull=True), distinct=True),
+            first_submitted=Min("events__at", filter=Q(events__kind=ReturnEventKind.SUBMITTED)),
+        )
+        .order_by("supplier__name_en", "period_start")
+    )
+    for item in rows:
+        record = records.setdefault(item.supplier_id, SupplierRecord(item.supplier))
+        record.expected += 1
+        record.periods.append(item.period_label)
+        sent = item.state in (ReturnState.SUBMITTED, ReturnState.APPROVED)
+        record.received += sent
+        first = item.first_submitted
+        record.on_time += bool(first and first.date() <= item.deadline)
+        record.overdue += not sent and item.deadline < day
+        record.cells += item.n_measures * item.n_areas
+        record.filled += item.n_filled
+    return list(records.values())

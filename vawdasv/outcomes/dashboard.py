@@ -1,0 +1,165 @@
+"""The quarterly dashboard of headline data, worked out live from approved values.
+
+For each indicator: the latest quarter's figure for the chosen area (the partnership as a
+whole by default), the change on the previous quarter and on the same quarter last year, the
+rolling 12 months, benchmarks, the target's RAG rating, a trend of the last eight quarters (as
+an SVG chart and a table) and a one-sentence summary. A figure that is not a number says which
+state it is in ("missing", "denominator missing"…), never 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+
+from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import rates
+from vawdasv.outcomes.enums import ReturnState
+from vawdasv.outcomes.figures import IndicatorFigures, Period
+from vawdasv.outcomes.models import DataReturn, Indicator
+from vawdasv.outcomes.opensdg import Status
+from vawdasv.outcomes.rates import Figure
+
+TREND_QUARTERS = 8
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 10
+
+
+def shown(figure: Figure) -> str:
+    """A figure as words or digits for a page."""
+    if figure.is_value and figure.value is not None:
+        return f"{figure.value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f}"
+    return {
+        Status.SUPPRESSED: _("suppressed"),
+        Status.NOT_APPLICABLE: _("not applicable"),
+        Status.DENOMINATOR_MISSING: _("denominator missing"),
+    }.get(figure.status, _("missing"))
+
+
+@dataclass
+class TrendPoint:
+    period: str
+    text: str
+    x: float | None = None
+    y: float | None = None
+
+
+@dataclass
+class Headline:
+    indicator: Indicator
+    name: str
+    period: str
+    latest: str
+    previous_change: str
+    year_change: str
+    rolling: str
+    benchmarks: list[tuple[str, str, str]]
+    target: str
+    rag: str | None
+    trend: list[TrendPoint]
+    points: str
+    summary: str
+
+
+def _change(change: rates.Change) -> str:
+    if not change.difference.is_value:
+        return shown(change.difference)
+    difference = shown(change.difference)
+    if change.percent.is_value:
+        return f"{difference} ({shown(change.percent)}%)"
+    return difference
+
+
+def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Figure:
+    if len(quarters) < rates.QUARTERS_IN_YEAR:
+        return Figure(Status.MISSING)
+    last = quarters[-rates.QUARTERS_IN_YEAR :]
+    count = rates.rolling_year([figures.count(geo, q.label) for q in last])
+    indicator = figures.indicator
+    if indicator.denominator_id is None:
+        return count
+    return rates.rate(count, figures.denominator(geo, last[-1]), indicator.factor, 12, False)
+
+
+def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline | None:
+    figures = IndicatorFigures(indicator, area_codes, totals_only=True)
+    quarters = figures.quarters()
+    if not quarters:
+        return None
+    latest = quarters[-1]
+    by_label = {q.label: q for q in quarters}
+    current = figures.value(geo, latest.label)
+    quarter = rates.Quarter(latest.start.year if latest.start.month >= 4 else latest.start.year - 1,
+                            ((latest.start.month - 4) % 12) // 3 + 1)  # fmt: skip
+    previous = (
+        figures.value(geo, quarter.previous.label)
+        if quarter.previous.label in by_label
+        else Figure(Status.MISSING)
+    )
+    last_year_label = quarter.same_quarter_last_year.label
+    last_year = (
+        figures.value(geo, last_year_label)
+        if last_year_label in by_label
+        else Figure(Status.MISSING)
+    )
+    target = getattr(indicator, "target", None)
+    rules = (
+        [rates.RagRule(rates.Rating(r.rag), r.percent_of_target / 100) for r in target.rules.all()]
+        if target is not None
+        else None
+    )
+    rating = rates.rag(
+        current, target.value if target else None, rates.Direction(indicator.numerator.direction),
+        rules or None,
+    )  # fmt: skip
+    trend = [
+        TrendPoint(q.label, shown(figures.value(geo, q.label))) for q in quarters[-TREND_QUARTERS:]
+    ]
+    values = [figures.value(geo, q.label) for q in quarters[-TREND_QUARTERS:]]
+    numbers = [v.value for v in values if v.is_value and v.value is not None]
+    top = max(numbers, default=Decimal(1)) or Decimal(1)
+    step = (CHART_WIDTH - 2 * CHART_PAD) / max(len(trend) - 1, 1)
+    points = []
+    for index, (point, value) in enumerate(zip(trend, values, strict=True)):
+        if value.is_value and value.value is not None:
+            point.x = round(CHART_PAD + index * step, 1)
+            point.y = round(
+                CHART_HEIGHT
+                - CHART_PAD
+                - float(value.value / top) * (CHART_HEIGHT - 2 * CHART_PAD),
+                1,
+            )
+            points.append(f"{point.x},{point.y}")
+    name = str(read(indicator, "name"))
+    return Headline(
+        indicator=indicator, name=name, period=latest.label, latest=shown(current),
+        previous_change=_change(rates.change(current, previous)),
+        year_change=_change(rates.change(current, last_year)),
+        rolling=shown(_rolling(figures, geo, quarters)),
+        benchmarks=[(str(read(b, "label")), shown(Figure(Status.VALUE, b.value)), b.source)
+                    for b in indicator.benchmarks.all()],
+        target=shown(Figure(Status.VALUE, target.value)) if target else "",
+        rag=str(rating) if rating else None,
+        trend=trend, points=" ".join(points),
+        summary=_("%(name)s: %(value)s in %(period)s; change on the previous quarter %(change)s.")
+        % {"name": name, "value": shown(current), "period": latest.label,
+           "change": _change(rates.change(current, previous))},
+    )  # fmt: skip
+
+
+def missing_returns(partnership_id: int) -> list[DataReturn]:
+    """Returns of the latest period with any return that are not yet approved."""
+    latest = (
+        DataReturn.objects.filter(partnership_id=partnership_id)
+        .order_by("-period_end")
+        .values_list("period_label", flat=True)
+        .first()
+    )
+    if latest is None:
+        return []
+    return list(
+        DataReturn.objects.filter(partnership_id=partnership_id, period_label=latest)
+        .exclude(state=ReturnState.APPROVED)
+        .select_related("supplier")
+    )

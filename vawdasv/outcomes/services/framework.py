@@ -1,0 +1,395 @@
+"""Defining the framework: measures, disaggregations, indicators, denominators, benchmarks,
+targets and validation rules. Administrators only."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vawdasv.audit import kernel
+from vawdasv.audit import services as audit
+from vawdasv.audit.models import Verb
+from vawdasv.lib.text import normalise_text as normalise
+from vawdasv.outcomes import expressions
+from vawdasv.outcomes.enums import Rag
+from vawdasv.outcomes.models import (
+    Benchmark,
+    Category,
+    CategoryLabel,
+    CategorySet,
+    Denominator,
+    DenominatorValue,
+    Indicator,
+    Measure,
+    RagRule,
+    Target,
+    ValidationRule,
+)
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
+
+MEASURE_FIELDS = (
+    "code", "name_en", "name_cy", "definition_en", "definition_cy", "unit", "supplier_type",
+    "frequency", "geography", "direction", "source", "caveats_en", "caveats_cy",
+)  # fmt: skip
+INDICATOR_FIELDS = (
+    "code", "name_en", "name_cy", "numerator", "denominator", "denominator_sex",
+    "denominator_age_band", "factor", "annualised",
+)  # fmt: skip
+MAX_DENOMINATOR_BYTES = 5 * 1024 * 1024
+
+
+def _unique_code(model: Any, partnership: Partnership, code: str, exclude: int | None) -> None:
+    clash = model.objects.filter(partnership=partnership, code=code)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude)
+    if clash.exists():
+        raise ValidationError({"code": _("The code %(code)s is already used.") % {"code": code}})
+
+
+# Measures --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_measure(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    data: Mapping[str, Any],
+    category_sets: Sequence[CategorySet] = (),
+    measure: Measure | None = None,
+    expected_version: int | None = None,
+) -> Measure:
+    """Create a measure, or change one (refused if somebody saved a newer version)."""
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    unknown = set(data) - set(MEASURE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    if any(s.partnership_id != partnership.pk for s in category_sets):
+        raise ValidationError(_("A disaggregation belongs to another partnership."))
+    _unique_code(Measure, partnership, str(data.get("code", "")), measure.pk if measure else None)
+    fields = (*MEASURE_FIELDS, "category_sets")
+    if measure is None:
+        measure = Measure(partnership=partnership, **data)
+        measure.full_clean(exclude=["partnership"])
+        measure.save()
+        measure.category_sets.set(category_sets)
+        kernel.created(actor=actor, instance=measure, fields=fields, partnership=partnership)
+        return measure
+    locked = kernel.lock(measure, expected_version)
+    before = audit.snapshot(locked, fields)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["partnership"])
+    locked.category_sets.set(category_sets)
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=fields, partnership=partnership,
+        bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
+# Disaggregations -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_category_set(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    code: str,
+    name_en: str,
+    name_cy: str = "",
+    categories: Sequence[tuple[str, str, str]] = (),
+    valid_from: Any,
+) -> CategorySet:
+    """A disaggregation with its categories as (code, English label, Welsh label)."""
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    _unique_code(CategorySet, partnership, code, None)
+    category_set = CategorySet(partnership=partnership, code=code, name_en=name_en, name_cy=name_cy)
+    category_set.full_clean(exclude=["partnership"])
+    category_set.save()
+    codes = [c[0] for c in categories]
+    if len(set(codes)) != len(codes):
+        raise ValidationError(_("Each category needs its own code."))
+    for order, (cat_code, label_en, label_cy) in enumerate(categories):
+        category = Category.objects.create(category_set=category_set, code=cat_code, order=order)
+        CategoryLabel.objects.create(
+            category=category, valid_from=valid_from, label_en=label_en, label_cy=label_cy
+        )
+    kernel.created(
+        actor=actor, instance=category_set, fields=("code", "name_en", "name_cy"),
+        partnership=partnership,
+    )  # fmt: skip
+    return category_set
+
+
+@transaction.atomic
+def rename_category(
+    *, actor: Any, category: Category, valid_from: Any, label_en: str, label_cy: str = ""
+) -> CategoryLabel:
+    """New words for a category from a date; periods before it keep the old words."""
+    partnership = category.category_set.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    label, _created = CategoryLabel.objects.update_or_create(
+        category=category,
+        valid_from=valid_from,
+        defaults={"label_en": label_en, "label_cy": label_cy},
+    )
+    kernel.created(
+        actor=actor, instance=label, fields=("valid_from", "label_en", "label_cy"),
+        partnership=partnership,
+    )  # fmt: skip
+    return label
+
+
+# Indicators ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_indicator(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    data: Mapping[str, Any],
+    indicator: Indicator | None = None,
+    expected_version: int | None = None,
+) -> Indicator:
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    unknown = set(data) - set(INDICATOR_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    for related in ("numerator", "denominator"):
+        value = data.get(related)
+        if value is not None and value.partnership_id != partnership.pk:
+            raise ValidationError({related: _("Choose one of this partnership's own.")})
+    _unique_code(
+        Indicator, partnership, str(data.get("code", "")), indicator.pk if indicator else None
+    )
+    if indicator is None:
+        indicator = Indicator(partnership=partnership, **data)
+        indicator.full_clean(exclude=["partnership"])
+        indicator.save()
+        kernel.created(
+            actor=actor, instance=indicator, fields=INDICATOR_FIELDS, partnership=partnership
+        )
+        return indicator
+    locked = kernel.lock(indicator, expected_version)
+    before = audit.snapshot(locked, INDICATOR_FIELDS)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["partnership"])
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=INDICATOR_FIELDS,
+        partnership=partnership, bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
+@transaction.atomic
+def link_indicator(
+    *, actor: Any, indicator: Indicator, themes: Sequence[Any], commitments: Sequence[Any]
+) -> Indicator:
+    """Link an indicator to the plan's themes and commitments (the report's Headline data)."""
+    partnership = indicator.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    if any(t.strategy.partnership_id != partnership.pk for t in themes) or any(
+        c.theme.strategy.partnership_id != partnership.pk for c in commitments
+    ):
+        raise ValidationError(_("Choose themes and commitments of this partnership's plans."))
+    before = audit.snapshot(indicator, ("themes", "commitments"))
+    indicator.themes.set(themes)
+    indicator.commitments.set(commitments)
+    kernel.record_changes(
+        actor=actor, instance=indicator, before=before, fields=("themes", "commitments"),
+        partnership=partnership,
+    )  # fmt: skip
+    return indicator
+
+
+@transaction.atomic
+def add_benchmark(
+    *,
+    actor: Any,
+    indicator: Indicator,
+    label_en: str,
+    value: Decimal,
+    source: str,
+    label_cy: str = "",
+) -> Benchmark:
+    kernel.require(permissions.can_manage_outcomes(actor, indicator.partnership_id))
+    if not source.strip():
+        raise ValidationError({"source": _("Say where the benchmark comes from.")})
+    benchmark = Benchmark.objects.create(
+        indicator=indicator, label_en=label_en, label_cy=label_cy, value=value, source=source
+    )
+    kernel.created(
+        actor=actor, instance=benchmark, fields=("label_en", "value", "source"),
+        partnership=indicator.partnership,
+    )  # fmt: skip
+    return benchmark
+
+
+DEFAULT_RULES = ((Rag.GREEN, Decimal(100)), (Rag.AMBER, Decimal(90)))
+
+
+@transaction.atomic
+def set_target(
+    *,
+    actor: Any,
+    indicator: Indicator,
+    value: Decimal,
+    rules: Sequence[tuple[str, Decimal]] = DEFAULT_RULES,
+) -> Target:
+    """The target and its ordered rules, as (rating, % of target); red when none holds."""
+    kernel.require(permissions.can_manage_outcomes(actor, indicator.partnership_id))
+    target, _created = Target.objects.update_or_create(
+        indicator=indicator, defaults={"value": value}
+    )
+    target.rules.all().delete()
+    RagRule.objects.bulk_create(
+        RagRule(target=target, order=order, rag=rag, percent_of_target=percent)
+        for order, (rag, percent) in enumerate(rules)
+    )
+    audit.record(
+        actor=actor, instance=indicator, verb=Verb.UPDATED, partnership=indicator.partnership,
+        changes={"target": {"before": None, "after": {
+            "value": str(value), "rules": [[str(r), str(p)] for r, p in rules]}}},
+    )  # fmt: skip
+    return target
+
+
+@transaction.atomic
+def add_validation_rule(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    expression: str,
+    severity: str,
+    message_en: str,
+    message_cy: str = "",
+) -> ValidationRule:
+    """A rule over measure codes; refused unless it parses and names only known measures."""
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    try:
+        rule = expressions.parse(expression)
+    except expressions.ExpressionError as error:
+        raise ValidationError({"expression": str(error)}) from error
+    known = set(Measure.objects.filter(partnership=partnership).values_list("code", flat=True))
+    unknown = sorted(rule.names - known)
+    if unknown:
+        raise ValidationError(
+            {"expression": _("No measure has the code %(codes)s.") % {"codes": ", ".join(unknown)}}
+        )
+    row = ValidationRule(
+        partnership=partnership, expression=rule.text, severity=severity,
+        message_en=message_en, message_cy=message_cy,
+    )  # fmt: skip
+    row.full_clean(exclude=["partnership"])
+    row.save()
+    kernel.created(
+        actor=actor, instance=row, fields=("expression", "severity", "message_en"),
+        partnership=partnership,
+    )  # fmt: skip
+    return row
+
+
+# Denominators ----------------------------------------------------------------------------
+
+DENOMINATOR_COLUMNS = ("geo_code", "year", "sex", "age_band", "value")
+
+
+@transaction.atomic
+def load_denominator(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    code: str,
+    name_en: str,
+    name_cy: str,
+    source: str,
+    file_name: str,
+    content: bytes,
+) -> Denominator:
+    """A denominator from a CSV (StatsWales/ONS figures arranged as geo_code, year, sex,
+    age_band, value), all or nothing: the first bad row is named and nothing is saved.
+    Loading again under the same code replaces the figures."""
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    if not source.strip():
+        raise ValidationError({"source": _("Say where the figures come from.")})
+    if len(content) > MAX_DENOMINATOR_BYTES:
+        raise ValidationError({"file": _("The file is larger than 5 MB.")})
+    rows = _denominator_rows(content)
+    denominator, created = Denominator.objects.update_or_create(
+        partnership=partnership,
+        code=code,
+        defaults={"name_en": name_en, "name_cy": name_cy, "source": source, "file_name": file_name},
+    )
+    denominator.values.all().delete()
+    DenominatorValue.objects.bulk_create(
+        DenominatorValue(denominator=denominator, **row) for row in rows
+    )
+    audit.record(
+        actor=actor, instance=denominator, verb=Verb.CREATED if created else Verb.UPDATED,
+        partnership=partnership,
+        changes={"values": {"before": None, "after": f"{len(rows)} rows from {file_name[:150]}"},
+                 "source": {"before": None, "after": source}},
+    )  # fmt: skip
+    return denominator
+
+
+def _denominator_rows(content: bytes) -> list[dict[str, Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError({"file": _("The file is not a UTF-8 CSV file.")}) from error
+    reader = csv.DictReader(io.StringIO(text))
+    header = [normalise(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("geo_code", "year", "value") if c not in header]
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("Row 1: the columns %(columns)s are missing.")
+                % {"columns": ", ".join(missing)}
+            }
+        )
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, int, str, str]] = set()
+    for line, raw in enumerate(reader, start=2):
+        row = {
+            normalise(k or "").strip().lower(): normalise(v or "").strip()
+            for k, v in raw.items()
+            if k
+        }
+        try:
+            year = int(row["year"])
+            value = Decimal(row["value"].replace(",", ""))
+        except (ValueError, InvalidOperation) as error:
+            raise ValidationError(
+                {"file": _("Row %(row)s: year and value must be numbers.") % {"row": line}}
+            ) from error
+        if not value.is_finite() or value < 0 or not row["geo_code"] or len(row["geo_code"]) > 9:
+            raise ValidationError(
+                {"file": _("Row %(row)s: an area code and a value of 0 or more are needed.")
+                 % {"row": line}}
+            )  # fmt: skip
+        key = (row["geo_code"], year, row.get("sex", ""), row.get("age_band", ""))
+        if key in seen:
+            raise ValidationError(
+                {"file": _("Row %(row)s repeats an earlier row.") % {"row": line}}
+            )
+        seen.add(key)
+        rows.append(
+            {"geo_code": key[0], "year": year, "sex": key[2][:20], "age_band": key[3][:20],
+             "value": value}
+        )  # fmt: skip
+    if not rows:
+        raise ValidationError({"file": _("The file has no figures.")})
+    return rows

@@ -1,0 +1,28 @@
+"""Outcomes pages, under /outcomes/ (and /cy/outcomes/)."""
+
+from django.urls import path
+
+from vawdasv.outcomes.views import dashboards, framework, pages
+
+app_name = "outcomes"
+urlpatterns = [
+    path("<slug:slug>/", pages.framework, name="framework"),
+    path("<slug:slug>/measures/add/", framework.measure_edit, name="measure-add"),
+    path("<slug:slug>/measures/<int:pk>/", framework.measure_edit, name="measure-edit"),
+    path("<slug:slug>/rules/add/", framework.rule_add, name="rule-add"),
+    path("<slug:slug>/dashboard/", dashboards.headline_data, name="dashboard"),
+    path("<slug:slug>/dashboard.xlsx", dashboards.headline_xlsx, name="dashboard-xlsx"),
+    path("<slug:slug>/published/", dashboards.public, name="public"),
+    path("returns/<int:pk>/", pages.data_return, name="return"),
+    path("returns/<int:pk>/template.xlsx", pages.template_download, name="return-template"),
+    path("returns/<int:pk>/upload/", pages.upload, name="return-upload"),
+    *(
+        path(
+            f"returns/<int:pk>/{decision}/",
+            pages.review,
+            {"decision": decision},
+            name=f"return-{decision}",
+        )
+        for decision in ("approve", "return", "reopen")
+    ),
+]

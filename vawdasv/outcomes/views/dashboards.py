@@ -1,0 +1,135 @@
+"""The dashboard of headline data (members) and the public dashboard (published figures)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import dashboard, selectors
+from vawdasv.outcomes.models import Publication
+from vawdasv.partnerships.models import Partnership
+
+
+@login_required
+def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = selectors.get_partnership_for_member(request.user, slug)
+    authorities = list(partnership.local_authorities.order_by("name_en"))
+    codes = sorted(a.gss_code for a in authorities)
+    geo = request.GET.get("area", partnership.slug)
+    if geo not in codes:
+        geo = partnership.slug
+    theme = request.GET.get("theme", "")
+    indicators = (
+        selectors.indicators_of(partnership)
+        .select_related("target")
+        .prefetch_related("target__rules")
+    )
+    if theme.isdigit():
+        indicators = indicators.filter(themes__pk=int(theme)).distinct()
+    headlines = [h for i in indicators if (h := dashboard.headline(i, codes, geo)) is not None]
+    themes = {t.pk: str(read(t, "name")) for i in indicators for t in i.themes.all()}
+    return render(
+        request,
+        "outcomes/dashboard.html",
+        {
+            "partnership": partnership,
+            "headlines": headlines,
+            "areas": [(partnership.slug, str(read(partnership, "name")))]
+            + [(a.gss_code, str(read(a, "name"))) for a in authorities],
+            "area": geo,
+            "themes": sorted(themes.items(), key=lambda item: item[1]),
+            "theme": theme,
+            "missing": dashboard.missing_returns(partnership.pk),
+            "chart": {"width": dashboard.CHART_WIDTH, "height": dashboard.CHART_HEIGHT},
+        },
+    )
+
+
+@login_required
+def headline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dashboard's figures as a spreadsheet (written through lib/tabular)."""
+    import io
+
+    import openpyxl
+    from django.utils.translation import gettext as _
+
+    from vawdasv.lib import tabular
+
+    partnership = selectors.get_partnership_for_member(request.user, slug)
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Headline data"
+    tabular.append_row(sheet, [
+        _("Code"), _("Indicator"), _("Period"), _("Latest"), _("Change on the previous quarter"),
+        _("Change on the same quarter last year"), _("Rolling 12 months"), _("Target"),
+        _("Rating"),
+    ])  # fmt: skip
+    for indicator in selectors.indicators_of(partnership):
+        h = dashboard.headline(indicator, codes, partnership.slug)
+        if h is not None:
+            tabular.append_row(sheet, [
+                indicator.code, h.name, h.period, h.latest, h.previous_change, h.year_change,
+                h.rolling, h.target, h.rag or "",
+            ])  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=tabular.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="headline-data-{partnership.slug}.xlsx"'
+    )
+    return response
+
+
+def public(request: HttpRequest, slug: str) -> HttpResponse:
+    """Published, disclosure-controlled figures only: open to everyone."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    latest: dict[int, Publication] = {}
+    for item in Publication.objects.filter(indicator__partnership=partnership).select_related(
+        "indicator"
+    ):
+        if (
+            item.indicator_id not in latest
+            or item.period_start > latest[item.indicator_id].period_start
+        ):
+            latest[item.indicator_id] = item
+    names = dict(partnership.local_authorities.values_list("gss_code", "name_en"))
+    welsh = dict(partnership.local_authorities.values_list("gss_code", "name_cy"))
+    tables = []
+    for item in sorted(latest.values(), key=lambda p: p.indicator.code):
+        figures = list(
+            item.figures.select_related("category__category_set").prefetch_related(
+                "category__labels"
+            )
+        )
+        columns: list[tuple[int | None, str]] = [(None, "")]
+        for f in figures:
+            if f.category is not None and (f.category_id, "") not in [(c, "") for c, _l in columns]:
+                label = f.category.label_on(item.period_start)
+                columns.append(
+                    (f.category_id, str(read(label, "label")) if label else f.category.code)
+                )
+        rows = []
+        for geo in [*sorted(names), partnership.slug]:
+            cells = {f.category_id: f for f in figures if f.geo_code == geo}
+            if not cells:
+                continue
+            area_name = (
+                str(read(partnership, "name"))
+                if geo == partnership.slug
+                else (
+                    welsh.get(geo)
+                    if request.LANGUAGE_CODE == "cy" and welsh.get(geo)
+                    else names[geo]
+                )
+            )
+            rows.append((area_name, [cells.get(c) for c, _l in columns]))
+        tables.append({"publication": item, "columns": columns, "rows": rows})
+    return render(
+        request,
+        "outcomes/public.html",
+        {"partnership": partnership, "tables": tables},
+    )
