@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "vawdasv.plans",
     "vawdasv.progress",
     "vawdasv.imports",
+    "vawdasv.reviews",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",

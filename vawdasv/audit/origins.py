@@ -18,6 +18,8 @@ class OriginKind(models.TextChoices):
     PLAN_REIMPORT = "plan_reimport", _("Plan re-import")
     DEMO = "demo", _("Demo data")
     ADMIN = "admin", _("Django admin")
+    REVIEW = "review", _("Safeguarding review")
+    THEME_SUGGESTION = "theme_suggestion", _("Suggested theme")
 
 
 @dataclass(frozen=True)
