@@ -321,3 +321,24 @@ class Dissemination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.briefing} → {self.audience}"
+
+
+class ClassifierState(models.Model):
+    """One trained theme classifier (the newest is used), kept as JSON numbers, with how well
+    it did on codes held back from its training."""
+
+    trained_at = models.DateTimeField(auto_now_add=True)
+    n_codes = models.PositiveIntegerField()
+    n_passages = models.PositiveIntegerField()
+    # "classifier" or "keywords" (too little data: the codebook's keywords alone).
+    method = models.CharField(max_length=20)
+    parameters = models.JSONField(default=dict)
+    # Held-out precision/recall/F1 per theme, for the classifier and the keyword baseline.
+    metrics = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-trained_at", "-pk"]
+        get_latest_by = "trained_at"
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.trained_at:%Y-%m-%d %H:%M}"

@@ -26,7 +26,7 @@ from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.reviews import extract, files, scan
+from vawdasv.reviews import extract, files, scan, tasks
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.models import (
     CodebookTheme,
@@ -287,6 +287,9 @@ def _keep_file(
             partnership=review.partnership,
             origin=review_origin(review, file_detail(clean_name, checked.sha256)),
         )
+        # Suggestions in the background, once the passages are committed.
+        review_id = review.pk
+        transaction.on_commit(lambda: tasks.suggest_themes.enqueue(review_id))
         return review_file
 
 
@@ -495,7 +498,12 @@ def apply_code(
             partnership=review.partnership,
             origin=review_origin(review),
         )
+        _retrain_later()
         return coding
+
+
+def _retrain_later() -> None:
+    transaction.on_commit(tasks.retrain_if_needed.enqueue)
 
 
 def decide(*, actor: Any, coding: Coding, accept: bool) -> Coding:
@@ -522,6 +530,7 @@ def decide(*, actor: Any, coding: Coding, accept: bool) -> Coding:
             partnership=review.partnership,
             origin=origin,
         )
+        _retrain_later()
         return locked
 
 
