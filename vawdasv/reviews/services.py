@@ -606,3 +606,35 @@ def record_dissemination(
             partnership=partnership,
         )
         return entry
+
+
+def create_action_for_recommendation(
+    *, actor: Any, recommendation: Recommendation, commitment: Any
+) -> Recommendation:
+    """Carry a recommendation out as a new action in the partnership's plan, led by its owner
+    organisation and due when it is due, and link them. Progress rounds cover every action of
+    a plan, so from the next round its lead officer reports on it with the same update, review
+    and reminder machinery as any action: this is how a recommendation is put into a round
+    without the reviews app knowing about rounds."""
+    from vawdasv.plans import services as plan_services
+
+    with transaction.atomic():
+        review = recommendation.review
+        _manage(actor, review.partnership_id)
+        if commitment.theme.strategy.partnership_id != review.partnership_id:
+            raise ValidationError(_("The action belongs to another partnership's plan."))
+        leads = [recommendation.owner_organisation] if recommendation.owner_organisation else []
+        action = plan_services.create_action(
+            actor=actor,
+            commitment=commitment,
+            data={
+                "text_en": recommendation.text_en,
+                "text_cy": recommendation.text_cy,
+                "timescale_text": recommendation.due_on.strftime("%B %Y")
+                if recommendation.due_on
+                else "",
+                "lead_organisations": leads,
+            },
+            source=review_origin(review, f"R{recommendation.number}"),
+        )
+        return link_action(actor=actor, recommendation=recommendation, action=action)
