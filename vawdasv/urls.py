@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("strategies/", include("vawdasv.plans.urls")),
     path("progress/", include("vawdasv.progress.urls")),
     path("imports/", include("vawdasv.imports.urls")),
+    path("reviews/", include("vawdasv.reviews.urls")),
     prefix_default_language=False,
 )
 

@@ -151,7 +151,9 @@ def dashboard(
             by_agency[str(agency)] += 1
     return {
         "rows": rows,
-        "by_status": Counter(str(row.recommendation.get_status_display()) for row in rows),
+        "by_status": sorted(
+            Counter(str(row.recommendation.get_status_display()) for row in rows).items()
+        ),
         "by_agency": sorted(by_agency.items()),
         "overdue": sum(row.overdue for row in rows),
     }

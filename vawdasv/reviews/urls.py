@@ -1,0 +1,19 @@
+from django.urls import path
+
+from vawdasv.reviews.views import browse, work
+
+app_name = "reviews"
+urlpatterns = [
+    path("", browse.review_list, name="list"),
+    path("recommendations/", browse.dashboard, name="dashboard"),
+    path("codebook/", browse.codebook, name="codebook"),
+    path("new/<slug:slug>/", work.review_create, name="create"),
+    path("<int:pk>/", browse.review_detail, name="detail"),
+    path("<int:pk>/upload/", work.upload, name="upload"),
+    path("<int:pk>/code/", work.code, name="code"),
+    path("<int:pk>/recommendations/new/", work.recommendation_add, name="recommendation-add"),
+    path("files/<int:pk>/", browse.review_file, name="file"),
+    path("codings/<int:pk>/decide/", work.decide, name="decide"),
+    path("passages/<int:pk>/code/", work.add_code, name="add-code"),
+    path("recommendations/<int:pk>/", work.recommendation_detail, name="recommendation"),
+]
