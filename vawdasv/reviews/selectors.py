@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from vawdasv.partnerships import permissions
 from vawdasv.reviews.enums import PassageKind, RecommendationStatus
-from vawdasv.reviews.models import Passage, Recommendation, Review
+from vawdasv.reviews.models import Dissemination, Passage, Recommendation, Review
 
 MAX_RESULTS = 50
 MAX_QUERY_CHARS = 200
@@ -157,3 +157,9 @@ def dashboard(
         "by_agency": sorted(by_agency.items()),
         "overdue": sum(row.overdue for row in rows),
     }
+
+
+def disseminations(user: Any) -> list[Dissemination]:
+    """The dissemination log of the partnerships whose reviews this user reads in full."""
+    entries = Dissemination.objects.select_related("partnership")[:200]
+    return [e for e in entries if permissions.can_read_reviews_in_full(user, e.partnership_id)]

@@ -89,7 +89,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reviews/dashboard.html",
-        {**data, "statuses": RecommendationStatus.choices, "status": status},
+        {
+            **data,
+            "statuses": RecommendationStatus.choices,
+            "status": status,
+            "disseminations": selectors.disseminations(request.user),
+        },
     )
 
 
