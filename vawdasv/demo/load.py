@@ -23,6 +23,7 @@ from vawdasv.audit import origins
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
+from vawdasv.demo.reviews import load_demo_reviews
 from vawdasv.demo.rounds import load_demo_rounds
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
@@ -430,6 +431,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
             platform_admin=platform_admin,
         )
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
+        load_demo_reviews(partnership=cardiff_vale, strategy=strategy, people=people)
 
     logins = [
         DemoLogin(
