@@ -13,11 +13,11 @@ import platform
 import sys
 import time
 
-from benchmarks import imports, latency, reports
+from benchmarks import imports, latency, reports, reviews
 from benchmarks.environment import bench_environment
 from benchmarks.suite import RunOptions, Suite
 
-SUITES: tuple[Suite, ...] = (latency.SUITE, imports.SUITE, reports.SUITE)
+SUITES: tuple[Suite, ...] = (latency.SUITE, imports.SUITE, reports.SUITE, reviews.SUITE)
 
 
 def _parser() -> argparse.ArgumentParser:
