@@ -22,7 +22,7 @@ from vawdasv.reviews.models import CodebookTheme, Recommendation, Review
 
 class RecommendationSerializer(ReadOnlyModelSerializer):
     text = BilingualField()
-    owner_organisation = serializers.SlugRelatedField(
+    owner_organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True
     )
     # Plain strings: the codes are listed in the page docs, and an unrated "" is not a choice.
@@ -37,8 +37,12 @@ class RecommendationSerializer(ReadOnlyModelSerializer):
 class ReviewSerializer(ReadOnlyModelSerializer):
     title = BilingualField()
     summary = BilingualField()
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    agencies = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    agencies: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
     recommendations = RecommendationSerializer(many=True, read_only=True)
     status = serializers.CharField(read_only=True)
     themes = serializers.SerializerMethodField()
@@ -66,11 +70,14 @@ class ReviewSerializer(ReadOnlyModelSerializer):
 class CodebookThemeSerializer(ReadOnlyModelSerializer):
     name = BilingualField()
     description = BilingualField()
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    # The broader theme's code ("parent" would shadow DRF's own Field.parent).
+    broader: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        source="parent", slug_field="code", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = CodebookTheme
-        fields = ["code", "parent", "name", "description"]
+        fields = ["code", "broader", "name", "description"]
 
 
 def _schema(serializer: Any, tag: str, list_summary: str, detail_summary: str) -> Any:

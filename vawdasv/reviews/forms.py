@@ -81,7 +81,7 @@ class RecommendationUpdateForm(GovukForm):
 
 
 class PlanActionForm(GovukForm):
-    commitment = forms.ModelChoiceField(
+    commitment: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Commitment in the plan"), queryset=None, empty_label=None
     )
 

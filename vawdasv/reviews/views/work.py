@@ -148,7 +148,8 @@ def _code_url(coding: Coding) -> str:
 @require_POST
 def add_code(request: HttpRequest, pk: int) -> HttpResponse:
     passage = get_object_or_404(Passage, pk=pk)
-    theme = CodebookTheme.objects.filter(pk=selectors_int(request.POST.get("theme"))).first()
+    theme_pk = selectors_int(request.POST.get("theme"))
+    theme = CodebookTheme.objects.filter(pk=theme_pk).first() if theme_pk else None
     if theme is None:
         messages.error(request, _("Choose a theme"))
     else:
