@@ -95,6 +95,8 @@ NOT_SWEPT: dict[str, str] = {
         'the name the platform gives its own model ("classifier 3"), recorded in the audit only'
     ),
     "reviews.ClassifierState.method": "one of two words the platform sets, never shown",
+    "reviews.ThematicReportJob.state": "one of three words the platform sets, never shown",
+    "reviews.ThematicReportJob.stored_as": "the storage path the platform chose, never shown",
 }
 
 
@@ -370,6 +372,7 @@ def _review_addresses() -> Iterator[str]:
     yield _url("reviews:dashboard")
     yield _url("reviews:codebook")
     yield _url("reviews:create", slug=review.partnership.slug)
+    yield _url("reviews:thematic", slug=review.partnership.slug)
 
 
 def _plant(fields: list[Planted]) -> None:

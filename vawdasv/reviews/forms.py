@@ -92,3 +92,32 @@ class PlanActionForm(GovukForm):
 
 class SearchForm(GovukForm):
     q = forms.CharField(label=_("Search the reports"), max_length=200, required=False)
+
+
+class ThematicReportForm(GovukForm):
+    kind = forms.ChoiceField(label=_("Kind of review"), required=False)
+    year_from = forms.IntegerField(
+        label=_("Published from (year)"), min_value=1990, max_value=2100, required=False
+    )
+    year_to = forms.IntegerField(
+        label=_("Published up to (year)"), min_value=1990, max_value=2100, required=False
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the report"), choices=Language.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from vawdasv.reviews.enums import ReviewKind
+        from vawdasv.reviews.models import CodebookTheme
+
+        super().__init__(*args, **kwargs)
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [("", _("Any kind")), *ReviewKind.choices]
+        theme_field = self.fields["theme"]
+        assert isinstance(theme_field, forms.ChoiceField)
+        theme_field.choices = [
+            ("", _("Every theme")),
+            *[(t.code, str(t.text("name").text)) for t in CodebookTheme.objects.order_by("code")],
+        ]

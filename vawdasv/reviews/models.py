@@ -342,3 +342,26 @@ class ClassifierState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.trained_at:%Y-%m-%d %H:%M}"
+
+
+class ThematicReportJob(models.Model):
+    """A thematic learning report someone asked for: made in the background as a file."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # kind, year_from, year_to, theme: the choices made on the form (codes and numbers only).
+    filters = models.JSONField(default=dict)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    state = models.CharField(max_length=10, default="queued", editable=False)
+    stored_as = models.CharField(max_length=300, blank=True, editable=False)
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"thematic report {self.pk}"

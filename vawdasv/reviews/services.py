@@ -638,3 +638,25 @@ def create_action_for_recommendation(
             source=review_origin(review, f"R{recommendation.number}"),
         )
         return link_action(actor=actor, recommendation=recommendation, action=action)
+
+
+def request_thematic_report(
+    *, actor: Any, partnership: Partnership, filters: Mapping[str, Any], language: str
+) -> Any:
+    """Record the request and queue the report in one transaction (made by `vawdasv worker`)."""
+    from vawdasv.reviews.models import ThematicReportJob
+
+    with transaction.atomic():
+        _manage(actor, partnership.pk)
+        job = ThematicReportJob.objects.create(
+            partnership=partnership,
+            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+            filters={k: v for k, v in filters.items() if v not in (None, "")},
+            language=language,
+        )
+        kernel.created(
+            actor=actor, instance=job, fields=("filters", "language"), partnership=partnership
+        )
+        job_id = job.pk
+        transaction.on_commit(lambda: tasks.make_thematic_report.enqueue(job_id))
+        return job

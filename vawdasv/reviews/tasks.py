@@ -22,3 +22,11 @@ def retrain_if_needed() -> bool:
         return False
     assist.train()
     return True
+
+
+@task()
+def make_thematic_report(job_id: int) -> bool:
+    """Make a thematic report job's Word file through the storage API."""
+    from vawdasv.reviews import report_jobs
+
+    return report_jobs.make(job_id)

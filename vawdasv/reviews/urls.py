@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.reviews.views import browse, work
+from vawdasv.reviews.views import browse, thematic, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -16,4 +16,7 @@ urlpatterns = [
     path("codings/<int:pk>/decide/", work.decide, name="decide"),
     path("passages/<int:pk>/code/", work.add_code, name="add-code"),
     path("recommendations/<int:pk>/", work.recommendation_detail, name="recommendation"),
+    path("thematic/<slug:slug>/", thematic.request_report, name="thematic"),
+    path("thematic/jobs/<int:pk>/", thematic.job_page, name="thematic-job"),
+    path("thematic/jobs/<int:pk>/file/", thematic.job_file, name="thematic-file"),
 ]
