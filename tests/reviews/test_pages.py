@@ -118,3 +118,26 @@ def test_dashboard_and_codebook_pages_render(client, world, prefix):
     response = client.get(f"{prefix}/reviews/codebook/")
     assert response.status_code == 200
     assert b"keywords alone" in response.content or b"allweddeiriau" in response.content
+
+
+def test_the_learning_panel_edits_the_codebook_and_others_may_not(client, world, panellist):
+    client.force_login(world.board)
+    assert client.get(reverse("reviews:theme-edit", args=["stalking"])).status_code == 403
+    client.force_login(panellist)
+    url = reverse("reviews:theme-edit", args=["stalking"])
+    form = client.get(url).context["form"]
+    response = client.post(
+        url, {**{k: v for k, v in form.initial.items() if v is not None and k != "parent"},
+              "parent": form.initial["parent"], "keywords": "stalking\nfixated"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    from vawdasv.reviews.models import CodebookTheme
+
+    assert CodebookTheme.objects.get(code="stalking").keyword_list() == ["stalking", "fixated"]
+    response = client.post(
+        reverse("reviews:theme-add"),
+        {"code": "honour-based-abuse", "name_en": "Honour-based abuse",
+         "parent": form.initial["parent"]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert CodebookTheme.objects.get(code="honour-based-abuse").parent.code == "abuse"

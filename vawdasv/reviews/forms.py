@@ -121,3 +121,25 @@ class ThematicReportForm(GovukForm):
             ("", _("Every theme")),
             *[(t.code, str(t.text("name").text)) for t in CodebookTheme.objects.order_by("code")],
         ]
+
+
+class CodebookThemeForm(GovukModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from vawdasv.reviews.models import CodebookTheme
+
+        model = CodebookTheme
+        fields = [
+            "code", "parent", "name_en", "name_cy", "description_en", "description_cy",
+            "keywords",
+        ]  # fmt: skip
+        help_texts = {"keywords": _("Words and phrases that signal the theme, one per line.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def service_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}

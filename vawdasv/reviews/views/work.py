@@ -245,3 +245,36 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if update_form.errors or action_form.errors else 200,
     )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    """Add or edit a codebook theme: the learning panel (any partnership's) and superusers."""
+    from vawdasv.audit.kernel import ConcurrentEditError
+    from vawdasv.reviews.forms import CodebookThemeForm
+
+    if not permissions.can_edit_codebook(request.user):
+        raise PermissionDenied
+    theme = get_object_or_404(CodebookTheme, code=code) if code else None
+    form = CodebookThemeForm(posted(request), instance=theme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if theme is None:
+                services.create_theme(actor=request.user, data=form.service_data())
+            else:
+                services.update_theme(
+                    actor=request.user, theme=theme, data=form.service_data(),
+                    expected_version=form.cleaned_data.get("version"),
+                )  # fmt: skip
+        except ConcurrentEditError:
+            form.add_error(None, _("Somebody else changed this while you were editing it."))
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Codebook saved"))
+            return redirect("reviews:codebook")
+    return render(
+        request, "reviews/theme_form.html", {"form": form, "theme": theme},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
