@@ -35,7 +35,12 @@ def test_the_report_is_made_in_the_background_and_downloaded(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/reviews/thematic/{world.partnership.slug}/",
-            {"theme": "coercive-control", "language": language, "year_from": "2023"},
+            {
+                "theme": "coercive-control",
+                "language": language,
+                "year_from": "2023",
+                "format": "docx",
+            },
         )
     job = ThematicReportJob.objects.get()
     assert response.url == f"/reviews/thematic/jobs/{job.pk}/"
@@ -51,3 +56,20 @@ def test_a_board_member_may_neither_ask_for_nor_read_a_report(client, world, dem
     assert client.get(f"/reviews/thematic/{world.partnership.slug}/").status_code == 403
     job = ThematicReportJob.objects.create(partnership=world.partnership, language="en")
     assert client.get(f"/reviews/thematic/jobs/{job.pk}/").status_code == 404
+
+
+def test_the_report_can_be_a_pdf(client, world, demo, django_capture_on_commit_callbacks):
+    import pdfplumber
+
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/reviews/thematic/{world.partnership.slug}/", {"language": "cy", "format": "pdf"}
+        )
+    job = ThematicReportJob.objects.get()
+    response = client.get(f"/reviews/thematic/jobs/{job.pk}/file/")
+    assert response["Content-Type"] == "application/pdf"
+    with pdfplumber.open(io.BytesIO(b"".join(response.streaming_content))) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Dysgu thematig" in text
+    assert "DEMO-DHR-2023-02" in text

@@ -106,6 +106,12 @@ class ThematicReportForm(GovukForm):
     language = forms.ChoiceField(
         label=_("Language of the report"), choices=Language.choices, widget=forms.RadioSelect
     )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("docx", _("Word (.docx)")), ("pdf", _("PDF"))],
+        widget=forms.RadioSelect,
+        initial="docx",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from vawdasv.reviews.enums import ReviewKind

@@ -24,17 +24,23 @@ def make(job_id: int) -> bool:
         if job is None:
             return False
         try:
-            data = thematic.render_docx(
-                thematic.gather(job.partnership_id, dict(job.filters)), job.language
+            gathered = thematic.gather(job.partnership_id, dict(job.filters))
+            render = (
+                thematic.render_pdf if job.filters.get("format") == "pdf" else thematic.render_docx
             )
+            data = render(gathered, job.language)
         except Exception:  # a failed report is shown as failed, never a crashed worker
             log.exception("thematic report %s failed", job_id)
             job.state = FAILED
             job.save(update_fields=["state"])
             return False
         job.stored_as = default_storage.save(
-            f"reviews/thematic/{job.pk}-{job.language}.docx", ContentFile(data)
+            f"reviews/thematic/{job.pk}-{job.language}.{extension(job)}", ContentFile(data)
         )
         job.state = DONE
         job.save(update_fields=["state", "stored_as"])
         return True
+
+
+def extension(job: ThematicReportJob) -> str:
+    return "pdf" if job.filters.get("format") == "pdf" else "docx"

@@ -161,3 +161,39 @@ def render_docx(data: ThematicData, language: str) -> bytes:
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def render_pdf(data: ThematicData, language: str) -> bytes:
+    """The same content as a PDF (WeasyPrint over an autoescaped template: text, never markup)."""
+    import logging
+
+    from django.template.loader import render_to_string
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    from weasyprint import HTML
+
+    with translation.override(language):
+        html = render_to_string(
+            "reviews/thematic_pdf.html",
+            {
+                "language": language,
+                "fictional": any(r.fictional for r in data.reviews),
+                "list": ", ".join(r.reference for r in data.reviews) or "–",
+                "years": data.years,
+                "theme_rows": [
+                    (
+                        t.text("name", language).text,
+                        [data.counts.get((t.code, y), 0) for y in data.years],
+                    )
+                    for t in data.themes
+                ],
+                "pairs": data.pairs,
+                "passages": data.passages,
+                "recommendations": [
+                    (r.review.reference, r.text("text", language).text, r.get_status_display())
+                    for r in data.recommendations
+                ],
+            },
+        )
+        pdf: bytes = HTML(string=html).write_pdf()
+        return pdf

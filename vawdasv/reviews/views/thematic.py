@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vawdasv.core.form_errors import posted
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
-from vawdasv.reviews import services
+from vawdasv.reviews import report_jobs, services
 from vawdasv.reviews.forms import ThematicReportForm
 from vawdasv.reviews.models import ThematicReportJob
 
@@ -24,7 +24,9 @@ def request_report(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     if not permissions.can_manage_reviews(request.user, partnership.pk):
         raise PermissionDenied
-    form = ThematicReportForm(posted(request), initial={"language": request.LANGUAGE_CODE})
+    form = ThematicReportForm(
+        posted(request), initial={"language": request.LANGUAGE_CODE, "format": "docx"}
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         language = data.pop("language")
@@ -60,8 +62,10 @@ def job_file(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(
         default_storage.open(job.stored_as, "rb"),
         as_attachment=True,
-        filename=f"thematic-learning-{job.language}.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename=f"thematic-learning-{job.language}.{report_jobs.extension(job)}",
+        content_type="application/pdf"
+        if report_jobs.extension(job) == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
