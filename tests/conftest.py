@@ -80,6 +80,18 @@ def _reference_organisation(slug: str) -> Organisation:
     return Organisation.objects.get(slug=slug)
 
 
+def _codebook_seeded() -> None:
+    """The reviews codebook, seeded again if a transactional test's flush emptied it (as
+    `_reference_organisation` does for reference data)."""
+    import importlib
+
+    from vawdasv.reviews.models import CodebookTheme
+
+    if not CodebookTheme.objects.exists():
+        seed = importlib.import_module("vawdasv.reviews.migrations.0002_seed_codebook").seed
+        seed(django_apps, None)
+
+
 @dataclass
 class World:
     partnership: object
@@ -103,6 +115,7 @@ class World:
 @pytest.fixture
 def world(db) -> World:
     """A published and a draft plan in one partnership, a draft in another, and the personas."""
+    _codebook_seeded()
     partnership = factories.PartnershipFactory(
         name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
     )

@@ -73,8 +73,8 @@ def gather(partnership_id: int, filters: dict[str, Any]) -> ThematicData:
         counts[(coding.theme.code, year)] += 1
         per_passage.setdefault(passage.pk, set()).add(coding.theme.code)
     pairs: Counter[tuple[str, str]] = Counter()
-    for codes in per_passage.values():
-        pairs.update(combinations(sorted(codes), 2))
+    for passage_codes in per_passage.values():
+        pairs.update(combinations(sorted(passage_codes), 2))
     wanted = {filters["theme"], *_children(filters["theme"])} if filters.get("theme") else None
     passages = []
     seen: set[int] = set()
