@@ -141,3 +141,19 @@ def test_the_learning_panel_edits_the_codebook_and_others_may_not(client, world,
     )  # fmt: skip
     assert response.status_code == 302
     assert CodebookTheme.objects.get(code="honour-based-abuse").parent.code == "abuse"
+
+
+def test_an_administrator_edits_a_review_and_a_stale_edit_is_refused(client, world, review):
+    client.force_login(world.admin)
+    url = reverse("reviews:edit", args=[review.pk])
+    data = {"kind": "susr", "reference": "CV-SUSR-01", "title_en": "Renamed",
+            "status": "published", "version": review.version}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    review.refresh_from_db()
+    assert review.title_en == "Renamed"
+    stale = client.post(url, {**data, "title_en": "Old", "version": 1})
+    assert stale.status_code == 400
+    review.refresh_from_db()
+    assert review.title_en == "Renamed"
+    client.force_login(world.board)
+    assert client.get(url).status_code == 404

@@ -11,6 +11,7 @@ urlpatterns = [
     path("codebook/<slug:code>/edit/", work.theme_edit, name="theme-edit"),
     path("new/<slug:slug>/", work.review_create, name="create"),
     path("<int:pk>/", browse.review_detail, name="detail"),
+    path("<int:pk>/edit/", work.review_edit, name="edit"),
     path("<int:pk>/upload/", work.upload, name="upload"),
     path("<int:pk>/code/", work.code, name="code"),
     path("<int:pk>/recommendations/new/", work.recommendation_add, name="recommendation-add"),

@@ -278,3 +278,36 @@ def theme_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         request, "reviews/theme_form.html", {"form": form, "theme": theme},
         status=400 if form.errors else 200,
     )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from vawdasv.audit.kernel import ConcurrentEditError
+
+    review = _managed(request, pk)
+    form = ReviewForm(posted(request), instance=review)
+    form.fields["agencies"].queryset = review.partnership.organisations.all()  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_review(
+                actor=request.user, review=review, data=form.service_data(),
+                agencies=form.cleaned_data["agencies"],
+                expected_version=_int_or_none(request.POST.get("version")),
+            )  # fmt: skip
+        except ConcurrentEditError:
+            form.add_error(None, _("Somebody else changed this while you were editing it."))
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Review saved"))
+            return redirect("reviews:detail", pk=review.pk)
+    return render(
+        request, "reviews/review_form.html",
+        {"form": form, "partnership": review.partnership, "review": review},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return selectors_int(value)
