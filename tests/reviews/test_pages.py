@@ -157,3 +157,17 @@ def test_an_administrator_edits_a_review_and_a_stale_edit_is_refused(client, wor
     assert review.title_en == "Renamed"
     client.force_login(world.board)
     assert client.get(url).status_code == 404
+
+
+def test_a_dissemination_is_recorded_and_shown_in_the_log(client, world, review):
+    client.force_login(world.admin)
+    url = reverse("reviews:dissemination-add", args=[world.partnership.slug])
+    response = client.post(
+        url, {"briefing": "Coercive control briefing", "audience": "Health visitors' course",
+              "sent_on": "2026-10-01", "reviews": [review.pk]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert b"Health visitors" in client.get(reverse("reviews:dashboard")).content
+    assert client.post(url, {"briefing": "", "audience": "", "sent_on": ""}).status_code == 400
+    client.force_login(world.board)
+    assert client.get(url).status_code == 403

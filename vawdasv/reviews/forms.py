@@ -149,3 +149,15 @@ class CodebookThemeForm(GovukModelForm):
 
     def service_data(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class DisseminationForm(GovukForm):
+    briefing = forms.CharField(label=_("Learning briefing"), max_length=200)
+    audience = forms.CharField(label=_("Group, training course or partner"), max_length=200)
+    sent_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    reviews: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Reviews the learning came from"),
+        queryset=Review.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

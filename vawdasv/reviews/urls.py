@@ -20,6 +20,7 @@ urlpatterns = [
     path("passages/<int:pk>/code/", work.add_code, name="add-code"),
     path("recommendations/<int:pk>/", work.recommendation_detail, name="recommendation"),
     path("thematic/<slug:slug>/", thematic.request_report, name="thematic"),
+    path("dissemination/<slug:slug>/new/", work.dissemination_add, name="dissemination-add"),
     path("thematic/jobs/<int:pk>/", thematic.job_page, name="thematic-job"),
     path("thematic/jobs/<int:pk>/file/", thematic.job_file, name="thematic-file"),
 ]

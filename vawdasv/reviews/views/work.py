@@ -311,3 +311,30 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _int_or_none(value: str | None) -> int | None:
     return selectors_int(value)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dissemination_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record which learning briefing went to which group, course or partner, and when."""
+    from vawdasv.reviews.forms import DisseminationForm
+
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not permissions.can_manage_reviews(request.user, partnership.pk):
+        raise PermissionDenied
+    form = DisseminationForm(posted(request))
+    form.fields["reviews"].queryset = Review.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_dissemination(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Dissemination recorded"))
+            return redirect("reviews:dashboard")
+    return render(
+        request, "reviews/dissemination_form.html", {"form": form, "partnership": partnership},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
