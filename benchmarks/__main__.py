@@ -13,12 +13,13 @@ import platform
 import sys
 import time
 
-from benchmarks import history, imports, latency, national, outcomes, reports
+from benchmarks import history, imports, latency, national, outcomes, reports, reviews
 from benchmarks.environment import bench_environment
 from benchmarks.suite import RunOptions, Suite
 
 SUITES: tuple[Suite, ...] = (
     latency.SUITE, history.SUITE, imports.SUITE, reports.SUITE, national.SUITE, outcomes.SUITE,
+    reviews.SUITE,
 )  # fmt: skip
 
 

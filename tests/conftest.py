@@ -90,6 +90,18 @@ def _reference_organisation(slug: str) -> Organisation:
     return Organisation.objects.get(slug=slug)
 
 
+def _codebook_seeded() -> None:
+    """The reviews codebook, seeded again if a transactional test's flush emptied it (as
+    `_reference_organisation` does for reference data)."""
+    import importlib
+
+    from vawdasv.reviews.models import CodebookTheme
+
+    if not CodebookTheme.objects.exists():
+        seed = importlib.import_module("vawdasv.reviews.migrations.0002_seed_codebook").seed
+        seed(django_apps, None)
+
+
 @dataclass
 class World:
     partnership: object
@@ -124,6 +136,7 @@ def module_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterat
 
 
 def build_world() -> World:
+    _codebook_seeded()
     partnership = factories.PartnershipFactory(
         name_en="Cardiff and Vale of Glamorgan VAWDASV Partnership", slug="cardiff-vale"
     )

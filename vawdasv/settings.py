@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "vawdasv.governance",
     "vawdasv.national",
     "vawdasv.outcomes",
+    "vawdasv.reviews",
     "vawdasv.api",
     "vawdasv.web",
     "vawdasv.demo",
@@ -316,6 +317,7 @@ SCHEDULED_TASKS = {
         "at": "03:00",
     },
     "delete-finished-tasks": {"task": "vawdasv.ops.tasks.delete_finished_tasks", "at": "03:30"},
+    "retrain-theme-classifier": {"task": "vawdasv.reviews.tasks.retrain_if_needed", "at": "02:30"},
 }
 # The address people use to reach the service, for links in emails sent by tasks.
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("all-wales/", include("vawdasv.national.urls")),
     path("public/", include("vawdasv.national.public_urls")),
     path("outcomes/", include("vawdasv.outcomes.urls")),
+    path("reviews/", include("vawdasv.reviews.urls")),
     prefix_default_language=False,
 )
 

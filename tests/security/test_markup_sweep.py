@@ -160,6 +160,15 @@ NOT_SWEPT: dict[str, str] = {
     "outcomes.DataReturn.review_comment": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.ReturnValue.comment": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.ReturnEvent.comment": _OUTCOMES_NOT_YET_SWEPT,
+    "reviews.ReviewFile.sha256": "a checksum the platform computes, never typed",
+    "reviews.ReviewFile.content_type": "the media type the platform detected from the file",
+    "reviews.ReviewFile.stored_as": "the storage path the platform chose, never shown",
+    "reviews.Coding.suggested_by_model": (
+        'the name the platform gives its own model ("classifier 3"), recorded in the audit only'
+    ),
+    "reviews.ClassifierState.method": "one of two words the platform sets, never shown",
+    "reviews.ThematicReportJob.state": "one of three words the platform sets, never shown",
+    "reviews.ThematicReportJob.stored_as": "the storage path the platform chose, never shown",
 }
 
 
@@ -408,6 +417,7 @@ def _build(world) -> Platform:
     )  # fmt: skip
     superuser = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
     group, meeting = _governance(world)
+    _build_reviews(world)
     return Platform(
         world, progress_round.pk, submitted.pk, link.pk, file.pk, plan_import.pk, job.pk, failed.pk,
         alias.pk, superuser, group.pk, meeting.pk,
@@ -458,6 +468,64 @@ def _governance(world) -> tuple[object, object]:
               "published": True},
     )  # fmt: skip
     return group, meeting
+
+
+def _build_reviews(world) -> None:
+    """A review with a report's text, a suggested and an accepted code, a recommendation with
+    an update, a dissemination entry and a trained-model row."""
+    from vawdasv.reviews import services as reviews
+    from vawdasv.reviews.enums import CodingState
+    from vawdasv.reviews.models import ClassifierState, CodebookTheme, Coding, Passage
+
+    review = reviews.create_review(
+        actor=world.admin, partnership=world.partnership,
+        data={"kind": "susr", "reference": "SWEEP-1", "title_en": "T", "title_cy": "T",
+              "summary_en": "S", "summary_cy": "S", "commissioning_body": "Board"},
+    )  # fmt: skip
+    from tests.reviews.builders import review_docx
+
+    reviews.add_review_file(
+        actor=world.admin, review=review, document="report", language="en", name="r.docx",
+        data=review_docx(["The panel met."]),
+    )  # fmt: skip
+    passage = Passage.objects.filter(review=review, kind="sentence").first()
+    themes = list(CodebookTheme.objects.filter(parent__isnull=False)[:2])
+    Coding.objects.create(
+        passage=passage, theme=themes[0], state=CodingState.SUGGESTED, confidence=0.7,
+        drivers="panel", suggested_by_model="keywords 1",
+    )  # fmt: skip
+    reviews.apply_code(actor=world.admin, theme=themes[1], passage=passage)
+    CodebookTheme.objects.update(description_en="D", description_cy="D")
+    recommendation = reviews.create_recommendation(
+        actor=world.admin, review=review,
+        data={"text_en": "R", "text_cy": "R", "scope": "local", "owner_person": "Chair"},
+    )  # fmt: skip
+    reviews.add_recommendation_update(
+        actor=world.admin, recommendation=recommendation, status="in_progress", note="N",
+        evidence_url="https://example.org/e",
+    )  # fmt: skip
+    reviews.record_dissemination(
+        actor=world.admin, partnership=world.partnership, briefing="B", audience="A",
+        sent_on=datetime.date(2026, 1, 1), reviews=[review],
+    )  # fmt: skip
+    ClassifierState.objects.create(n_codes=1, n_passages=1, method="keywords")
+
+
+def _review_addresses() -> Iterator[str]:
+    from vawdasv.reviews.models import Recommendation, Review
+
+    review = Review.objects.get()
+    yield _url("reviews:list")
+    yield _url("reviews:list") + "?q=panel"
+    yield _url("reviews:detail", pk=review.pk)
+    yield _url("reviews:code", pk=review.pk)
+    yield _url("reviews:upload", pk=review.pk)
+    yield _url("reviews:recommendation-add", pk=review.pk)
+    yield _url("reviews:recommendation", pk=Recommendation.objects.get().pk)
+    yield _url("reviews:dashboard")
+    yield _url("reviews:codebook")
+    yield _url("reviews:create", slug=review.partnership.slug)
+    yield _url("reviews:thematic", slug=review.partnership.slug)
 
 
 def _plant(fields: list[Planted]) -> None:
@@ -546,6 +614,7 @@ def _addresses(platform: Platform) -> Iterator[str]:
     yield _url("public:index")
     yield _url("public:partnership", slug=partnership)
     yield _url("public:privacy")
+    yield from _review_addresses()
     yield "/api/"
     for collection in ("partnerships", "organisations", "strategies", "themes", "commitments"):
         yield f"/api/v1/{collection}/"

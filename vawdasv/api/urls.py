@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from vawdasv.api import progress_write, views, viewsets
+from vawdasv.api import progress_write, reviews, views, viewsets
 
 router = SimpleRouter()
 router.register("partnerships", viewsets.PartnershipViewSet, basename="partnership")
@@ -29,6 +29,8 @@ write_urls = [
 router.register("groups", viewsets.GroupViewSet, basename="group")
 router.register("meetings", viewsets.MeetingViewSet, basename="meeting")
 router.register("published-figures", viewsets.PublishedFigureViewSet, basename="published-figure")
+router.register("reviews", reviews.ReviewViewSet, basename="review")
+router.register("review-themes", reviews.CodebookThemeViewSet, basename="review-theme")
 
 urlpatterns = [
     path("", views.api_docs, name="api-docs"),

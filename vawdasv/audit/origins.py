@@ -25,6 +25,8 @@ class OriginKind(models.TextChoices):
     BULK_ALIGNMENT = "bulk_alignment", _("Alignment to the national frameworks")
     UPDATE_MARKS = "update_marks", _("Highlights and public narratives")
     NATIONAL_REPORT = "national_report", _("National annual progress report")
+    REVIEW = "review", _("Safeguarding review")
+    THEME_SUGGESTION = "theme_suggestion", _("Suggested theme")
 
 
 @dataclass(frozen=True)

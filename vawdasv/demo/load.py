@@ -25,6 +25,7 @@ from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
 from vawdasv.demo.governance import load_demo_governance
 from vawdasv.demo.outcomes import load_demo_outcomes
+from vawdasv.demo.reviews import load_demo_reviews
 from vawdasv.demo.rounds import load_demo_rounds
 from vawdasv.imports.model import ImportWarning, PlanCounts
 from vawdasv.imports.services import import_plan
@@ -482,6 +483,7 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
         load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_outcomes(partnership=cardiff_vale, strategy=strategy, people=people)
+        load_demo_reviews(partnership=cardiff_vale, strategy=strategy, people=people)
 
     logins = [
         DemoLogin(

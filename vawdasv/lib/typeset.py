@@ -56,6 +56,18 @@ def tagged_pdf(template: Path, data: dict[str, Any]) -> bytes:
     )
 
 
+DOCUMENT_TEMPLATE = Path(__file__).with_name("document.typ")
+
+
+def document_pdf(*, title: str, language: str, blocks: list[dict[str, Any]]) -> bytes:
+    """A plain document (headings, paragraphs, quotes, tables; see document.typ) as a tagged
+    PDF. Blocks: {"kind": "heading", "level", "text"}, {"kind": "para", "text", "strong"?},
+    {"kind": "quote", "text"}, {"kind": "table", "header": [...], "rows": [[...], ...]}."""
+    return tagged_pdf(
+        DOCUMENT_TEMPLATE, {"title": title, "lang": language, "font": FONT, "blocks": blocks}
+    )
+
+
 def png(template: Path, inputs: dict[str, str], ppi: int = 150) -> bytes:
     """The template's first page as a PNG (a chart for a Word document), with the same fonts."""
     return bytes(

@@ -533,3 +533,83 @@ def visible_organisations(user: Any) -> Q:
         | Q(pk__in=leads_visible_action)
         | Q(pk__in=partners_visible_action)
     )
+
+
+# Safeguarding reviews (reviews app). Reports are published and anonymised, yet the learning
+# drawn from them is the panel's working material, so reading is narrower than for plans.
+
+_PANEL_CACHE_ATTR = "_vawdasv_learning_panels"
+
+
+def learning_panels_of(user: Any) -> set[int]:
+    """Ids of the partnerships whose safeguarding learning panel this user sits on (cached on
+    the user object for the request)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, _PANEL_CACHE_ATTR, None)
+    if cached is None:
+        seat_model = apps.get_model("reviews", "LearningPanelMember")
+        cached = set(seat_model.objects.filter(user=user).values_list("partnership_id", flat=True))
+        setattr(user, _PANEL_CACHE_ATTR, cached)
+    return cached
+
+
+def forget_learning_panels(user: Any) -> None:
+    if hasattr(user, _PANEL_CACHE_ATTR):
+        delattr(user, _PANEL_CACHE_ATTR)
+
+
+def can_read_reviews_in_full(user: Any, partnership_id: int) -> bool:
+    """Every review of the partnership, with its text, codes and recommendations: its learning
+    panel, its administrators and superusers. National observers and other members see only what
+    the partnership shows to everyone."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or partnership_id in learning_panels_of(user):
+        return True
+    return role_in(user, partnership_id) == Role.ADMINISTRATOR
+
+
+def can_manage_reviews(user: Any, partnership_id: int) -> bool:
+    """Record reviews, upload their reports, code them and keep their recommendations: the same
+    people who read them in full."""
+    return can_read_reviews_in_full(user, partnership_id)
+
+
+def can_view_review(user: Any, review: Any) -> bool:
+    """A review the partnership shows to everyone (its summary and recommendation status), or
+    any of its reviews for those who read them in full."""
+    return bool(review.shared) or can_read_reviews_in_full(user, review.partnership_id)
+
+
+def visible_reviews_filter(user: Any) -> Q:
+    """The reviews this user may see, as a filter on the Review model."""
+    if getattr(user, "is_authenticated", False) and user.is_superuser:
+        return Q()
+    full = {pid for pid, role in roles_of(user).items() if role == Role.ADMINISTRATOR}
+    full |= learning_panels_of(user)
+    return Q(shared=True) | Q(partnership_id__in=sorted(full))
+
+
+def can_edit_codebook(user: Any) -> bool:
+    """The codebook is shared by every partnership: any learning panel member or a superuser
+    edits it."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or learning_panels_of(user))
+
+
+def can_update_recommendation(user: Any, recommendation: Any, partnership_id: int) -> bool:
+    """Write an update on a review's recommendation: those who manage the partnership's reviews,
+    or a lead officer of the organisation that owns the recommendation."""
+    if can_manage_reviews(user, partnership_id):
+        return True
+    if role_in(user, partnership_id) != Role.LEAD_OFFICER:
+        return False
+    owner = recommendation.owner_organisation_id
+    return owner is not None and owner == getattr(user, "organisation_id", None)
+
+
+def can_seat_learning_panel(user: Any, partnership_id: int) -> bool:
+    """Add and remove learning panel members: the partnership's administrators."""
+    return can_manage_plans(user, partnership_id)
