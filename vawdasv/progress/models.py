@@ -106,6 +106,11 @@ class ProgressUpdate(BilingualModel, Versioned):
         help_text=_('Only if the date should change, for example "Mar 2027".'),
     )
     proposed_timescale_reason = models.TextField(_("reason for the new timescale"), blank=True)
+    # The action's timescale just before approval applied the proposed one, so the update can
+    # still say "from … to …" once the plan shows the new timescale.
+    timescale_before = models.CharField(
+        _("timescale before approval"), max_length=100, blank=True, editable=False
+    )
     proposed_text_en = models.TextField(_("reworded action (English)"), blank=True)
     proposed_text_cy = models.TextField(_("reworded action (Welsh)"), blank=True)
     proposed_no_longer_relevant = models.BooleanField(

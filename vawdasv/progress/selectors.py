@@ -18,7 +18,7 @@ from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans import selectors as plan_selectors
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.progress.enums import ActionStatus
+from vawdasv.progress.enums import ActionStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.status import action_statuses
 
@@ -219,6 +219,11 @@ def _rows(
         )
     }
     statuses = statuses_for(progress_round.strategy, actions, on)
+    for pk, update in updates.items():
+        if update.state == UpdateState.APPROVED:
+            # This round's approved update is the update: "No update" (about the last closed
+            # round) beside "Approved" would contradict it.
+            statuses[pk] = [s for s in statuses[pk] if s != ActionStatus.NO_UPDATE]
     return [
         ActionRow(progress_round, a, updates.get(a.pk), previous.get(a.pk), statuses[a.pk])
         for a in actions

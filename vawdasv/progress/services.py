@@ -373,6 +373,8 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
             _("You wrote this update, so another administrator of the partnership must approve it.")
         )
     changes = _plan_changes(locked)
+    if "timescale_text" in changes:
+        locked.timescale_before = locked.action.timescale_text
     if changes:
         plan_services.update_action(
             actor=actor, action=locked.action, data=changes,
