@@ -10,6 +10,7 @@ PDF in English and in Welsh, and the files are opened to check what the board wi
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
@@ -169,7 +170,9 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     follow(page, main.locator(f'a[href="{prefix}/progress/strategies/{slug}/open/"]'))
     form = main.locator("form[method=post]")
     form.locator("select[name=period]").select_option(PERIOD)
-    form.locator("input[name=deadline]").fill("2026-12-18")
+    form.locator("input[name=deadline]").fill(
+        (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    )
     follow(page, form.locator("button[type=submit]"))
     progress_round = ProgressRound.objects.get(strategy=world.strategy, period_label=PERIOD)
     round_url = f"{prefix}/progress/rounds/{progress_round.pk}/"

@@ -52,6 +52,15 @@ class ConfirmForm(GovukForm):
     )
 
 
+class DeadlineForm(GovukForm):
+    deadline = forms.DateField(
+        label=_("New deadline for updates"),
+        widget=DateInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={"required": _("Enter the new deadline")},
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
 class ReopenRoundForm(ConfirmForm):
     deadline = forms.DateField(
         label=_("New deadline for updates"),

@@ -207,12 +207,16 @@ class ReminderSent(models.Model):
         verbose_name=_("round"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    # The deadline the reminder was about: when an administrator moves the deadline, the new one
+    # gets its own reminders, and the history shows which deadline each reminder named.
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "progress_round", "kind"], name="one_reminder_per_kind"
+                fields=["user", "progress_round", "kind", "deadline"],
+                name="one_reminder_per_kind_and_deadline",
             )
         ]
         verbose_name = _("reminder sent")
