@@ -51,6 +51,7 @@ EXPECTED_GET = {
     "round":                    (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
     "round_close":              (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
     "round_deadline":           (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
+    "review_queue":             (SIGN_IN,  OK,    DENIED, DENIED, DENIED, OK),
     "update":                   (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
     "review":                   (SIGN_IN,  OK,    DENIED, HIDDEN, HIDDEN, DENIED),
 }
@@ -65,6 +66,7 @@ def _url(name, world, progress_round, update):
         "round": progress_round.get_absolute_url(),
         "round_close": reverse("progress:round-close", args=[progress_round.pk]),
         "round_deadline": reverse("progress:round-deadline", args=[progress_round.pk]),
+        "review_queue": reverse("progress:review-queue"),
         "update": reverse("progress:update", args=[progress_round.pk, world.police_action.pk]),
         "review": reverse("progress:review", args=[update.pk]),
     }[name]

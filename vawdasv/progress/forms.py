@@ -8,10 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
+from vawdasv.lib.bilingual import read
+from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Strategy
+from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import periods_for_years
-from vawdasv.progress.rag import update_vocabulary
+from vawdasv.progress.rag import rag_vocabulary, update_vocabulary
+from vawdasv.progress.selectors import RoundFilters
 from vawdasv.progress.services import UPDATE_FIELDS
 
 
@@ -185,3 +189,50 @@ class ReviewForm(GovukForm):
         if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what needs to change"))
         return data
+
+
+class RoundFilterForm(GovukForm):
+    """The round table's filters, read from the query string so a filtered view can be shared."""
+
+    state = forms.ChoiceField(label=_("Update"), required=False)
+    rag = forms.ChoiceField(label=_("RAG status"), required=False)
+    organisation = forms.TypedChoiceField(
+        label=_("Lead organisation"), required=False, coerce=int, empty_value=None
+    )
+    overdue = forms.BooleanField(label=_("Only overdue actions"), required=False)
+
+    def __init__(self, *args: Any, progress_round: ProgressRound, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["state"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            ("not_started", _("Not started")),
+            *UpdateState.choices,
+        ]
+        words = rag_vocabulary(progress_round.strategy.partnership)
+        self.fields["rag"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            *((rag.value, words.choice_label(rag.value)) for rag in RagStatus),
+        ]
+        leads = (
+            Organisation.objects.filter(
+                led_actions__commitment__theme__strategy=progress_round.strategy_id
+            )
+            .distinct()
+            .order_by("name_en")
+        )
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            *((o.pk, read(o, "name").text) for o in leads),
+        ]
+
+    def filters(self) -> RoundFilters:
+        if not self.is_valid():
+            return RoundFilters()
+        data = self.cleaned_data
+        return RoundFilters(
+            state=data["state"] or "",
+            rag=data["rag"] or "",
+            organisation=data["organisation"],
+            overdue=bool(data["overdue"]),
+        )

@@ -17,7 +17,13 @@ from vawdasv.partnerships import permissions
 from vawdasv.plans import coverage
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
-from vawdasv.progress.forms import ConfirmForm, DeadlineForm, OpenRoundForm, ReopenRoundForm
+from vawdasv.progress.forms import (
+    ConfirmForm,
+    DeadlineForm,
+    OpenRoundForm,
+    ReopenRoundForm,
+    RoundFilterForm,
+)
 
 
 @login_required
@@ -71,13 +77,28 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Every update waiting for this administrator's review, soonest deadline first."""
+    if not permissions.can_see_review_queue(request.user):
+        raise PermissionDenied
+    return render(
+        request, "progress/review_queue.html", {"updates": selectors.review_queue(request.user)}
+    )
+
+
+@login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     progress_round = selectors.get_round_for_user(request.user, pk)
     strategy = progress_round.strategy
-    rows = selectors.round_rows(progress_round, request.user)
-    states = Counter(row.update.state if row.update else "" for row in rows)
+    all_rows = selectors.round_rows(progress_round, request.user)
+    filter_form = RoundFilterForm(request.GET or None, progress_round=progress_round)
+    filters = filter_form.filters()
+    rows = selectors.filter_rows(all_rows, filters)
+    states = Counter(row.update.state if row.update else "" for row in all_rows)
     rags = Counter(
-        row.update.rag for row in rows if row.update and row.update.state == UpdateState.APPROVED
+        row.update.rag
+        for row in all_rows
+        if row.update and row.update.state == UpdateState.APPROVED
     )
     return render(
         request,
@@ -86,6 +107,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": progress_round,
             "strategy": strategy,
             "rows": rows,
+            "filter_form": filter_form,
+            "filtered": filters.active,
+            "total": len(all_rows),
             "state_counts": [
                 (_("Not started"), states[""]),
                 *((state.label, states[state.value]) for state in UpdateState),
@@ -119,6 +143,7 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
                 "Lead officers will no longer be able to change their updates. Drafts are kept, "
                 "and you can reopen the round later."
             ),
+            "warning": selectors.close_warning(progress_round),
             "button": _("Close round"),
         },
         status=400 if form.errors else 200,

@@ -161,6 +161,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
+            following = selectors.next_in_queue(request.user, update)
+            if following is not None:
+                return redirect("progress:review", pk=following.pk)
+            messages.info(request, _("No more updates are waiting for review."))
             return redirect(progress_round.get_absolute_url())
     return render(
         request,
@@ -172,6 +176,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "action": update.action,
             "form": form,
             "can_decide": update.state == UpdateState.SUBMITTED,
+            "queue": selectors.review_queue(request.user),
             **_own_update_context(request.user, update),
             "previous": selectors.latest_approved([update.action_id], before=progress_round).get(
                 update.action_id
