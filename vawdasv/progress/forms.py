@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -74,10 +77,25 @@ class ReopenRoundForm(ConfirmForm):
     )
 
 
+def _fingerprint(value: Any) -> str:
+    """A short digest of a field's value as the form would post it, so the page can carry
+    what each field held when it was loaded without carrying the text twice."""
+    text = ("1" if value else "") if isinstance(value, bool) else str(value or "")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def fingerprints(values: Mapping[str, Any]) -> str:
+    """Each update field's digest, as the JSON the hidden "base" field holds."""
+    return json.dumps({name: _fingerprint(values.get(name)) for name in UPDATE_FIELDS})
+
+
 class UpdateForm(GovukModelForm):
     """The lead officer's update. A draft may be incomplete; submitting checks it is complete."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # What each field held when the page was loaded (digests): after a refused save, the fields
+    # this person did not change take the other person's values (see views/updates.py).
+    base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ProgressUpdate
@@ -143,6 +161,9 @@ class UpdateForm(GovukModelForm):
             # 0 stands for "no update yet": if somebody else starts it first, saving this
             # form is a conflict rather than a silent overwrite (versions start at 1).
             self.initial["version"] = self.instance.version if self.instance.pk else 0
+            self.initial["base"] = fingerprints(
+                {name: getattr(self.instance, name) for name in UPDATE_FIELDS}
+            )
 
     def groups(self) -> list[dict[str, Any]]:
         """The visible fields in their groups; a field no group names goes in the first one."""
@@ -159,6 +180,20 @@ class UpdateForm(GovukModelForm):
             field for field in self.visible_fields() if field.name not in placed
         ]
         return groups
+
+    def differs_from_base(self, name: str, value: Any) -> bool:
+        """Whether `value` differs from what the field held when the page was loaded (a form
+        without a readable base counts every value as different, so nothing is overwritten)."""
+        try:
+            base = json.loads(self.cleaned_data.get("base") or "")
+        except ValueError:
+            return True
+        if not isinstance(base, dict) or name not in base:
+            return True
+        return bool(_fingerprint(value) != base[name])
+
+    def changed_by_this_person(self, name: str) -> bool:
+        return self.differs_from_base(name, self.cleaned_data.get(name))
 
     def service_data(self) -> dict[str, Any]:
         return {
