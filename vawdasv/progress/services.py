@@ -24,7 +24,7 @@ from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.plans.timescales import parse_timescale
+from vawdasv.plans.timescales import parse_timescale, plan_text
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import parse_period
@@ -371,7 +371,9 @@ def _lock_for_review(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
 def _plan_changes(update: ProgressUpdate) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if update.proposed_timescale_text:
-        data["timescale_text"] = update.proposed_timescale_text
+        # "Medi 2028" typed on the Welsh page is stored as the plan's "Sep 2028", never as
+        # the English plan's timescale text (issue 11).
+        data["timescale_text"] = plan_text(update.proposed_timescale_text)
     if update.proposed_text_en:
         data["text_en"] = update.proposed_text_en
     if update.proposed_text_cy:
@@ -403,7 +405,7 @@ def _add_proposed_action(actor: Any, update: ProgressUpdate) -> Action:
         data={
             "text_en": update.proposed_new_action_en.strip(),
             "text_cy": update.proposed_new_action_cy.strip(),
-            "timescale_text": update.proposed_new_action_timescale.strip(),
+            "timescale_text": plan_text(update.proposed_new_action_timescale),
             "lead_organisations": _new_action_leads(update),
         },
         source=round_origin(update.progress_round),
