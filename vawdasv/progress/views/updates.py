@@ -69,6 +69,7 @@ def _merge_after_conflict(form: UpdateForm, current: ProgressUpdate) -> list[dic
                 data[name] = theirs or ""
         elif (theirs or "") != (mine or "") and form.differs_from_base(name, theirs):
             field = ProgressUpdate._meta.get_field(name)
+            assert isinstance(field, models.Field)
             rows.append(
                 {
                     "label": field.verbose_name,
