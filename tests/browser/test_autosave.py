@@ -122,3 +122,39 @@ def test_adding_evidence_keeps_what_was_typed_but_not_yet_saved(page: Page, worl
     assert update.narrative_en == NARRATIVE["en"]
     assert update.evidence.get().title == "Course attendance register"
     expect(main.locator("textarea[name=narrative_en]")).to_have_value(NARRATIVE["en"])
+
+
+def test_a_slow_server_never_has_two_saves_of_one_page_at_once(page: Page, world: Any) -> None:
+    """A change made while a save is in flight is saved after it, with the version it returned,
+    so a slow answer never turns the person's own typing into a conflict with themselves."""
+    progress_round = _round(world)
+    address = f"/progress/rounds/{progress_round.pk}/actions/{world.police_action.pk}/"
+    sign_in(page, "", "owain")
+    visit(page, address)
+    form = page.locator("main form[data-autosave-url]")
+    form.evaluate("f => { f.dataset.autosaveDelay = '100'; f.dataset.autosaveInterval = '0'; }")
+    held: list[Any] = []  # the autosave requests, answered only when the test says so
+    page.route("**/autosave/", lambda route: held.append(route))
+    narrative = form.locator("textarea[name=narrative_en]")
+
+    narrative.fill("First part.")
+    for _attempt in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    narrative.fill("First part. Second part.")
+    page.wait_for_timeout(1500)  # many times the 100 ms quiet: a second save would have started
+    assert len(held) == 1
+
+    held[0].continue_()
+    for _attempt in range(100):
+        if len(held) == 2:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 2  # the change made meanwhile is saved once the first save has ended
+    held[1].continue_()
+
+    expect(form.locator("[role=status]")).to_have_text(_saved_message("en"), timeout=GENEROUS)
+    update = ProgressUpdate.objects.get(action=world.police_action)
+    assert update.narrative_en == "First part. Second part."
+    assert update.version == 2

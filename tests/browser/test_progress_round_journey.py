@@ -10,6 +10,7 @@ PDF in English and in Welsh, and the files are opened to check what the board wi
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
@@ -73,15 +74,27 @@ def write_update(
     sign_out(page, prefix)
 
 
-def review(page: Page, update: ProgressUpdate, decision: str, comment: str) -> None:
-    """On the round page, follow the update's Review link and record the decision."""
+def review(
+    page: Page,
+    update: ProgressUpdate,
+    decision: str,
+    comment: str,
+    next_update: ProgressUpdate | None = None,
+) -> None:
+    """Record the decision on the update's review page (from the round page's Review link
+    unless the queue already opened it); the next update waiting opens after it, or the round."""
     main = page.locator("main")
-    follow(page, main.locator(f'a[href$="/progress/updates/{update.pk}/review/"]'))
+    address = f"/progress/updates/{update.pk}/review/"
+    if not path_of(page).endswith(address):
+        follow(page, main.locator(f'a[href$="{address}"]'))
     form = main.locator("form[method=post]")
     form.locator(f'input[name=decision][value="{decision}"]').check()
     form.locator("textarea[name=comment]").fill(comment)
     follow(page, form.locator("button[type=submit]"))
-    assert path_of(page).endswith(f"/progress/rounds/{update.progress_round_id}/")
+    if next_update is not None:
+        assert path_of(page).endswith(f"/progress/updates/{next_update.pk}/review/")
+    else:
+        assert path_of(page).endswith(f"/progress/rounds/{update.progress_round_id}/")
 
 
 def download(page: Page, format_name: str) -> tuple[str, bytes]:
@@ -169,7 +182,9 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     follow(page, main.locator(f'a[href="{prefix}/progress/strategies/{slug}/open/"]'))
     form = main.locator("form[method=post]")
     form.locator("select[name=period]").select_option(PERIOD)
-    form.locator("input[name=deadline]").fill("2026-12-18")
+    form.locator("input[name=deadline]").fill(
+        (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    )
     follow(page, form.locator("button[type=submit]"))
     progress_round = ProgressRound.objects.get(strategy=world.strategy, period_label=PERIOD)
     round_url = f"{prefix}/progress/rounds/{progress_round.pk}/"
@@ -194,7 +209,18 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     # Alys approves Owain's update, returns Bethan's, and closes the round.
     sign_in(page, prefix, "alys")
     visit(page, round_url)
-    review(page, police_update, "approve", "")
+    # She moves the deadline on a week, then looks at the queue of updates waiting for her.
+    follow(page, main.locator(f'a[href="{round_url}deadline/"]'))
+    form = main.locator("form[method=post]")
+    moved = progress_round.deadline + datetime.timedelta(days=7)
+    form.locator("input[name=deadline]").fill(moved.isoformat())
+    follow(page, form.locator("button[type=submit]"))
+    progress_round.refresh_from_db()
+    assert progress_round.deadline == moved
+    follow(page, main.locator(f'a[href="{prefix}/progress/reviews/"]'))
+    expect(main.locator("tbody tr")).to_have_count(2)
+    visit(page, round_url)
+    review(page, police_update, "approve", "", next_update=council_update)
     review(page, council_update, "return", RETURN_COMMENT)
     police_update.refresh_from_db()
     council_update.refresh_from_db()
@@ -217,8 +243,9 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     expect(main.locator("table")).not_to_have_count(0)
     check_report_files(page, page_language, world.police_action, world.council_action)
 
-    filters = main.locator("form[method=get]")
+    # The choices and the downloads are one form; "Show report" comes back to the page.
+    filters = main.locator("form.vawdasv-report-filters")
     filters.locator("select[name=lang]").select_option(other_language)
-    follow(page, filters.locator("button[type=submit]"))
+    follow(page, filters.locator('button[name=format][value="show"]'))
     expect(main.locator(f'h1 [lang="{other_language}"]')).to_have_count(1)
     check_report_files(page, other_language, world.police_action, world.council_action)

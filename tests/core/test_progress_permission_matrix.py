@@ -46,6 +46,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "round_open":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "round":               (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "round_close":         (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "round_deadline":      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "review_queue":        (LOGIN, OK,    DENY,  DENY,  DENY,  OK,    DENY,  OK),
     "update":              (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
     "review":              (LOGIN, OK,    DENY,  HIDE,  HIDE,  DENY,  HIDE,  OK),
     "report":              (LOGIN, OK,    OK,    OK,    OK,    DENY,  OK,    OK),
@@ -96,6 +98,8 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "round_open": lambda: reverse("progress:round-open", args=[slug]),
         "round": lambda: reverse("progress:round", args=[progress_round.pk]),
         "round_close": lambda: reverse("progress:round-close", args=[progress_round.pk]),
+        "round_deadline": lambda: reverse("progress:round-deadline", args=[progress_round.pk]),
+        "review_queue": lambda: reverse("progress:review-queue"),
         "update": lambda: reverse(
             "progress:update", args=[progress_round.pk, world.police_action.pk]
         ),

@@ -104,7 +104,7 @@ def test_drafts_cannot_be_changed_while_the_round_is_closed(world, progress_roun
 def test_reopening_with_a_new_deadline_lets_drafts_be_finished(world, progress_round):
     _draft(world, progress_round)
     services.close_round(actor=world.admin, progress_round=progress_round)
-    new_deadline = datetime.date(2025, 11, 14)
+    new_deadline = datetime.date.today() + datetime.timedelta(days=14)
     services.reopen_round(actor=world.admin, progress_round=progress_round, deadline=new_deadline)
     progress_round.refresh_from_db()
     assert (progress_round.status, progress_round.deadline) == (RoundStatus.OPEN, new_deadline)
@@ -112,7 +112,10 @@ def test_reopening_with_a_new_deadline_lets_drafts_be_finished(world, progress_r
     assert update.state == UpdateState.SUBMITTED
     reopening = history_for(progress_round).first()
     assert reopening.changes["status"] == {"before": "closed", "after": "open"}
-    assert reopening.changes["deadline"] == {"before": "2025-10-31", "after": "2025-11-14"}
+    assert reopening.changes["deadline"] == {
+        "before": "2025-10-31",
+        "after": new_deadline.isoformat(),
+    }
 
 
 # Writing updates ---------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """The progress pages for each persona, through the Django test client."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +15,8 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from .conftest import GOOD_UPDATE
 
 OK, SIGN_IN, DENIED, HIDDEN = 200, 302, 403, 404
+# Deadlines set through the pages must not be in the past (issue 11).
+FUTURE = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
 PERSONAS = ("anonymous", "admin", "lead", "council_lead", "board", "outsider")
 
 
@@ -46,6 +50,8 @@ EXPECTED_GET = {
     "round_open":               (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
     "round":                    (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
     "round_close":              (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
+    "round_deadline":           (SIGN_IN,  OK,    DENIED, DENIED, DENIED, DENIED),
+    "review_queue":             (SIGN_IN,  OK,    DENIED, DENIED, DENIED, OK),
     "update":                   (SIGN_IN,  OK,    OK,   OK,     OK,     DENIED),
     "review":                   (SIGN_IN,  OK,    DENIED, HIDDEN, HIDDEN, DENIED),
 }
@@ -59,6 +65,8 @@ def _url(name, world, progress_round, update):
         "round_open": reverse("progress:round-open", args=[world.strategy.slug]),
         "round": progress_round.get_absolute_url(),
         "round_close": reverse("progress:round-close", args=[progress_round.pk]),
+        "round_deadline": reverse("progress:round-deadline", args=[progress_round.pk]),
+        "review_queue": reverse("progress:review-queue"),
         "update": reverse("progress:update", args=[progress_round.pk, world.police_action.pk]),
         "review": reverse("progress:review", args=[update.pk]),
     }[name]
@@ -135,7 +143,7 @@ def test_the_plan_page_links_members_to_its_progress_rounds(world):
 def test_administrator_opens_a_round_from_the_form(world):
     response = client_for(world, "admin").post(
         reverse("progress:round-open", args=[world.strategy.slug]),
-        {"period": "2025/26 Q3", "deadline": "2026-01-31"},
+        {"period": "2025/26 Q3", "deadline": FUTURE},
     )
     progress_round = ProgressRound.objects.get()
     assert response.status_code == 302
@@ -145,7 +153,7 @@ def test_administrator_opens_a_round_from_the_form(world):
 
 def test_opening_a_round_without_a_period_shows_an_error(world):
     response = client_for(world, "admin").post(
-        reverse("progress:round-open", args=[world.strategy.slug]), {"deadline": "2026-01-31"}
+        reverse("progress:round-open", args=[world.strategy.slug]), {"deadline": FUTURE}
     )
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
@@ -156,7 +164,7 @@ def test_opening_a_round_without_a_period_shows_an_error(world):
 def test_others_cannot_open_a_round_by_posting(world, persona):
     response = client_for(world, persona).post(
         reverse("progress:round-open", args=[world.strategy.slug]),
-        {"period": "2025/26 Q3", "deadline": "2026-01-31"},
+        {"period": "2025/26 Q3", "deadline": FUTURE},
     )
     assert response.status_code == DENIED
     assert not ProgressRound.objects.exists()
@@ -189,11 +197,11 @@ def test_administrator_closes_and_reopens_a_round_and_drafts_survive(world, prog
     assert ProgressUpdate.objects.get().narrative_en == "Half written"
     admin.post(
         reverse("progress:round-reopen", args=[progress_round.pk]),
-        {"confirm": "on", "deadline": "2025-11-30"},
+        {"confirm": "on", "deadline": FUTURE},
     )
     progress_round.refresh_from_db()
     assert progress_round.status == RoundStatus.OPEN
-    assert str(progress_round.deadline) == "2025-11-30"
+    assert str(progress_round.deadline) == FUTURE
 
 
 def test_a_lead_officer_cannot_close_a_round_by_posting(world, progress_round):

@@ -150,6 +150,23 @@ def can_write_report_text(user: Any, partnership_id: int) -> bool:
     return can_issue_reports(user, partnership_id)
 
 
+def rounds_run_by(user: Any, partnership_field: str) -> Q:
+    """`can_run_rounds` as a filter, for the review queue: the partnerships whose updates the
+    user reviews (`partnership_field` names the partnership id, as in `progress_readable`)."""
+    if getattr(user, "is_authenticated", False) and user.is_superuser:
+        return Q()
+    administered = [pid for pid, role in roles_of(user).items() if role == Role.ADMINISTRATOR]
+    return Q(**{f"{partnership_field}__in": administered})
+
+
+def can_see_review_queue(user: Any) -> bool:
+    """The list of updates waiting for review: administrators of any partnership (each sees
+    their own partnerships' updates, see `rounds_run_by`) and superusers."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser) or administers_any(
+        user
+    )
+
+
 def can_rename_rag_labels(user: Any, partnership_id: int) -> bool:
     """Rename the partnership's RAG ratings: its administrators, as the words reach every report."""
     return can_manage_plans(user, partnership_id)

@@ -15,7 +15,6 @@ falling back to the other language where a text has not been translated yet.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,7 +47,6 @@ WORD_LANGUAGE = {"en": "en-GB", "cy": "cy-GB"}
 LEAD_SEPARATOR = " / "
 _DOCX_WIDTHS_CM = (5.0, 7.0, 6.0, 3.0, 4.0)
 _XLSX_WIDTHS = (18, 45, 8, 60, 45, 16, 30)
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
 
 
 def _check_language(language: str) -> None:
@@ -234,17 +232,11 @@ def export_docx(strategy: Strategy, language: str) -> bytes:
 # Excel --------------------------------------------------------------------------------------
 
 
-def _sheet_title(themes: list[Theme], language: str) -> str:
-    """The first theme's name, or Excel's own "Sheet1" when that name cannot be a sheet's.
-
-    The importer reads a sheet's name as the heading above its table and opens a theme of that
-    name at the header row, even when a Theme column names each row's theme; naming the sheet
-    after the first theme keeps it from adding an empty theme when the file comes back.
+def _sheet_title() -> str:
+    """ "Actions" in the reader's language: the sheet holds every theme, so it is named after
+    none of them. The importer knows this name (as it knows "Sheet1") and opens no theme for it.
     """
-    name = read(themes[0], "name", language).text.strip() if themes else ""
-    if name and len(name) <= 31 and name.isprintable() and not _SHEET_FORBIDDEN.search(name):
-        return name
-    return "Sheet1"
+    return _("Actions")
 
 
 def export_xlsx(strategy: Strategy, language: str) -> bytes:
@@ -259,7 +251,7 @@ def export_xlsx(strategy: Strategy, language: str) -> bytes:
     with translation.override(language):
         workbook = Workbook()
         sheet = workbook.active
-        sheet.title = _sheet_title(themes, language)
+        sheet.title = _sheet_title()
         tabular.append_row(
             sheet,
             [

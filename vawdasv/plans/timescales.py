@@ -193,3 +193,37 @@ def financial_year_bounds(label: str) -> tuple[datetime.date, datetime.date] | N
     if (start + 1) % 100 != int(m.group(2)):
         return None
     return datetime.date(start, 4, 1), datetime.date(start + 1, 3, 31)
+
+
+# Welsh timescale words as the plan's English text records them.
+_ENGLISH_KIND_WORDS = {
+    "parhaus": "Ongoing", "yn barhaus": "Ongoing", "yn flynyddol": "Annually",
+    "bob blwyddyn": "Annually", "i'w gadarnhau": "TBC", "igc": "TBC",
+}  # fmt: skip
+_WELSH_MONTHS = (
+    "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+    "hydref", "tachwedd", "rhagfyr",
+)  # fmt: skip
+_MONTH_YEAR = re.compile(r"([a-z]+)\s*,?\s*'?(\d{4}|\d{2})")
+
+
+def plan_text(raw: str) -> str:
+    """A timescale typed by a person (in either language) as the plan's text records it.
+
+    The plan's timescale text is the English plan's, so "Medi 2028" or "erbyn Medi 2028"
+    becomes "Sep 2028" and "Parhaus" becomes "Ongoing"; the due date and kind are the same
+    either way. Anything else (an English month, a financial year, "Q3 2025/26") is kept as
+    typed.
+    """
+    text = " ".join((raw or "").split())
+    lowered = text.lower().rstrip(".")
+    if lowered in _ENGLISH_KIND_WORDS:
+        return _ENGLISH_KIND_WORDS[lowered]
+    stripped = lowered
+    while (shorter := _PREFIX.sub("", stripped)) != stripped:
+        stripped = shorter
+    if (m := _MONTH_YEAR.fullmatch(stripped)) and m.group(1) in _WELSH_MONTHS:
+        year = _year(m.group(2))
+        if year is not None:
+            return f"{calendar.month_abbr[MONTHS[m.group(1)]]} {year}"
+    return text

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
+from vawdasv.lib.bilingual import read
+from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Strategy
+from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import periods_for_years
-from vawdasv.progress.rag import update_vocabulary
+from vawdasv.progress.rag import rag_vocabulary, update_vocabulary
+from vawdasv.progress.selectors import RoundFilters
 from vawdasv.progress.services import UPDATE_FIELDS
 
 
@@ -52,6 +59,15 @@ class ConfirmForm(GovukForm):
     )
 
 
+class DeadlineForm(GovukForm):
+    deadline = forms.DateField(
+        label=_("New deadline for updates"),
+        widget=DateInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={"required": _("Enter the new deadline")},
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
 class ReopenRoundForm(ConfirmForm):
     deadline = forms.DateField(
         label=_("New deadline for updates"),
@@ -61,10 +77,25 @@ class ReopenRoundForm(ConfirmForm):
     )
 
 
+def _fingerprint(value: Any) -> str:
+    """A short digest of a field's value as the form would post it, so the page can carry
+    what each field held when it was loaded without carrying the text twice."""
+    text = ("1" if value else "") if isinstance(value, bool) else str(value or "")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def fingerprints(values: Mapping[str, Any]) -> str:
+    """Each update field's digest, as the JSON the hidden "base" field holds."""
+    return json.dumps({name: _fingerprint(values.get(name)) for name in UPDATE_FIELDS})
+
+
 class UpdateForm(GovukModelForm):
     """The lead officer's update. A draft may be incomplete; submitting checks it is complete."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # What each field held when the page was loaded (digests): after a refused save, the fields
+    # this person did not change take the other person's values (see views/updates.py).
+    base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ProgressUpdate
@@ -130,6 +161,9 @@ class UpdateForm(GovukModelForm):
             # 0 stands for "no update yet": if somebody else starts it first, saving this
             # form is a conflict rather than a silent overwrite (versions start at 1).
             self.initial["version"] = self.instance.version if self.instance.pk else 0
+            self.initial["base"] = fingerprints(
+                {name: getattr(self.instance, name) for name in UPDATE_FIELDS}
+            )
 
     def groups(self) -> list[dict[str, Any]]:
         """The visible fields in their groups; a field no group names goes in the first one."""
@@ -146,6 +180,20 @@ class UpdateForm(GovukModelForm):
             field for field in self.visible_fields() if field.name not in placed
         ]
         return groups
+
+    def differs_from_base(self, name: str, value: Any) -> bool:
+        """Whether `value` differs from what the field held when the page was loaded (a form
+        without a readable base counts every value as different, so nothing is overwritten)."""
+        try:
+            base = json.loads(self.cleaned_data.get("base") or "")
+        except ValueError:
+            return True
+        if not isinstance(base, dict) or name not in base:
+            return True
+        return bool(_fingerprint(value) != base[name])
+
+    def changed_by_this_person(self, name: str) -> bool:
+        return self.differs_from_base(name, self.cleaned_data.get(name))
 
     def service_data(self) -> dict[str, Any]:
         return {
@@ -176,3 +224,50 @@ class ReviewForm(GovukForm):
         if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what needs to change"))
         return data
+
+
+class RoundFilterForm(GovukForm):
+    """The round table's filters, read from the query string so a filtered view can be shared."""
+
+    state = forms.ChoiceField(label=_("Update"), required=False)
+    rag = forms.ChoiceField(label=_("RAG status"), required=False)
+    organisation = forms.TypedChoiceField(
+        label=_("Lead organisation"), required=False, coerce=int, empty_value=None
+    )
+    overdue = forms.BooleanField(label=_("Only overdue actions"), required=False)
+
+    def __init__(self, *args: Any, progress_round: ProgressRound, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["state"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            ("not_started", _("Not started")),
+            *UpdateState.choices,
+        ]
+        words = rag_vocabulary(progress_round.strategy.partnership)
+        self.fields["rag"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            *((rag.value, words.choice_label(rag.value)) for rag in RagStatus),
+        ]
+        leads = (
+            Organisation.objects.filter(
+                led_actions__commitment__theme__strategy=progress_round.strategy_id
+            )
+            .distinct()
+            .order_by("name_en")
+        )
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            *everything,
+            *((o.pk, read(o, "name").text) for o in leads),
+        ]
+
+    def filters(self) -> RoundFilters:
+        if not self.is_valid():
+            return RoundFilters()
+        data = self.cleaned_data
+        return RoundFilters(
+            state=data["state"] or "",
+            rag=data["rag"] or "",
+            organisation=data["organisation"],
+            overdue=bool(data["overdue"]),
+        )

@@ -106,6 +106,11 @@ class ProgressUpdate(BilingualModel, Versioned):
         help_text=_('Only if the date should change, for example "Mar 2027".'),
     )
     proposed_timescale_reason = models.TextField(_("reason for the new timescale"), blank=True)
+    # The action's timescale just before approval applied the proposed one, so the update can
+    # still say "from … to …" once the plan shows the new timescale.
+    timescale_before = models.CharField(
+        _("timescale before approval"), max_length=100, blank=True, editable=False
+    )
     proposed_text_en = models.TextField(_("reworded action (English)"), blank=True)
     proposed_text_cy = models.TextField(_("reworded action (Welsh)"), blank=True)
     proposed_no_longer_relevant = models.BooleanField(
@@ -202,12 +207,16 @@ class ReminderSent(models.Model):
         verbose_name=_("round"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    # The deadline the reminder was about: when an administrator moves the deadline, the new one
+    # gets its own reminders, and the history shows which deadline each reminder named.
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "progress_round", "kind"], name="one_reminder_per_kind"
+                fields=["user", "progress_round", "kind", "deadline"],
+                name="one_reminder_per_kind_and_deadline",
             )
         ]
         verbose_name = _("reminder sent")

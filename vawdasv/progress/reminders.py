@@ -71,9 +71,9 @@ def reminders_due(today: datetime.date, days_before: int = DAYS_BEFORE_DEADLINE)
         if kind is None:
             continue
         already = set(
-            ReminderSent.objects.filter(progress_round=progress_round, kind=kind).values_list(
-                "user_id", flat=True
-            )
+            ReminderSent.objects.filter(
+                progress_round=progress_round, kind=kind, deadline=progress_round.deadline
+            ).values_list("user_id", flat=True)
         )
         officers = (
             User.objects.filter(
@@ -146,7 +146,10 @@ def send(reminder: Reminder, site_url: str) -> bool:
     try:
         with transaction.atomic():
             ReminderSent.objects.create(
-                user=reminder.user, progress_round=reminder.progress_round, kind=reminder.kind
+                user=reminder.user,
+                progress_round=reminder.progress_round,
+                kind=reminder.kind,
+                deadline=reminder.progress_round.deadline,
             )
             send_mail(subject, body, None, [reminder.user.email])
     except IntegrityError:

@@ -18,7 +18,7 @@ from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans import selectors as plan_selectors
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.progress.enums import ActionStatus
+from vawdasv.progress.enums import ActionStatus, RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.status import action_statuses
 
@@ -219,6 +219,11 @@ def _rows(
         )
     }
     statuses = statuses_for(progress_round.strategy, actions, on)
+    for pk, update in updates.items():
+        if update.state == UpdateState.APPROVED:
+            # This round's approved update is the update: "No update" (about the last closed
+            # round) beside "Approved" would contradict it.
+            statuses[pk] = [s for s in statuses[pk] if s != ActionStatus.NO_UPDATE]
     return [
         ActionRow(progress_round, a, updates.get(a.pk), previous.get(a.pk), statuses[a.pk])
         for a in actions
@@ -288,3 +293,90 @@ def my_actions(user: Any, on: datetime.date | None = None) -> list[DeadlineGroup
             _rows(progress_round, actions, on or today(), permissions.visible_updates(user))
         )
     return [DeadlineGroup(deadline, rows) for deadline, rows in groups.items() if rows]
+
+
+# The review queue ---------------------------------------------------------------------------
+
+
+QUEUE_ORDER = (
+    "progress_round__deadline", "progress_round__strategy_id", "action__commitment__theme__order",
+    "action__commitment__order", "action__order", "action_id",
+)  # fmt: skip
+
+
+def review_queue(user: Any) -> list[ProgressUpdate]:
+    """Submitted updates in open rounds the user reviews: soonest deadline first, then plan
+    order, so the regional team works through them as the lead officers' deadlines fall."""
+    return list(
+        ProgressUpdate.objects.filter(
+            state=UpdateState.SUBMITTED, progress_round__status=RoundStatus.OPEN
+        )
+        .filter(permissions.rounds_run_by(user, "progress_round__strategy__partnership_id"))
+        .select_related("progress_round__strategy", "action__commitment__theme")
+        .order_by(*QUEUE_ORDER)
+    )
+
+
+def next_in_queue(user: Any, after: ProgressUpdate) -> ProgressUpdate | None:
+    """The update to review after this one: the first still waiting other than it."""
+    return next((u for u in review_queue(user) if u.pk != after.pk), None)
+
+
+# Filters of the round table --------------------------------------------------------------
+
+NOT_STARTED = "not_started"
+
+
+@dataclass(frozen=True)
+class RoundFilters:
+    """What the round table is narrowed to: an update state (or not started), an approved RAG,
+    a lead organisation, and only overdue actions."""
+
+    state: str = ""
+    rag: str = ""
+    organisation: int | None = None
+    overdue: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.state or self.rag or self.organisation or self.overdue)
+
+    def keep(self, row: ActionRow) -> bool:
+        state = row.update.state if row.update else NOT_STARTED
+        if self.state and state != self.state:
+            return False
+        if self.rag and not (row.update and row.update.rag == self.rag):
+            return False
+        if self.organisation and not any(
+            org.pk == self.organisation for org in row.action.lead_organisations.all()
+        ):
+            return False
+        return not self.overdue or ActionStatus.OVERDUE in row.statuses
+
+
+def filter_rows(rows: list[ActionRow], filters: RoundFilters) -> list[ActionRow]:
+    return [row for row in rows if filters.keep(row)] if filters.active else rows
+
+
+@dataclass
+class CloseWarning:
+    """What closing the round now would leave out of it."""
+
+    no_update: list[Action]
+    unsubmitted: list[Action]
+
+
+def close_warning(progress_round: ProgressRound) -> CloseWarning:
+    """Actions with no update at all and drafts never submitted (named, never shown: a draft
+    stays private to its writers, but that one exists is what the regional team must know)."""
+    rows = round_rows_for_the_system(progress_round)
+    return CloseWarning(
+        no_update=[row.action for row in rows if row.update is None],
+        unsubmitted=[
+            row.action
+            for row in rows
+            if row.update is not None
+            and row.update.state == UpdateState.DRAFT
+            and row.update.submitted_at is None
+        ],
+    )

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel, origins
@@ -23,7 +24,7 @@ from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Action, Strategy
-from vawdasv.plans.timescales import parse_timescale
+from vawdasv.plans.timescales import parse_timescale, plan_text
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import parse_period
@@ -32,6 +33,8 @@ from vawdasv.progress.self_approval import wrote_update
 __all__ = [
     "ConcurrentEditError",
     "approve_update",
+    "change_deadline",
+    "check_deadline",
     "close_round",
     "open_round",
     "reopen_round",
@@ -110,16 +113,42 @@ def _save(
 # Rounds ----------------------------------------------------------------------------------
 
 
+def check_deadline(
+    deadline: datetime.date, period_start: datetime.date, today: datetime.date | None
+) -> None:
+    """A deadline is never before the period it asks about starts, nor (when a person sets it
+    now, `today` given) in the past: nobody could meet it."""
+    if deadline < period_start:
+        raise ValidationError(
+            {
+                "deadline": _(
+                    "The deadline must be on or after the start of the reporting period, %(start)s"
+                )
+                % {"start": date_format(period_start, "j F Y")}
+            }
+        )
+    if today is not None and deadline < today:
+        raise ValidationError({"deadline": _("The deadline must be today or in the future")})
+
+
 @transaction.atomic
 def open_round(
-    *, actor: Any, strategy: Strategy, period_label: str, deadline: datetime.date
+    *,
+    actor: Any,
+    strategy: Strategy,
+    period_label: str,
+    deadline: datetime.date,
+    today: datetime.date | None = None,
 ) -> ProgressRound:
+    """Open a round. Pass `today` when a person opens it now, so a past deadline is refused;
+    the demo, which records rounds long closed, leaves it out."""
     kernel.require(permissions.can_run_rounds(actor, strategy.partnership_id))
     period = parse_period(period_label)
     if period is None:
         raise ValidationError(
             {"period": _('Enter a reporting period such as "2025/26 Q2" or "2018/19"')}
         )
+    check_deadline(deadline, period.start, today)
     if ProgressRound.objects.filter(strategy=strategy, period_label=period.label).exists():
         raise ValidationError(
             {"period": _("There is already a round for %(period)s") % {"period": period.label}}
@@ -169,8 +198,31 @@ def reopen_round(
     locked = _lock_round(progress_round)
     before = audit.snapshot(locked, ROUND_FIELDS)
     locked.status = RoundStatus.OPEN
-    if deadline is not None:
+    if deadline is not None and deadline != locked.deadline:
+        check_deadline(deadline, locked.period_start, datetime.date.today())
         locked.deadline = deadline
+    _save(actor, locked, before, ROUND_FIELDS)
+    return locked
+
+
+@transaction.atomic
+def change_deadline(
+    *,
+    actor: Any,
+    progress_round: ProgressRound,
+    deadline: datetime.date,
+    expected_version: int | None = None,
+) -> ProgressRound:
+    """Move an open round's deadline. Reminders follow it: each reminder is recorded against the
+    deadline it was about, so the new deadline gets its own (see progress.reminders)."""
+    kernel.require(permissions.can_run_rounds(actor, progress_round.strategy.partnership_id))
+    locked = _lock_round(progress_round)
+    kernel.check_version(locked, expected_version)
+    if not locked.is_open:
+        raise ValidationError(_("This round is closed. Reopen it to set a new deadline."))
+    check_deadline(deadline, locked.period_start, datetime.date.today())
+    before = audit.snapshot(locked, ROUND_FIELDS)
+    locked.deadline = deadline
     _save(actor, locked, before, ROUND_FIELDS)
     return locked
 
@@ -319,7 +371,9 @@ def _lock_for_review(actor: Any, update: ProgressUpdate) -> ProgressUpdate:
 def _plan_changes(update: ProgressUpdate) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if update.proposed_timescale_text:
-        data["timescale_text"] = update.proposed_timescale_text
+        # "Medi 2028" typed on the Welsh page is stored as the plan's "Sep 2028", never as
+        # the English plan's timescale text (issue 11).
+        data["timescale_text"] = plan_text(update.proposed_timescale_text)
     if update.proposed_text_en:
         data["text_en"] = update.proposed_text_en
     if update.proposed_text_cy:
@@ -351,7 +405,7 @@ def _add_proposed_action(actor: Any, update: ProgressUpdate) -> Action:
         data={
             "text_en": update.proposed_new_action_en.strip(),
             "text_cy": update.proposed_new_action_cy.strip(),
-            "timescale_text": update.proposed_new_action_timescale.strip(),
+            "timescale_text": plan_text(update.proposed_new_action_timescale),
             "lead_organisations": _new_action_leads(update),
         },
         source=round_origin(update.progress_round),
@@ -373,6 +427,8 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
             _("You wrote this update, so another administrator of the partnership must approve it.")
         )
     changes = _plan_changes(locked)
+    if "timescale_text" in changes:
+        locked.timescale_before = locked.action.timescale_text
     if changes:
         plan_services.update_action(
             actor=actor, action=locked.action, data=changes,

@@ -12,8 +12,10 @@ urlpatterns = [
     path("rounds/<int:pk>/", rounds.round_detail, name="round"),
     path("rounds/<int:pk>/close/", rounds.round_close, name="round-close"),
     path("rounds/<int:pk>/reopen/", rounds.round_reopen, name="round-reopen"),
+    path("rounds/<int:pk>/deadline/", rounds.round_deadline, name="round-deadline"),
     path("rounds/<int:pk>/actions/<int:action_pk>/", updates.update_edit, name="update"),
     path("updates/<int:pk>/review/", updates.review, name="review"),
+    path("reviews/", rounds.review_queue, name="review-queue"),
     path("<slug:slug>/report/", report.report_page, name="report"),
     path(
         "<slug:slug>/report/download/<str:format_name>/",

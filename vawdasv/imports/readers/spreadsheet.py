@@ -32,8 +32,9 @@ from vawdasv.imports.readers.limits import ReadLimits, TableBudget
 
 # Excel's own last row: a sheet claiming rows beyond it is not a real workbook.
 EXCEL_MAX_ROWS = 1_048_576
-# "Sheet1", "Taflen1": names Excel gives, which say nothing about the theme.
-_DEFAULT_SHEET_NAME = re.compile(r"(sheet|taflen)\s*\d*", re.IGNORECASE)
+# "Sheet1", "Taflen1": names Excel gives, which say nothing about the theme; "Actions" and
+# "Camau gweithredu": the names the platform's own plan export gives its one sheet.
+_DEFAULT_SHEET_NAME = re.compile(r"(sheet|taflen)\s*\d*|actions|camau gweithredu", re.IGNORECASE)
 
 
 def _tidy(text: str) -> str:

@@ -12,7 +12,7 @@ from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
 from vawdasv.lib.bilingual import BilingualModel, translation_progress
 from vawdasv.partnerships import permissions
-from vawdasv.plans import selectors
+from vawdasv.plans import progress_summary, selectors
 from vawdasv.plans.forms import ActionFilterForm
 
 
@@ -91,5 +91,6 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "can_edit": permissions.can_edit_action(request.user, action, strategy.partnership_id),
             "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "progress": progress_summary.summaries(request.user, strategy, [action]).get(action.pk),
         },
     )

@@ -43,6 +43,7 @@ from vawdasv.progress.report.forms import ReportForm, initial_data
 
 DOWNLOADS = ("docx", "pdf", "html")
 FIELDS = ("period", "lang", "theme", "lead")
+SHOW = "show"  # the "Show report" button of the one form the report page has
 
 
 def _form(request: HttpRequest, strategy: Strategy, source: QueryDict | None = None) -> ReportForm:
@@ -72,9 +73,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "progress/report/page.html", context, status=400)
     report = _report(form, strategy)
-    chosen = {name: form.data.get(name, "") for name in FIELDS}
     context.update(report_html.context(report))
-    context["chosen"] = chosen
     context["recent_jobs"] = job_views(jobs.recent_jobs_for(request.user, strategy))
     context["issued_reports"] = issuing.issued_reports(strategy)
     context["can_issue"] = permissions.can_issue_reports(request.user, strategy.partnership_id)
@@ -165,13 +164,19 @@ def report_job_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Ask for the .docx or .pdf; redirects to the job's page (a refresh never asks twice)."""
     strategy = selectors.get_strategy_for_member(request.user, slug)
     format_name = request.POST.get("format", "")
-    if format_name not in jobs.JOB_FORMATS:
+    if format_name not in (*jobs.JOB_FORMATS, SHOW):
         raise Http404
     form = _form(request, strategy, request.POST)
     if not form.is_valid():
         return render(
             request, "progress/report/page.html", {"strategy": strategy, "form": form}, status=400
         )
+    if format_name == SHOW:
+        # The choices and the downloads are one form, so a download always uses the options
+        # on screen; "Show report" comes back to the page's own (shareable) address.
+        chosen = {name: form.data.get(name, "") for name in FIELDS}
+        url = reverse("progress:report", kwargs={"slug": strategy.slug})
+        return redirect(f"{url}?{urlencode(chosen)}")
     job = jobs.request_report(
         actor=request.user,
         strategy=strategy,

@@ -17,7 +17,13 @@ from vawdasv.partnerships import permissions
 from vawdasv.plans import coverage
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import RagStatus, UpdateState
-from vawdasv.progress.forms import ConfirmForm, OpenRoundForm, ReopenRoundForm
+from vawdasv.progress.forms import (
+    ConfirmForm,
+    DeadlineForm,
+    OpenRoundForm,
+    ReopenRoundForm,
+    RoundFilterForm,
+)
 
 
 @login_required
@@ -48,6 +54,7 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
                 strategy=strategy,
                 period_label=form.cleaned_data["period"],
                 deadline=form.cleaned_data["deadline"],
+                today=selectors.today(),
             )
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -70,13 +77,28 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Every update waiting for this administrator's review, soonest deadline first."""
+    if not permissions.can_see_review_queue(request.user):
+        raise PermissionDenied
+    return render(
+        request, "progress/review_queue.html", {"updates": selectors.review_queue(request.user)}
+    )
+
+
+@login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     progress_round = selectors.get_round_for_user(request.user, pk)
     strategy = progress_round.strategy
-    rows = selectors.round_rows(progress_round, request.user)
-    states = Counter(row.update.state if row.update else "" for row in rows)
+    all_rows = selectors.round_rows(progress_round, request.user)
+    filter_form = RoundFilterForm(request.GET or None, progress_round=progress_round)
+    filters = filter_form.filters()
+    rows = selectors.filter_rows(all_rows, filters)
+    states = Counter(row.update.state if row.update else "" for row in all_rows)
     rags = Counter(
-        row.update.rag for row in rows if row.update and row.update.state == UpdateState.APPROVED
+        row.update.rag
+        for row in all_rows
+        if row.update and row.update.state == UpdateState.APPROVED
     )
     return render(
         request,
@@ -85,6 +107,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": progress_round,
             "strategy": strategy,
             "rows": rows,
+            "filter_form": filter_form,
+            "filtered": filters.active,
+            "total": len(all_rows),
             "state_counts": [
                 (_("Not started"), states[""]),
                 *((state.label, states[state.value]) for state in UpdateState),
@@ -118,6 +143,7 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
                 "Lead officers will no longer be able to change their updates. Drafts are kept, "
                 "and you can reopen the round later."
             ),
+            "warning": selectors.close_warning(progress_round),
             "button": _("Close round"),
         },
         status=400 if form.errors else 200,
@@ -132,13 +158,17 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReopenRoundForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.reopen_round(
-            actor=request.user,
-            progress_round=progress_round,
-            deadline=form.cleaned_data.get("deadline"),
-        )
-        messages.success(request, _("Round reopened"))
-        return redirect(progress_round.get_absolute_url())
+        try:
+            services.reopen_round(
+                actor=request.user,
+                progress_round=progress_round,
+                deadline=form.cleaned_data.get("deadline"),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Round reopened"))
+            return redirect(progress_round.get_absolute_url())
     return render(
         request,
         "progress/round_confirm.html",
@@ -151,6 +181,51 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
                 "Lead officers will be able to change their drafts and returned updates again."
             ),
             "button": _("Reopen round"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_deadline(request: HttpRequest, pk: int) -> HttpResponse:
+    """An administrator moves an open round's deadline; reminders follow the new one."""
+    progress_round = selectors.get_round_for_user(request.user, pk)
+    if not permissions.can_run_rounds(request.user, progress_round.strategy.partnership_id):
+        raise PermissionDenied
+    form = DeadlineForm(posted(request), initial={"version": progress_round.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_deadline(
+                actor=request.user,
+                progress_round=progress_round,
+                deadline=form.cleaned_data["deadline"],
+                expected_version=form.cleaned_data.get("version"),
+            )
+        except services.ConcurrentEditError:
+            form.add_error(
+                None,
+                _("Somebody else changed this round while you were looking at it. Check it again."),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Deadline changed. Reminders will follow the new date."))
+            return redirect(progress_round.get_absolute_url())
+    return render(
+        request,
+        "progress/round_confirm.html",
+        {
+            "round": progress_round,
+            "strategy": progress_round.strategy,
+            "form": form,
+            "title": _("Change the deadline of the %(period)s round")
+            % {"period": progress_round.period_label},
+            "explanation": _(
+                "Lead officers who have not yet sent their update are reminded a week before the "
+                "new deadline, and again if it passes."
+            ),
+            "button": _("Change deadline"),
         },
         status=400 if form.errors else 200,
     )

@@ -18,7 +18,7 @@ from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.progress import selectors, services
 from vawdasv.progress.enums import UpdateState
-from vawdasv.progress.forms import ReviewForm, UpdateForm
+from vawdasv.progress.forms import ReviewForm, UpdateForm, fingerprints
 from vawdasv.progress.models import ProgressUpdate
 from vawdasv.progress.rag import rag_vocabulary
 from vawdasv.progress.self_approval import wrote_update
@@ -35,23 +35,51 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _conflict_rows(form: UpdateForm, current: ProgressUpdate) -> list[dict[str, Any]]:
-    """Each field where the saved update differs from what this person submitted."""
+def _shown(current: ProgressUpdate, name: str, value: Any) -> Any:
+    """A field's value as the conflict table shows it: the partnership's RAG words, choice
+    labels, Yes/No."""
+    field = ProgressUpdate._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    if name == "rag":  # in the partnership's own words for the ratings
+        words = rag_vocabulary(current.progress_round.strategy.partnership)
+        return words.choice_label(value) if value else ""
+    if field.choices:
+        return dict(field.choices).get(value, value)  # type: ignore[arg-type]
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
+
+
+def _merge_after_conflict(form: UpdateForm, current: ProgressUpdate) -> list[dict[str, Any]]:
+    """Keep the other person's work: every field this person did not change takes the saved
+    value; a field only this person changed keeps theirs. Only fields both changed (to
+    different values) are returned, to be shown side by side; the form keeps this person's
+    value for those, so saving again is a choice made with both in view, never a silent revert.
+    """
+    data = form.data.copy()  # type: ignore[attr-defined]
     rows = []
     for name in services.UPDATE_FIELDS:
         theirs, mine = getattr(current, name), form.cleaned_data.get(name)
-        if (theirs or "") != (mine or ""):
+        if not form.changed_by_this_person(name):
+            if isinstance(theirs, bool):
+                data.pop(name, None)
+                if theirs:
+                    data[name] = "on"
+            else:
+                data[name] = theirs or ""
+        elif (theirs or "") != (mine or "") and form.differs_from_base(name, theirs):
             field = ProgressUpdate._meta.get_field(name)
             assert isinstance(field, models.Field)
-            if name == "rag":  # in the partnership's own words for the ratings
-                words = rag_vocabulary(current.progress_round.strategy.partnership)
-                theirs, mine = (words.choice_label(v) if v else "" for v in (theirs, mine))
-            elif field.choices:
-                choices = dict(field.choices)  # type: ignore[arg-type]
-                theirs, mine = choices.get(theirs, theirs), choices.get(mine, mine)
-            if isinstance(theirs, bool):
-                theirs, mine = (_("Yes") if theirs else _("No")), (_("Yes") if mine else _("No"))
-            rows.append({"label": field.verbose_name, "theirs": theirs, "mine": mine})
+            rows.append(
+                {
+                    "label": field.verbose_name,
+                    "theirs": _shown(current, name, theirs),
+                    "mine": _shown(current, name, mine),
+                }
+            )
+    data["version"] = str(current.version)
+    data["base"] = fingerprints({name: getattr(current, name) for name in services.UPDATE_FIELDS})
+    form.data = data
     return rows
 
 
@@ -98,15 +126,20 @@ def update_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data.get("version"),
             )
         except services.ConcurrentEditError as conflict:
-            context["conflict"] = _conflict_rows(form, conflict.current)  # type: ignore[arg-type]
-            data = form.data.copy()  # type: ignore[attr-defined]
-            data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
-            form.data = data
+            rows = _merge_after_conflict(form, conflict.current)  # type: ignore[arg-type]
+            context["conflict"] = rows
             form.add_error(
                 None,
                 _(
-                    "Somebody else saved this update while you were editing it. Compare the two "
-                    "versions below; your text is still in the form. Save again to keep yours."
+                    "Somebody else saved this update while you were editing it. Their changes "
+                    "to the fields you had not changed are now in the form. Where you both "
+                    "changed a field, the two versions are shown below and the form holds "
+                    "yours. Check the form and save again."
+                )
+                if rows
+                else _(
+                    "Somebody else saved this update while you were editing it. Their changes "
+                    "are now in the form alongside yours. Check the form and save again."
                 ),
             )
         except ValidationError as error:
@@ -161,6 +194,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
+            following = selectors.next_in_queue(request.user, update)
+            if following is not None:
+                return redirect("progress:review", pk=following.pk)
+            messages.info(request, _("No more updates are waiting for review."))
             return redirect(progress_round.get_absolute_url())
     return render(
         request,
@@ -172,6 +209,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "action": update.action,
             "form": form,
             "can_decide": update.state == UpdateState.SUBMITTED,
+            "queue": selectors.review_queue(request.user),
             **_own_update_context(request.user, update),
             "previous": selectors.latest_approved([update.action_id], before=progress_round).get(
                 update.action_id

@@ -16,6 +16,7 @@ if (form) {
   let timer = null;
   let lastSave = 0;
   let saving = null; // the save under way, so a submit can wait for it
+  let again = false; // a save was due while another was in flight: start it when that ends
   let stopped = false;
   let changed = false;
 
@@ -93,11 +94,26 @@ if (form) {
     const quiet = number("autosaveDelay", 3000);
     const spacing = number("autosaveInterval", 15000);
     const wait = Math.max(quiet, lastSave + spacing - Date.now());
-    timer = window.setTimeout(() => {
-      saving = save().finally(() => {
-        saving = null;
-      });
-    }, wait);
+    timer = window.setTimeout(start, wait);
+  };
+
+  // One save at a time: a save started while another is in flight would carry the version the
+  // page had before the first answered, and a slow server would turn the person's own typing
+  // into a conflict with themselves. A change made meanwhile is saved once the first ends.
+  const start = () => {
+    timer = null;
+    if (saving) {
+      again = true;
+      return saving;
+    }
+    saving = save().finally(() => {
+      saving = null;
+      if (again) {
+        again = false;
+        if (changed && !stopped) start();
+      }
+    });
+    return saving;
   };
 
   form.addEventListener("input", plan);
@@ -112,8 +128,8 @@ if (form) {
       event.preventDefault();
       window.clearTimeout(timer);
       const submitter = event.submitter;
-      // Let a save under way finish, then keep anything typed since.
-      const pending = (saving ?? Promise.resolve(true)).then((ok) => (ok ? save() : false));
+      // Let a save under way finish, then keep anything typed since (one save at a time).
+      const pending = (saving ?? Promise.resolve(true)).then((ok) => (ok ? start() : false));
       pending.then((kept) => {
         if (!kept) return;
         stopped = true; // the page is about to reload; nothing more to plan
