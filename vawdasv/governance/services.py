@@ -185,12 +185,10 @@ def set_group_actions(*, actor: Any, group: Group, actions: Iterable[Action]) ->
         raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
     before = audit.snapshot(group, ("actions",))
     group.actions.set(actions)
-    changes = audit.diff(before, audit.snapshot(group, ("actions",)))
-    if changes:
-        audit.record(
-            actor=actor, instance=group, verb=Verb.UPDATED, changes=changes,
-            partnership=group.partnership,
-        )  # fmt: skip
+    kernel.record_changes(
+        actor=actor, instance=group, before=before, fields=("actions",),
+        partnership=group.partnership,
+    )  # fmt: skip
     return group
 
 
@@ -327,9 +325,10 @@ def record_attendance(
     }
     changes = audit.diff(before, after)
     if changes:
+        # Attendance is a set of rows, not a field, so the kernel's field diff cannot see it.
         locked.version += 1
         locked.save()
-        audit.record(
+        kernel.record(
             actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes,
             partnership=partnership,
         )  # fmt: skip
@@ -456,7 +455,7 @@ def issue_calendar_token(*, actor: Any) -> str:
     token = secrets.token_urlsafe(32)
     CalendarToken.objects.filter(user=actor).delete()
     entry = CalendarToken.objects.create(user=actor, token_hash=token_hash(token))
-    audit.record(actor=actor, instance=entry, verb=Verb.CREATED, changes={})
+    kernel.created(actor=actor, instance=entry, fields=(), partnership=None)
     return token
 
 
