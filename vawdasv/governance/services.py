@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.governance import anonymise
 from vawdasv.governance.anonymise import Finding
 from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
@@ -279,6 +278,9 @@ def _set_and_save_agenda(meeting: Meeting, values: Mapping[str, Any]) -> AgendaI
     return item
 
 
+MEETING_COUNT_FIELDS = ("survivor_representatives", "guests")
+
+
 def _attendance_snapshot(meeting: Meeting) -> dict[str, str]:
     return {
         f"{a.seat}": a.status
@@ -307,10 +309,8 @@ def record_attendance(
         raise ValidationError(
             {"survivor_representatives": _("Enter a number of people, 0 or more")}
         )
-    before = {
-        "attendance": _attendance_snapshot(locked),
-        **audit.snapshot(locked, ("survivor_representatives", "guests")),
-    }
+    before = audit.snapshot(locked, MEETING_COUNT_FIELDS)
+    attendance_before = _attendance_snapshot(locked)
     for seat_id, status in statuses.items():
         Attendance.objects.update_or_create(
             meeting=locked, seat=seats[seat_id], defaults={"status": status}
@@ -319,19 +319,14 @@ def record_attendance(
         locked.survivor_representatives = survivor_representatives
     if guests is not None:
         locked.guests = guests
-    after = {
-        "attendance": _attendance_snapshot(locked),
-        **audit.snapshot(locked, ("survivor_representatives", "guests")),
-    }
-    changes = audit.diff(before, after)
-    if changes:
-        # Attendance is a set of rows, not a field, so the kernel's field diff cannot see it.
-        locked.version += 1
-        locked.save()
-        kernel.record(
-            actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes,
-            partnership=partnership,
-        )  # fmt: skip
+    # Attendance is a set of rows, not a field of the meeting: its change goes in as `extra`.
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=MEETING_COUNT_FIELDS,
+        partnership=partnership, bump_version=True,
+        extra=audit.diff(
+            {"attendance": attendance_before}, {"attendance": _attendance_snapshot(locked)}
+        ),
+    )  # fmt: skip
     return locked
 
 
