@@ -77,3 +77,30 @@ def test_deleting_records_the_last_values_before_the_row_goes(world):
     assert entry.verb == Verb.DELETED
     assert entry.changes["text_en"] == {"before": action.text_en, "after": None}
     assert not Action.objects.filter(pk=action.pk).exists()
+
+
+def test_saving_only_the_audited_fields_keeps_what_others_wrote_to_the_row(world):
+    with transaction.atomic():
+        locked = kernel.lock(world.police_action)
+        Action.objects.filter(pk=locked.pk).update(evidence_en="Written meanwhile")
+        before = audit.snapshot(locked, FIELDS)
+        locked.text_en = "Reworded"
+        locked.evidence_en = "Stale copy"
+        kernel.save_changes(
+            actor=world.admin, instance=locked, before=before, fields=FIELDS,
+            partnership=world.partnership, bump_version=True, only_fields=True,
+        )  # fmt: skip
+    saved = Action.objects.get(pk=world.police_action.pk)
+    assert (saved.text_en, saved.evidence_en) == ("Reworded", "Written meanwhile")
+    assert saved.version == world.police_action.version + 1
+
+
+def test_recording_worked_out_changes_writes_them_as_given_with_the_origin(world):
+    changes = {"password": {"before": "", "after": ""}}
+    with transaction.atomic():
+        entry = kernel.record(
+            actor=world.admin, instance=world.admin, verb=Verb.UPDATED, changes=changes,
+            origin=origins.ADMIN,
+        )  # fmt: skip
+    assert list(audit.history_for(world.admin)) == [entry]
+    assert (entry.changes, entry.origin_kind, entry.partnership) == (changes, "admin", None)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts import tokens
 from vawdasv.accounts.models import ApiToken, TokenScope, User
-from vawdasv.audit import origins
+from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
@@ -48,8 +48,7 @@ def create_api_token(
     scope: str = TokenScope.READ,
 ) -> tuple[ApiToken, str]:
     """A new token for the actor themself; the token is returned once and never stored."""
-    if not permissions.can_have_api_tokens(actor):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_have_api_tokens(actor))
     if expires_on is not None and expires_on <= timezone.localdate():
         raise ValidationError({"expires_on": _("The expiry date must be in the future.")})
     key, prefix = tokens.new_token()
@@ -61,26 +60,31 @@ def create_api_token(
         expires_on=expires_on,
         scope=TokenScope(scope),
     )
-    after = audit.snapshot(token, ("name", "prefix", "expires_on", "scope"))
-    audit.record(actor=actor, instance=token, verb=Verb.CREATED, changes=audit.diff({}, after))
+    kernel.created(
+        actor=actor,
+        instance=token,
+        fields=("name", "prefix", "expires_on", "scope"),
+        partnership=None,
+    )
     return token, key
 
 
 @transaction.atomic
 def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
     """Stop a token working at once. Revoking an already revoked token changes nothing."""
-    token = ApiToken.objects.select_for_update().get(pk=token.pk)
-    if not permissions.can_revoke_api_token(actor, token):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    token = kernel.lock(token)
+    kernel.require(permissions.can_revoke_api_token(actor, token))
     if token.revoked_at is not None:
         return token
+    before = audit.snapshot(token, ("revoked_at",))
     token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
-    audit.record(
+    kernel.save_changes(
         actor=actor,
         instance=token,
-        verb=Verb.UPDATED,
-        changes={"revoked_at": {"before": None, "after": token.revoked_at.isoformat()}},
+        before=before,
+        fields=("revoked_at",),
+        partnership=None,
+        only_fields=True,
     )
     return token
 
@@ -94,17 +98,20 @@ def save_user_from_admin(
     `before` is the user's audited values as loaded (None for a new user). Only superusers
     reach the admin pages that change users; the rule is checked here all the same.
     """
-    if not permissions.can_grant_privileges(actor):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_grant_privileges(actor))
     user.save()
-    changes = audit.diff(before or {}, audit.snapshot(user, USER_FIELDS))
-    if changes or not change:
-        audit.record(
+    if change:
+        kernel.record_changes(
             actor=actor,
             instance=user,
-            verb=Verb.UPDATED if change else Verb.CREATED,
-            changes=changes,
+            before=before or {},
+            fields=USER_FIELDS,
+            partnership=None,
             origin=origins.ADMIN,
+        )
+    else:
+        kernel.created(
+            actor=actor, instance=user, fields=USER_FIELDS, partnership=None, origin=origins.ADMIN
         )
     return user
 
@@ -122,22 +129,24 @@ DETAIL_FIELDS = ("first_name", "last_name", "job_title", "preferred_language")
 @transaction.atomic
 def update_details(*, actor: Any, user: Any, data: dict[str, Any]) -> None:
     """Change one's own name, job title and preferred language (nobody else's), audited."""
-    if actor.pk != user.pk:
-        raise PermissionDenied
+    kernel.require(permissions.can_change_own_details(actor, user))
     before = audit.snapshot(user, DETAIL_FIELDS)
     for name in DETAIL_FIELDS:
         if name in data:
             setattr(user, name, data[name])
-    changes = audit.diff(before, audit.snapshot(user, DETAIL_FIELDS))
-    if not changes:
-        return
-    user.save(update_fields=list(DETAIL_FIELDS))
-    audit.record(actor=actor, instance=user, verb=Verb.UPDATED, changes=changes)
+    kernel.save_changes(
+        actor=actor,
+        instance=user,
+        before=before,
+        fields=DETAIL_FIELDS,
+        partnership=None,
+        only_fields=True,
+    )
 
 
 def record_password_change(user: Any) -> None:
     """An audit entry saying the password changed (never the password itself)."""
-    audit.record(
+    kernel.record(
         actor=user,
         instance=user,
         verb=Verb.UPDATED,

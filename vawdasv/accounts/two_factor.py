@@ -29,7 +29,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vawdasv.accounts.sso import SSO_MFA_SESSION_KEY
-from vawdasv.audit import services as audit
+from vawdasv.audit import kernel
 from vawdasv.audit.models import Verb
 from vawdasv.partnerships import permissions
 
@@ -84,7 +84,7 @@ def confirm(user: Any, device: TOTPDevice, token: str) -> list[str] | None:
 
 def _record(user: Any, *, before: bool, after: bool) -> None:
     person = get_user_model().objects.get(pk=user.pk)  # not the request's lazy wrapper
-    audit.record(
+    kernel.record(
         actor=person, instance=person, verb=Verb.UPDATED,
         changes={"two_factor": {"before": before, "after": after}},
     )  # fmt: skip

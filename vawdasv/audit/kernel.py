@@ -65,16 +65,23 @@ def save_changes(
     origin: Origin | str = "",
     bump_version: bool = False,
     extra: dict[str, Any] | None = None,
+    only_fields: bool = False,
 ) -> AuditEntry | None:
     """Save `instance` and record one UPDATED entry, or do nothing when no audited field moved.
 
-    `extra` adds facts to the entry's changes that are not fields (a self-approval)."""
-    changes = {**audit.diff(before, audit.snapshot(instance, tuple(fields))), **(extra or {})}
+    `extra` adds facts to the entry's changes that are not fields (a self-approval).
+    `only_fields` saves just the audited fields, so a row that others write too (a user's
+    last login) keeps their values."""
+    fields = tuple(fields)
+    changes = {**audit.diff(before, audit.snapshot(instance, fields)), **(extra or {})}
     if not changes:
         return None
     if bump_version:
         instance.version += 1  # type: ignore[attr-defined]
-    instance.save()
+    if only_fields:
+        instance.save(update_fields=[*fields, *(["version"] if bump_version else [])])
+    else:
+        instance.save()
     return audit.record(
         actor=actor,
         instance=instance,
@@ -104,6 +111,28 @@ def record_changes(
         actor=actor,
         instance=instance,
         verb=Verb.UPDATED,
+        changes=changes,
+        partnership=partnership,
+        source=origin,
+    )
+
+
+def record(
+    *,
+    actor: Any,
+    instance: models.Model,
+    verb: Verb,
+    changes: dict[str, dict[str, Any]],
+    partnership: Any = None,
+    origin: Origin | str = "",
+) -> AuditEntry:
+    """One entry for changes the service has already worked out itself: many-to-many values
+    taken from what was submitted (re-reading them would cost queries), or a fact that is not
+    a field (a password or two-factor change)."""
+    return audit.record(
+        actor=actor,
+        instance=instance,
+        verb=verb,
         changes=changes,
         partnership=partnership,
         source=origin,

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.governance import anonymise
 from vawdasv.governance.anonymise import Finding
 from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
@@ -185,12 +184,10 @@ def set_group_actions(*, actor: Any, group: Group, actions: Iterable[Action]) ->
         raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
     before = audit.snapshot(group, ("actions",))
     group.actions.set(actions)
-    changes = audit.diff(before, audit.snapshot(group, ("actions",)))
-    if changes:
-        audit.record(
-            actor=actor, instance=group, verb=Verb.UPDATED, changes=changes,
-            partnership=group.partnership,
-        )  # fmt: skip
+    kernel.record_changes(
+        actor=actor, instance=group, before=before, fields=("actions",),
+        partnership=group.partnership,
+    )  # fmt: skip
     return group
 
 
@@ -281,6 +278,9 @@ def _set_and_save_agenda(meeting: Meeting, values: Mapping[str, Any]) -> AgendaI
     return item
 
 
+MEETING_COUNT_FIELDS = ("survivor_representatives", "guests")
+
+
 def _attendance_snapshot(meeting: Meeting) -> dict[str, str]:
     return {
         f"{a.seat}": a.status
@@ -309,10 +309,8 @@ def record_attendance(
         raise ValidationError(
             {"survivor_representatives": _("Enter a number of people, 0 or more")}
         )
-    before = {
-        "attendance": _attendance_snapshot(locked),
-        **audit.snapshot(locked, ("survivor_representatives", "guests")),
-    }
+    before = audit.snapshot(locked, MEETING_COUNT_FIELDS)
+    attendance_before = _attendance_snapshot(locked)
     for seat_id, status in statuses.items():
         Attendance.objects.update_or_create(
             meeting=locked, seat=seats[seat_id], defaults={"status": status}
@@ -321,18 +319,14 @@ def record_attendance(
         locked.survivor_representatives = survivor_representatives
     if guests is not None:
         locked.guests = guests
-    after = {
-        "attendance": _attendance_snapshot(locked),
-        **audit.snapshot(locked, ("survivor_representatives", "guests")),
-    }
-    changes = audit.diff(before, after)
-    if changes:
-        locked.version += 1
-        locked.save()
-        audit.record(
-            actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes,
-            partnership=partnership,
-        )  # fmt: skip
+    # Attendance is a set of rows, not a field of the meeting: its change goes in as `extra`.
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=MEETING_COUNT_FIELDS,
+        partnership=partnership, bump_version=True,
+        extra=audit.diff(
+            {"attendance": attendance_before}, {"attendance": _attendance_snapshot(locked)}
+        ),
+    )  # fmt: skip
     return locked
 
 
@@ -456,7 +450,7 @@ def issue_calendar_token(*, actor: Any) -> str:
     token = secrets.token_urlsafe(32)
     CalendarToken.objects.filter(user=actor).delete()
     entry = CalendarToken.objects.create(user=actor, token_hash=token_hash(token))
-    audit.record(actor=actor, instance=entry, verb=Verb.CREATED, changes={})
+    kernel.created(actor=actor, instance=entry, fields=(), partnership=None)
     return token
 
 

@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from vawdasv.audit import kernel
 from vawdasv.audit.origins import Origin
 from vawdasv.imports.matching import (
     SIMILARITY_THRESHOLD,
@@ -694,8 +694,7 @@ def apply_reimport(
     """
     if diff.strategy_id != strategy.pk:
         raise ValueError("This comparison was made for another strategy.")
-    if not permissions.can_manage_imports(actor, strategy.partnership_id):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_manage_imports(actor, strategy.partnership_id))
     writer = _Writer(actor, strategy, diff, source)
     for index in range(len(diff.themes)):
         if diff.themes[index].existing_id is None:

@@ -475,6 +475,11 @@ def can_have_api_tokens(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def can_change_own_details(user: Any, person: Any) -> bool:
+    """A person may change their own name, job title and language, and nobody else's."""
+    return bool(getattr(user, "is_authenticated", False) and user.pk == person.pk)
+
+
 def can_revoke_api_token(user: Any, token: Any) -> bool:
     """A token's owner may revoke it; so may a superuser (a token that has leaked)."""
     if not getattr(user, "is_authenticated", False):

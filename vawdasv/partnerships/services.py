@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 from vawdasv.accounts.models import User
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
-from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin
 from vawdasv.lib.bilingual import LANGUAGE_CODES
 from vawdasv.partnerships import permissions
@@ -173,24 +172,24 @@ def update_settings(*, actor: Any, partnership: Partnership, **values: bool) -> 
     `require_two_factor`: every member must use two-factor authentication.
     Returns whether anything changed.
     """
-    if not permissions.can_change_partnership_settings(actor, partnership.pk):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_change_partnership_settings(actor, partnership.pk))
     unknown = set(values) - set(SETTING_FIELDS)
     if unknown:
         raise ValueError(f"Not a partnership setting: {', '.join(sorted(unknown))}")
-    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    locked = kernel.lock(partnership)
     before = audit.snapshot(locked, SETTING_FIELDS)
     for name, value in values.items():
         setattr(locked, name, bool(value))
         setattr(partnership, name, bool(value))
-    changes = audit.diff(before, audit.snapshot(locked, SETTING_FIELDS))
-    if not changes:
-        return False
-    locked.save(update_fields=list(values))
-    audit.record(
-        actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes, partnership=locked
+    entry = kernel.save_changes(
+        actor=actor,
+        instance=locked,
+        before=before,
+        fields=SETTING_FIELDS,
+        partnership=locked,
+        only_fields=True,
     )
-    return True
+    return entry is not None
 
 
 def set_lead_officer_direct_edits(*, actor: Any, partnership: Partnership, allowed: bool) -> bool:
@@ -205,8 +204,7 @@ INVITATIONS_PER_HOUR = 30  # per administrator: a slip of the hand must not mail
 
 
 def _require_people_manager(actor: Any, partnership: Partnership) -> None:
-    if not permissions.can_manage_people(actor, partnership.pk):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_manage_people(actor, partnership.pk))
 
 
 def search_organisations(query: str, limit: int = 20) -> list[Organisation]:
@@ -347,13 +345,10 @@ def invite_person(
         language=language if language in LANGUAGE_CODES else "en",
         first_name=first_name.strip(), last_name=last_name.strip(),
     )  # fmt: skip
-    audit.record(
+    kernel.created(
         actor=actor,
         instance=invitation,
-        verb=Verb.CREATED,
-        changes=audit.diff(
-            {}, audit.snapshot(invitation, ("email", "role", "organisation", "language"))
-        ),
+        fields=("email", "role", "organisation", "language"),
         partnership=partnership,
     )
     _send_invitation(invitation, token, site_url or str(settings.SITE_URL))
@@ -412,13 +407,12 @@ def accept_invitation(
     invitation.accepted_at = timezone.now()
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
-    audit.record(
+    kernel.created(
         actor=user,
         instance=membership,
-        verb=Verb.CREATED,
-        changes=audit.diff({}, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
+        fields=MEMBERSHIP_FIELDS,
         partnership=invitation.partnership,
-        source=f"invitation {invitation.pk}",
+        origin=f"invitation {invitation.pk}",
     )
     return user
 
@@ -453,13 +447,12 @@ def renew_invitation(*, token: str, site_url: str = "") -> Invitation:
     )  # fmt: skip
     invitation.invited_by = old.invited_by
     invitation.save(update_fields=["invited_by"])
-    audit.record(
+    kernel.created(
         actor=None,
         instance=invitation,
-        verb=Verb.CREATED,
-        changes={},
+        fields=(),
         partnership=old.partnership,
-        source=f"renewal of invitation {old.pk}",
+        origin=f"renewal of invitation {old.pk}",
     )
     _send_invitation(invitation, new_token, site_url or str(settings.SITE_URL))
     return invitation
@@ -481,11 +474,11 @@ def _refuse_losing_last_administrator(membership: Membership) -> None:
 
 def _save_membership(actor: Any, membership: Membership, before: dict[str, Any]) -> None:
     membership.save()
-    audit.record(
+    kernel.record_changes(
         actor=actor,
         instance=membership,
-        verb=Verb.UPDATED,
-        changes=audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
+        before=before,
+        fields=MEMBERSHIP_FIELDS,
         partnership=membership.partnership,
     )
     permissions.forget_roles(membership.user)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from vawdasv.accounts.models import User
-from vawdasv.audit import origins
+from vawdasv.audit import kernel, origins
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.audit.origins import OriginKind
 from vawdasv.lib.bilingual import LANGUAGE_CODES
@@ -115,8 +115,7 @@ def revert_direct_edit(*, actor: Any, entry: AuditEntry) -> Action:
     action = Action.objects.filter(pk=entry.object_id).first()
     if action is None:
         raise ValidationError(_("The action has since been deleted."))
-    if not permissions.can_manage_plans(actor, entry.partnership_id or 0):
-        raise PermissionDenied(_("You do not have permission to change this."))
+    kernel.require(permissions.can_manage_plans(actor, entry.partnership_id or 0))
     if AuditEntry.objects.filter(origin_kind=OriginKind.REVERT, source=str(entry.pk)).exists():
         raise ValidationError(_("This change has already been reverted."))
     data = {

@@ -83,9 +83,11 @@ def _apply(
     for name in m2m:
         if name in data:
             getattr(instance, name).set(data[name])
-    audit.record(
+    # The many-to-many values come from what was submitted, so the entry is recorded with
+    # the changes worked out above rather than by reading the relations back.
+    kernel.record(
         actor=actor, instance=instance, verb=verb, changes=changes, partnership=partnership,
-        source=source,
+        origin=source,
     )  # fmt: skip
     return instance
 
