@@ -92,7 +92,7 @@ def align_plan(
             if action.pk not in plan_own:
                 action.alignments.set(choices[action.commitment_id])
         if changes:
-            audit.record(
+            kernel.record(
                 actor=actor,
                 instance=strategy,
                 verb=Verb.UPDATED,
@@ -121,7 +121,7 @@ def mark_update(*, actor: Any, update: ProgressUpdate, highlight: bool, public: 
         changes = audit.diff(before, audit.snapshot(mark, ("highlight", "public")))
         if not changes:
             return False
-        audit.record(
+        kernel.record(
             actor=actor,
             instance=update,
             verb=Verb.UPDATED,
@@ -166,7 +166,7 @@ def mark_round(
                 "after": _mark_words(*after),
             }
         if changes:
-            audit.record(
+            kernel.record(
                 actor=actor,
                 instance=progress_round,
                 verb=Verb.UPDATED,

@@ -15,7 +15,7 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
-from vawdasv.audit import services as audit
+from vawdasv.audit import kernel
 from vawdasv.audit.models import Verb
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.reviews import learn
@@ -134,7 +134,7 @@ def suggest_for_review(review: Review, state: ClassifierState | None = None) -> 
         before = old.count()
         old.delete()
         Coding.objects.bulk_create(rows, batch_size=1000)
-        audit.record(
+        kernel.record(
             actor=None, instance=review, verb=Verb.UPDATED,
             changes={"suggested_themes": {"before": before, "after": len(rows)}},
             partnership=review.partnership,

@@ -258,7 +258,7 @@ def set_target(
         RagRule(target=target, order=order, rag=rag, percent_of_target=percent)
         for order, (rag, percent) in enumerate(rules)
     )
-    audit.record(
+    kernel.record(
         actor=actor, instance=indicator, verb=Verb.UPDATED, partnership=indicator.partnership,
         changes={"target": {"before": None, "after": {
             "value": str(value), "rules": [[str(r), str(p)] for r, p in rules]}}},
@@ -336,7 +336,7 @@ def load_denominator(
     DenominatorValue.objects.bulk_create(
         DenominatorValue(denominator=denominator, **row) for row in rows
     )
-    audit.record(
+    kernel.record(
         actor=actor, instance=denominator, verb=Verb.CREATED if created else Verb.UPDATED,
         partnership=partnership,
         changes={"values": {"before": None, "after": f"{len(rows)} rows from {file_name[:150]}"},

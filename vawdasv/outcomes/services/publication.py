@@ -132,7 +132,7 @@ def publish(*, actor: Any, indicator: Indicator, period_label: str) -> Publicati
             )
         )
     PublishedFigure.objects.bulk_create(rows)
-    audit.record(
+    kernel.record(
         actor=actor, instance=indicator, verb=Verb.UPDATED, partnership=partnership,
         changes={"published": {"before": None, "after": {
             "period": period.label, "threshold": threshold,

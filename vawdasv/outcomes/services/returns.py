@@ -201,9 +201,9 @@ def save_values(
         if locked.state == ReturnState.NOT_STARTED:
             locked.state = ReturnState.DRAFT
         locked.save()
-        audit.record(
+        kernel.record(
             actor=actor, instance=locked, verb=Verb.UPDATED, changes=changes,
-            partnership=locked.partnership, source=origins.data_return(locked),
+            partnership=locked.partnership, origin=origins.data_return(locked),
         )  # fmt: skip
         ReturnEvent.objects.create(
             data_return=locked, kind=event, actor=_user(actor), comment=detail

@@ -180,7 +180,7 @@ def save_report_text(
     after = _snapshot(report_text, theme_texts, choices)
     changes = audit.diff(before, after)
     if changes or created:
-        audit.record(
+        kernel.record(
             actor=actor,
             instance=report_text,
             verb=Verb.CREATED if created else Verb.UPDATED,
