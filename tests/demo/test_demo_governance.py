@@ -17,7 +17,8 @@ from vawdasv.governance.selectors import quorum
 
 
 @pytest.fixture
-def demo(db) -> None:
+def demo(db, settings) -> None:
+    settings.DEBUG = True  # load-demo refuses a real deployment (issue 8, finding 11)
     call_command("load_demo", stdout=StringIO())
 
 

@@ -12,6 +12,7 @@ from vawdasv.outcomes.models import DataReturn, PublishedFigure
 
 @pytest.fixture
 def demo(db, settings):
+    settings.DEBUG = True  # load-demo refuses a real deployment (issue 8, finding 11)
     call_command("load_demo", stdout=StringIO())
 
 

@@ -133,9 +133,11 @@ def _recommendations(review: Review, actor: Any, commitment: Commitment | None) 
                 note="Fictional update written for the demonstration.",
                 evidence_url="https://example.org/fictional-evidence" if rag == "green" else "",
             )  # fmt: skip
-        elif commitment is not None:
-            services.create_action_for_recommendation(
-                actor=actor, recommendation=recommendation, commitment=commitment
+        elif commitment is not None and commitment.actions.exists():
+            # Carried out through an action the plan already has, so the demo plan keeps the
+            # reference document's actions and counts.
+            services.link_action(
+                actor=actor, recommendation=recommendation, action=commitment.actions.first()
             )
 
 
