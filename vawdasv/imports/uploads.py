@@ -10,6 +10,7 @@ commit changes nothing at all.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
@@ -22,6 +23,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
@@ -48,6 +50,7 @@ AUDITED_FIELDS = ("status", "column_mapping", "corrections", "strategy", *DETAIL
 PASTED_NAME = "pasted-text.txt"
 _SLUG_MAX = 100
 R = TypeVar("R")
+logger = logging.getLogger(__name__)
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -352,6 +355,12 @@ def receive_import(
     return plan_import
 
 
+WENT_WRONG = gettext_lazy(
+    "Something went wrong while the document was being read. Try again, and if it fails again "
+    "tell your regional team."
+)
+
+
 def _in_language_of(plan_import: PlanImport) -> str:
     user = plan_import.uploaded_by
     return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
@@ -371,14 +380,28 @@ def read_received(import_id: int) -> bool:
     with translation.override(_in_language_of(plan_import)):
         try:
             parsed = stored_plan(plan_import)
-        except (UnreadableDocument, OSError) as problem:
-            refusal = (
-                str(problem)
-                if isinstance(problem, UnreadableDocument)
-                else _("The document could not be found again. Upload it again.")
-            )
+        except UnreadableDocument as problem:
+            refusal = str(problem)
+        except Exception:
+            # Whatever went wrong (a lost file, a fault), it must not stay "being read" for ever.
+            logger.exception("Reading plan import %s failed", import_id)
+            refusal = str(WENT_WRONG)
         else:
             details = _title_details(parsed, plan_import.original_filename)
+    return _record_reading(plan_import, refusal, details)
+
+
+def give_up_reading(import_id: int) -> bool:
+    """Refuse an import whose reading task failed for good (its worker died too often)."""
+    plan_import = PlanImport.objects.select_related("uploaded_by").filter(pk=import_id).first()
+    if plan_import is None or not plan_import.is_reading:
+        return False
+    with translation.override(_in_language_of(plan_import)):
+        refusal = str(WENT_WRONG)
+    return _record_reading(plan_import, refusal, {})
+
+
+def _record_reading(plan_import: PlanImport, refusal: str, details: dict[str, Any]) -> bool:
     with transaction.atomic():
         locked = _locked(plan_import)
         if not locked.is_reading:

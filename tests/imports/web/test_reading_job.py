@@ -92,3 +92,41 @@ def test_the_task_reads_the_import(admin_client: Client, queued: None) -> None:
     assert read_import.call(plan_import.pk) is True
     plan_import.refresh_from_db()
     assert plan_import.status == ImportStatus.PREVIEWED
+
+
+def test_a_fault_while_reading_refuses_the_import_rather_than_leaving_it_waiting(
+    admin_client: Client, queued: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upload_file(admin_client, "cardiff-vale", "plan.txt", plan_text())
+    plan_import = PlanImport.objects.get()
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(uploads, "stored_plan", broken)
+    assert uploads.read_received(plan_import.pk) is True
+    plan_import.refresh_from_db()
+    assert plan_import.status == ImportStatus.REFUSED
+    assert "Something went wrong while the document was being read" in plan_import.refusal
+
+
+def test_a_reading_task_that_failed_for_good_refuses_its_import(
+    admin_client: Client, queued: None
+) -> None:
+    from django_tasks import TaskResultStatus
+    from django_tasks.signals import task_finished
+
+    from vawdasv.imports.tasks import read_import
+
+    upload_file(admin_client, "cardiff-vale", "plan.txt", plan_text())
+    plan_import = PlanImport.objects.get()
+    import dataclasses
+
+    # As the backend reports a task given up on.
+    result = dataclasses.replace(
+        read_import.enqueue(plan_import.pk), status=TaskResultStatus.FAILED
+    )
+    task_finished.send(sender=type(result.backend), task_result=result)
+    plan_import.refresh_from_db()
+    assert plan_import.status == ImportStatus.REFUSED
+    assert "Try again" in plan_import.refusal
