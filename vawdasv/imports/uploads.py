@@ -421,7 +421,23 @@ def _record_reading(plan_import: PlanImport, refusal: str, details: dict[str, An
             partnership=locked.partnership,
             origin=audit_source(locked),
         )
+        if refusal:
+            _forget_refused_file(locked)
     return True
+
+
+def _forget_refused_file(refused: PlanImport) -> None:
+    """A refused document (possibly hostile) is not kept, once the refusal commits, unless
+    another import that was not refused is kept under the same hash."""
+    in_use = (
+        PlanImport.objects.filter(sha256=refused.sha256)
+        .exclude(pk=refused.pk)
+        .exclude(status=ImportStatus.REFUSED)
+        .exists()
+    )
+    name, storage = refused.file.name or "", refused.file.storage
+    if name and not in_use:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Revisions of an imported strategy (imports/views/revise.py) ---------------------------------
