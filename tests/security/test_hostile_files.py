@@ -29,6 +29,7 @@ from tests.progress.conftest import DEADLINE
 from vawdasv.audit.models import AuditEntry
 from vawdasv.imports import sandbox, uploads
 from vawdasv.imports.document import UnreadableDocument
+from vawdasv.imports.enums import ImportStatus
 from vawdasv.imports.models import PlanImport
 from vawdasv.progress import services
 from vawdasv.progress.evidence import add_evidence_file
@@ -505,20 +506,26 @@ def _nothing_saved_as_import(media_root: Path) -> None:
 
 
 @pytest.mark.parametrize(("case", "name", "build", "message"), OFFICE_CASES, ids=_ids(OFFICE_CASES))
-def test_the_import_page_refuses_a_hostile_plan_saying_why_and_saves_nothing(
-    world, settings, case, name, build, message
+def test_the_import_page_refuses_a_hostile_plan_saying_why_and_keeps_nothing(
+    world, settings, django_capture_on_commit_callbacks, case, name, build, message
 ):
     client = Client()
     client.force_login(world.admin)
-    response = client.post(
-        "/imports/new/cardiff-vale/",
-        {"document": SimpleUploadedFile(name, build()), "pasted_text": ""},
-    )
-    assert response.status_code == 400
-    page = response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/imports/new/cardiff-vale/",
+            {"document": SimpleUploadedFile(name, build()), "pasted_text": ""},
+        )
+    # Read by the background task (at once in tests): the import is refused, saying why.
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
     assert "govuk-error-summary" in page
     assert message in page
-    _nothing_saved_as_import(Path(settings.MEDIA_ROOT))
+    plan_import = PlanImport.objects.get()
+    assert plan_import.status == ImportStatus.REFUSED
+    assert plan_import.strategy is None
+    # The hostile document itself is not kept.
+    assert not list((Path(settings.MEDIA_ROOT) / "imports").glob("*"))
 
 
 @pytest.mark.parametrize(("case", "name", "build", "message"), OFFICE_CASES, ids=_ids(OFFICE_CASES))

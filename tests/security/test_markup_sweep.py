@@ -71,6 +71,11 @@ NOT_SWEPT: dict[str, str] = {
     "accounts.User.password": "a password hash, never shown",
     "progress.UpdateEvidence.sha256": "a checksum the platform computes, never typed",
     "imports.PlanImport.sha256": "a checksum the platform computes, never typed",
+    "imports.PlanImport.task_id": "the id of the queued task reading the document, never shown",
+    "imports.PlanImport.refusal": (
+        "written only by the reading task from the importer's own messages; shown autoescaped on "
+        "imports/reading.html only while an import is refused, which the swept import is not"
+    ),
     "progress.UpdateEvidence.content_type": "the media type the platform detected from the file",
     "progress.ProgressRound.period_label": (
         'a reporting period ("2025/26 Q2"): the service accepts only periods it can parse'

@@ -74,6 +74,12 @@ class PlanImport(models.Model):
         default=StrategyStatus.DRAFT,
     )
 
+    # Why the background reading refused the document, in the uploader's language (stored, as
+    # the person reads it later on the import's page).
+    refusal = models.TextField(_("why it could not be read"), blank=True)
+    # The queued task reading the document (imports.tasks.read_import).
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+
     objects = PlanImportQuerySet.as_manager()
 
     class Meta:
@@ -93,6 +99,14 @@ class PlanImport(models.Model):
                 kwargs={"strategy_slug": self.strategy.slug, "pk": self.pk},
             )
         return reverse("imports:preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_reading(self) -> bool:
+        return self.status == ImportStatus.READING
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == ImportStatus.REFUSED
 
     @property
     def is_waiting(self) -> bool:

@@ -10,16 +10,20 @@ commit changes nothing at all.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
@@ -46,6 +50,7 @@ AUDITED_FIELDS = ("status", "column_mapping", "corrections", "strategy", *DETAIL
 PASTED_NAME = "pasted-text.txt"
 _SLUG_MAX = 100
 R = TypeVar("R")
+logger = logging.getLogger(__name__)
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -127,18 +132,22 @@ def _store(data: bytes, sha256: str, plan_import: PlanImport) -> None:
     plan_import.file.name = name
 
 
-def create_import(
-    *, actor: Any, partnership: Partnership, filename: str, data: bytes
-) -> PlanImport:
-    """Read an uploaded document and keep it for checking. Nothing is stored if it is unreadable.
+def _title_details(parsed: ParsedPlan | None, name: str) -> dict[str, Any]:
+    """The strategy details the document suggests: its title (else the file name) and years."""
+    found_title = parsed.title if parsed is not None else ""
+    title = (found_title or PurePath(name).stem.replace("-", " ").replace("_", " "))[:300]
+    years = years_in(found_title, name)
+    return {
+        "title": title,
+        "slug": free_slug(title),
+        "start_year": years[0] if years else None,
+        "end_year": years[1] if years else None,
+    }
 
-    Raises UnreadableDocument (with a message for the person) or PermissionDenied.
-    """
-    _require(actor, partnership)
-    name = clean_filename(filename)
-    parsed = read_plan(data, name)
-    title = (parsed.title or PurePath(name).stem.replace("-", " ").replace("_", " "))[:300]
-    years = years_in(parsed.title, name)
+
+def _new_import(
+    actor: Any, partnership: Partnership, name: str, data: bytes, **values: Any
+) -> PlanImport:
     sha256 = hashlib.sha256(data).hexdigest()
     plan_import = PlanImport(
         partnership=partnership,
@@ -146,13 +155,25 @@ def create_import(
         original_filename=name,
         sha256=sha256,
         size=len(data),
-        title=title,
-        slug=free_slug(title),
-        start_year=years[0] if years else None,
-        end_year=years[1] if years else None,
         strategy_status=StrategyStatus.DRAFT,
+        **values,
     )
     _store(data, sha256, plan_import)
+    return plan_import
+
+
+def create_import(
+    *, actor: Any, partnership: Partnership, filename: str, data: bytes
+) -> PlanImport:
+    """Read an uploaded document at once and keep it for checking. Nothing is stored if it is
+    unreadable. (The upload page reads in the background instead: `receive_import`.)
+
+    Raises UnreadableDocument (with a message for the person) or PermissionDenied.
+    """
+    _require(actor, partnership)
+    name = clean_filename(filename)
+    parsed = read_plan(data, name)
+    plan_import = _new_import(actor, partnership, name, data, **_title_details(parsed, name))
     with transaction.atomic():
         plan_import.save()
         kernel.created(
@@ -292,6 +313,131 @@ def abandon_import(*, actor: Any, plan_import: PlanImport) -> PlanImport:
     locked.status = ImportStatus.ABANDONED
     _save_changes(actor, locked, before)
     return locked
+
+
+# Reading in the background (imports/tasks.py, docs/adr/0012) ----------------------------------
+
+
+def receive_import(
+    *, actor: Any, partnership: Partnership, filename: str, data: bytes
+) -> PlanImport:
+    """Keep an uploaded document as an import "being read" and queue the task that reads it.
+
+    The web request never parses the document: a worker does (`read_received`), through the
+    same limited child process. With the database queue the task is a row committed with the
+    import, so there is never an import without its task.
+    """
+    from vawdasv.imports.tasks import read_import  # the task module imports this one
+    from vawdasv.ops import queue
+
+    _require(actor, partnership)
+    name = clean_filename(filename)
+    plan_import = _new_import(
+        actor, partnership, name, data, status=ImportStatus.READING, **_title_details(None, name)
+    )
+    with transaction.atomic():
+        plan_import.save()
+        kernel.created(
+            actor=actor,
+            instance=plan_import,
+            fields=AUDITED_FIELDS,
+            partnership=partnership,
+            origin=audit_source(plan_import),
+        )
+        if queue.uses_database_queue():
+            plan_import.task_id = str(read_import.enqueue(plan_import.pk).id)
+            plan_import.save(update_fields=["task_id"])
+    if not plan_import.task_id:
+        # Any other backend may run the task at once, so only once the import is committed.
+        task_id = str(read_import.enqueue(plan_import.pk).id)
+        PlanImport.objects.filter(pk=plan_import.pk).update(task_id=task_id)
+        plan_import.refresh_from_db()
+    return plan_import
+
+
+WENT_WRONG = gettext_lazy(
+    "Something went wrong while the document was being read. Try again, and if it fails again "
+    "tell your regional team."
+)
+
+
+def _in_language_of(plan_import: PlanImport) -> str:
+    user = plan_import.uploaded_by
+    return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+def read_received(import_id: int) -> bool:
+    """Read an import "being read" (run by the task): it becomes ready to check, with the
+    details the document suggests, or refused with the reason in the uploader's language.
+
+    False when the import was not waiting to be read (already read by another run). The
+    outcome is written under the row lock, so two runs never both record one.
+    """
+    plan_import = PlanImport.objects.select_related("uploaded_by").filter(pk=import_id).first()
+    if plan_import is None or not plan_import.is_reading:
+        return False
+    refusal, details = "", {}
+    with translation.override(_in_language_of(plan_import)):
+        try:
+            parsed = stored_plan(plan_import)
+        except UnreadableDocument as problem:
+            refusal = str(problem)
+        except Exception:
+            # Whatever went wrong (a lost file, a fault), it must not stay "being read" for ever.
+            logger.exception("Reading plan import %s failed", import_id)
+            refusal = str(WENT_WRONG)
+        else:
+            details = _title_details(parsed, plan_import.original_filename)
+    return _record_reading(plan_import, refusal, details)
+
+
+def give_up_reading(import_id: int) -> bool:
+    """Refuse an import whose reading task failed for good (its worker died too often)."""
+    plan_import = PlanImport.objects.select_related("uploaded_by").filter(pk=import_id).first()
+    if plan_import is None or not plan_import.is_reading:
+        return False
+    with translation.override(_in_language_of(plan_import)):
+        refusal = str(WENT_WRONG)
+    return _record_reading(plan_import, refusal, {})
+
+
+def _record_reading(plan_import: PlanImport, refusal: str, details: dict[str, Any]) -> bool:
+    with transaction.atomic():
+        locked = _locked(plan_import)
+        if not locked.is_reading:
+            return False
+        before = audit.snapshot(locked, AUDITED_FIELDS)
+        if refusal:
+            locked.status, locked.refusal = ImportStatus.REFUSED, refusal
+        else:
+            locked.status = ImportStatus.PREVIEWED
+            for field, value in details.items():
+                setattr(locked, field, value)
+        kernel.save_changes(
+            actor=None,
+            instance=locked,
+            before=before,
+            fields=AUDITED_FIELDS,
+            partnership=locked.partnership,
+            origin=audit_source(locked),
+        )
+        if refusal:
+            _forget_refused_file(locked)
+    return True
+
+
+def _forget_refused_file(refused: PlanImport) -> None:
+    """A refused document (possibly hostile) is not kept, once the refusal commits, unless
+    another import that was not refused is kept under the same hash."""
+    in_use = (
+        PlanImport.objects.filter(sha256=refused.sha256)
+        .exclude(pk=refused.pk)
+        .exclude(status=ImportStatus.REFUSED)
+        .exists()
+    )
+    name, storage = refused.file.name or "", refused.file.storage
+    if name and not in_use:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Revisions of an imported strategy (imports/views/revise.py) ---------------------------------

@@ -64,7 +64,11 @@ def test_uploaded_document_is_stored_under_its_hash_not_its_name(
 def test_upload_is_recorded_in_the_audit_history(admin_client: Client, world: Any) -> None:
     upload_file(admin_client, "cardiff-vale", "plan.txt", plan_text())
     plan_import = PlanImport.objects.get()
-    entry = AuditEntry.objects.get(object_id=plan_import.pk, content_type__model="planimport")
+    entries = AuditEntry.objects.filter(object_id=plan_import.pk, content_type__model="planimport")
+    # Kept by the person, then read by the worker (no actor: the service itself).
+    entry, reading = entries.order_by("pk")
+    assert reading.actor is None
+    assert plan_import.sha256 in reading.source
     assert entry.actor == world.admin
     assert entry.partnership == world.partnership
     assert plan_import.sha256 in entry.source
@@ -90,18 +94,25 @@ def test_pasted_text_is_read_like_an_uploaded_text_file(admin_client: Client) ->
         ("notes.txt", b"Just a note with no plan in it.\nAnother line.", "No plan table"),
     ],
 )
-def test_unreadable_document_shows_the_reason_and_stores_nothing(
-    admin_client: Client, media_root: Path, name: str, data: bytes, message: str
+def test_unreadable_document_is_refused_by_the_reading_task_with_its_reason(
+    admin_client: Client, name: str, data: bytes, message: str
 ) -> None:
     response = upload_file(admin_client, "cardiff-vale", name, data)
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "govuk-error-summary" in html
-    assert 'href="#id_document"' in html
+    plan_import = PlanImport.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/imports/{plan_import.pk}/"
+    assert plan_import.status == ImportStatus.REFUSED
+    assert message in plan_import.refusal
+    html = admin_client.get(response.url).content.decode()
+    assert "The document could not be read" in html
     assert message in html
-    assert not PlanImport.objects.exists()
-    assert not AuditEntry.objects.filter(content_type__model="planimport").exists()
-    assert not (media_root / "imports").exists()
+    assert 'href="/imports/new/cardiff-vale/"' in html  # Try again
+    assert plan_import.strategy is None
+    # A refused import can be neither checked nor committed.
+    commit = admin_client.post(f"/imports/{plan_import.pk}/commit/", {"title": "x"})
+    assert commit.status_code in (302, 400)
+    plan_import.refresh_from_db()
+    assert plan_import.status == ImportStatus.REFUSED
 
 
 def test_file_of_another_type_is_refused_before_it_is_read(admin_client: Client) -> None:
@@ -136,7 +147,7 @@ def test_import_history_reads_in_plain_language(admin_client: Client, world: Any
     from vawdasv.audit.describe import describe
 
     upload_file(admin_client, "cardiff-vale", "plan.txt", plan_text())
-    entry = AuditEntry.objects.get(content_type__model="planimport")
+    entry = AuditEntry.objects.filter(content_type__model="planimport").order_by("pk").first()
     sentences = " ".join(describe(entry).sentences)
     assert "Created by Alys" in sentences
     assert "plan.txt" in sentences

@@ -74,7 +74,12 @@ def _render(
 
 @login_required
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render(request, import_for_admin(request, pk))
+    plan_import = import_for_admin(request, pk)
+    if plan_import.is_reading or plan_import.is_refused:
+        # Not read yet, or refused: the job page says so ("Check again" / "Try again").
+        context = {"plan_import": plan_import, "partnership": plan_import.partnership}
+        return render(request, "imports/reading.html", context)
+    return _render(request, plan_import)
 
 
 @login_required
