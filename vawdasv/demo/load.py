@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -199,6 +200,8 @@ class DemoPerson:
 
 
 CARDIFF_VALE = "cardiff-vale"
+# The apps whose demo rows are deleted and made again on every load.
+DEMO_REBUILT_APPS = ("progress", "governance", "outcomes", "reviews", "national")
 GWENT = "gwent"
 
 PEOPLE = (
@@ -484,6 +487,16 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_outcomes(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_reviews(partnership=cardiff_vale, strategy=strategy, people=people)
+        # Every rebuild deletes and makes the demo's rows again: forget the history of the rows
+        # that are gone, so loading twice leaves the same history as loading once.
+        audit_services.forget_demo_history(
+            partnership=cardiff_vale,
+            kinds=[
+                model
+                for model in django_apps.get_models()
+                if model._meta.app_label in DEMO_REBUILT_APPS
+            ],
+        )
 
     logins = [
         DemoLogin(

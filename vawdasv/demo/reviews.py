@@ -27,7 +27,7 @@ from vawdasv.reviews.enums import (
     ReviewStatus,
 )
 from vawdasv.reviews.fictional import corpus
-from vawdasv.reviews.models import CodebookTheme, Passage, Review
+from vawdasv.reviews.models import CodebookTheme, Dissemination, Passage, Review
 
 SENTENCES_PER_REVIEW = 40
 SENTENCES_PER_PARAGRAPH = 4
@@ -141,6 +141,9 @@ def _recommendations(review: Review, actor: Any, commitment: Commitment | None) 
             )
 
 
+DEMO_BRIEFING = "Learning briefing: coercive control (fictional)"
+
+
 def load_demo_reviews(
     *, partnership: Partnership, strategy: Strategy, people: Mapping[str, Any]
 ) -> list[Review]:
@@ -153,9 +156,11 @@ def load_demo_reviews(
     _recommendations(made[0], actor, commitment)
     for review in made[1:]:
         _recommendations(review, actor, None)
+    # The demo's own entry is made again on every load, never added to.
+    Dissemination.objects.filter(partnership=partnership, briefing=DEMO_BRIEFING).delete()
     services.record_dissemination(
         actor=actor, partnership=partnership,
-        briefing="Learning briefing: coercive control (fictional)",
+        briefing=DEMO_BRIEFING,
         audience="Regional training course for health visitors (fictional)",
         sent_on=timezone.localdate() - datetime.timedelta(days=14), reviews=made,
     )  # fmt: skip
