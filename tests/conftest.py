@@ -93,13 +93,11 @@ def _reference_organisation(slug: str) -> Organisation:
 def _codebook_seeded() -> None:
     """The reviews codebook, seeded again if a transactional test's flush emptied it (as
     `_reference_organisation` does for reference data)."""
-    import importlib
-
     from vawdasv.reviews.models import CodebookTheme
+    from vawdasv.reviews.seed import seed_codebook
 
     if not CodebookTheme.objects.exists():
-        seed = importlib.import_module("vawdasv.reviews.migrations.0002_seed_codebook").seed
-        seed(django_apps, None)
+        seed_codebook(django_apps)
 
 
 @dataclass

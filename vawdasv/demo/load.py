@@ -39,6 +39,7 @@ from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
+from vawdasv.reference.loading import load_reference_data
 from vawdasv.reference.models import LocalAuthority, Region
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -402,6 +403,10 @@ def _lead_officer_for_every_lead(
 
 def load_demo(reference_dir: Path | None = None) -> DemoResult:
     """Build (or rebuild) the demo partnerships, people and the imported 2023–2028 plan."""
+    # The migrations fill the reference tables; a database emptied since (a test's flush) gets
+    # them again, as the demo's partnerships are made of its local authorities.
+    if not LocalAuthority.objects.exists():
+        load_reference_data(django_apps)
     directory = reference_dir or default_reference_dir()
     path = directory / PLAN_FILE
     missing = [

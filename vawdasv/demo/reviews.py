@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import docx
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from vawdasv.partnerships.models import Partnership
@@ -28,6 +29,7 @@ from vawdasv.reviews.enums import (
 )
 from vawdasv.reviews.fictional import corpus
 from vawdasv.reviews.models import CodebookTheme, Dissemination, Passage, Review
+from vawdasv.reviews.seed import seed_codebook
 
 SENTENCES_PER_REVIEW = 40
 SENTENCES_PER_PARAGRAPH = 4
@@ -148,6 +150,8 @@ def load_demo_reviews(
     *, partnership: Partnership, strategy: Strategy, people: Mapping[str, Any]
 ) -> list[Review]:
     """The fictional reviews, coded, with recommendations, a model and suggestions."""
+    if not CodebookTheme.objects.exists():  # a database emptied since its migration seeded it
+        seed_codebook(django_apps)
     actor = people["alys"]
     if "gareth" in people:  # a board member from health sits on the learning panel
         services.seat_panel_member(actor=actor, partnership=partnership, user=people["gareth"])

@@ -7,6 +7,8 @@ safeguarding reviews use. Data only (no models): the seed migration writes it, a
 
 from __future__ import annotations
 
+from typing import Any
+
 SEED_THEMES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     ("practice", "", "Professional practice", "Ymarfer proffesiynol", ()),
     ("abuse", "", "Forms of abuse", "Mathau o gam-drin", ()),
@@ -42,3 +44,20 @@ SEED_THEMES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     ("barriers-to-disclosure", "people", "Barriers to disclosure", "Rhwystrau rhag datgelu",
      ("disclose", "disclosure", "fear", "did not report", "barrier", "language barrier")),
 )  # fmt: skip
+
+
+def seed_codebook(apps: Any) -> None:
+    """Put the seed themes in the codebook (those missing; the data migration and a demo
+    rebuilt on a database emptied since both call it)."""
+    theme_model = apps.get_model("reviews", "CodebookTheme")
+    made: dict[str, Any] = {}
+    for code, parent, name_en, name_cy, keywords in SEED_THEMES:
+        made[code], _ = theme_model.objects.get_or_create(
+            code=code,
+            defaults={
+                "parent": made.get(parent),
+                "name_en": name_en,
+                "name_cy": name_cy,
+                "keywords": "\n".join(keywords),
+            },
+        )

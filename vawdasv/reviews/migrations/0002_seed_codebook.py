@@ -1,21 +1,10 @@
 from django.db import migrations
 
-from vawdasv.reviews.seed import SEED_THEMES
+from vawdasv.reviews.seed import seed_codebook
 
 
 def seed(apps, schema_editor):
-    theme_model = apps.get_model("reviews", "CodebookTheme")
-    made = {}
-    for code, parent, name_en, name_cy, keywords in SEED_THEMES:
-        made[code], _ = theme_model.objects.get_or_create(
-            code=code,
-            defaults={
-                "parent": made.get(parent),
-                "name_en": name_en,
-                "name_cy": name_cy,
-                "keywords": "\n".join(keywords),
-            },
-        )
+    seed_codebook(apps)
 
 
 class Migration(migrations.Migration):
