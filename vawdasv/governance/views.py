@@ -22,6 +22,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from vawdasv.audit.kernel import ConcurrentEditError
+from vawdasv.core.form_errors import add_validation_errors
 from vawdasv.governance import diagram, selectors, services
 from vawdasv.governance.forms import (
     AgendaItemForm,
@@ -70,14 +71,6 @@ def _meeting(request: HttpRequest, pk: int, *, manage: bool = False) -> Meeting:
     )
     _check(request, meeting.group.partnership_id, manage=manage)
     return meeting
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _form_page(
@@ -153,7 +146,7 @@ def group_create(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, partnership=partnership, data=form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Group added"))
             return redirect(group)
@@ -187,7 +180,7 @@ def seat_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_seat(actor=request.user, group=group, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Seat added"))
             return redirect(group)
@@ -207,7 +200,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, group=group, data=form.meeting_data()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Meeting added"))
             return redirect(meeting)
@@ -257,7 +250,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 guests=form.cleaned_data["guests"],
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Attendance saved"))
             return redirect(meeting)
@@ -291,7 +284,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
                 minutes_cy=form.cleaned_data["minutes_cy"],
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Draft minutes saved"))
             return redirect(meeting)
@@ -311,7 +304,7 @@ def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Minutes approved"))
             return redirect(meeting)
@@ -334,7 +327,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
                 plan_changes={"timescale_text": timescale} if timescale else None,
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Decision recorded"))
             return redirect(meeting)
@@ -352,7 +345,7 @@ def log_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_log_item(actor=request.user, meeting=meeting, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Action log item added"))
             return redirect(meeting)
@@ -375,7 +368,7 @@ def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, group=group, actions=form.cleaned_data["actions"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved"))
             return redirect(group)
@@ -397,7 +390,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actions=form.cleaned_data["actions"],
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Agenda item added"))
             return redirect(meeting)
@@ -426,7 +419,7 @@ def log_update(request: HttpRequest, pk: int) -> HttpResponse:
         except ConcurrentEditError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved"))
             return redirect(meeting)
@@ -446,7 +439,7 @@ def body_add(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, partnership=partnership, data=form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("External body added"))
             return redirect("governance:groups", slug=partnership.slug)
@@ -467,7 +460,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_group(actor=request.user, group=group, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved"))
             return redirect(group)

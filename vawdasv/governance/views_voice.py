@@ -12,10 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from vawdasv.core.form_errors import add_validation_errors
 from vawdasv.governance import services
 from vawdasv.governance.forms import VoiceItemForm
 from vawdasv.governance.models import VoiceItem
-from vawdasv.governance.views import _add_errors, _partnership
+from vawdasv.governance.views import _partnership
 from vawdasv.partnerships import permissions
 
 
@@ -66,7 +67,7 @@ def edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse
             findings = warning.findings
             form.add_error("confirm_anonymous", warning.messages)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved"))
             return redirect("governance:voice-register", slug=partnership.slug)

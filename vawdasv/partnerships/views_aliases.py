@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from vawdasv.core.form_errors import add_validation_errors
 from vawdasv.core.forms import GovukForm
 from vawdasv.partnerships import aliases as alias_services
 from vawdasv.partnerships import permissions
@@ -69,14 +70,6 @@ def _partnership_for_admin(request: HttpRequest, slug: str) -> Partnership:
     return partnership
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def alias_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = _partnership_for_admin(request, slug)
@@ -100,7 +93,7 @@ def alias_add(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=form.cleaned_data["organisation"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(
                 request,

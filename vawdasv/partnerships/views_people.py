@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vawdasv.accounts.views import landing_url
+from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions, services
 from vawdasv.partnerships.forms_people import (
     AcceptInvitationForm,
@@ -25,18 +24,6 @@ from vawdasv.partnerships.forms_people import (
     RoleForm,
 )
 from vawdasv.partnerships.models import Invitation, Membership, Organisation, Partnership
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def partnership_for_people(request: HttpRequest, slug: str) -> Partnership:
@@ -72,7 +59,7 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for_people(request, slug)
     initial = {"organisation": request.GET.get("organisation", "")}
-    form = InviteForm(_posted(request), partnership=partnership, initial=initial)
+    form = InviteForm(posted(request), partnership=partnership, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -88,7 +75,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
                 site_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(
                 request, _("Invitation sent to %(email)s") % {"email": invitation.email}
@@ -126,7 +113,7 @@ def membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 services.end_membership(actor=request.user, membership=member)
                 messages.success(request, _("Membership ended"))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             return redirect("partnerships:people", slug=partnership.slug)
     errors = role_form.errors or end_form.errors
@@ -150,14 +137,14 @@ def organisations(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for_people(request, slug)
     search = OrganisationSearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    create = NewOrganisationForm(_posted(request))
+    create = NewOrganisationForm(posted(request))
     if request.method == "POST" and create.is_valid():
         try:
             organisation = services.create_member_organisation(
                 actor=request.user, partnership=partnership, **create.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(create, error)
+            add_validation_errors(create, error)
         else:
             messages.success(
                 request, _("%(name)s added to the partnership") % {"name": organisation.name_en}
@@ -206,7 +193,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             status=410 if problem.reason != "unknown" else 404,
         )
     form = AcceptInvitationForm(
-        _posted(request),
+        posted(request),
         initial={"first_name": invitation.first_name, "last_name": invitation.last_name},
     )
     if request.method == "POST" and form.is_valid():

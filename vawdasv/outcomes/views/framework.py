@@ -13,19 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from vawdasv.audit.kernel import ConcurrentEditError
+from vawdasv.core.form_errors import add_validation_errors
 from vawdasv.outcomes import selectors
 from vawdasv.outcomes.forms import MeasureForm, RuleForm
 from vawdasv.outcomes.models import Measure
 from vawdasv.outcomes.services import framework
 from vawdasv.partnerships import permissions
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, found in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, found)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -56,7 +49,7 @@ def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
             form.add_error(None, _("Somebody else changed this measure while you were editing "
                                    "it. Reload the page to see their version."))  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Measure saved."))
             return redirect("outcomes:framework", slug=partnership.slug)
@@ -81,7 +74,7 @@ def rule_add(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, partnership=partnership, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Rule added."))
             return redirect("outcomes:framework", slug=partnership.slug)
