@@ -107,24 +107,37 @@ def update_review(
     with transaction.atomic():
         _manage(actor, review.partnership_id)
         locked = kernel.lock(review, expected_version)
-        before = audit.snapshot(locked, AUDITED_REVIEW_FIELDS)
-        for name in REVIEW_FIELDS:
-            if name in data:
-                setattr(locked, name, data[name])
-        locked.full_clean()
-        locked.version += 1
-        locked.save()
-        if agencies is not None:
-            locked.agencies.set(list(agencies))
-        kernel.record_changes(
-            actor=actor,
-            instance=locked,
-            before=before,
-            fields=AUDITED_REVIEW_FIELDS,
-            partnership=locked.partnership,
-            origin=review_origin(locked),
-        )
+        _edit(
+            actor, locked, data, agencies, REVIEW_FIELDS, AUDITED_REVIEW_FIELDS,
+            locked.partnership, review_origin(locked),
+        )  # fmt: skip
         return locked
+
+
+def _edit(
+    actor: Any,
+    locked: Any,
+    data: Mapping[str, Any],
+    agencies: Iterable[Organisation] | None,
+    fields: tuple[str, ...],
+    audited: tuple[str, ...],
+    partnership: Any,
+    origin: Any,
+) -> None:
+    """Change a locked review or recommendation (and its agencies), with one audit entry."""
+    before = audit.snapshot(locked, audited)
+    for name in fields:
+        if name in data:
+            setattr(locked, name, data[name])
+    locked.full_clean()
+    locked.version += 1
+    locked.save()
+    if agencies is not None:
+        locked.agencies.set(list(agencies))
+    kernel.record_changes(
+        actor=actor, instance=locked, before=before, fields=audited,
+        partnership=partnership, origin=origin,
+    )  # fmt: skip
 
 
 def seat_panel_member(*, actor: Any, partnership: Partnership, user: Any) -> LearningPanelMember:
@@ -360,23 +373,10 @@ def update_recommendation(
         review = recommendation.review
         _manage(actor, review.partnership_id)
         locked = kernel.lock(recommendation, expected_version)
-        before = audit.snapshot(locked, AUDITED_RECOMMENDATION_FIELDS)
-        for name in RECOMMENDATION_FIELDS:
-            if name in data:
-                setattr(locked, name, data[name])
-        locked.full_clean()
-        locked.version += 1
-        locked.save()
-        if agencies is not None:
-            locked.agencies.set(list(agencies))
-        kernel.record_changes(
-            actor=actor,
-            instance=locked,
-            before=before,
-            fields=AUDITED_RECOMMENDATION_FIELDS,
-            partnership=review.partnership,
-            origin=review_origin(review),
-        )
+        _edit(
+            actor, locked, data, agencies, RECOMMENDATION_FIELDS,
+            AUDITED_RECOMMENDATION_FIELDS, review.partnership, review_origin(review),
+        )  # fmt: skip
         return locked
 
 
