@@ -91,9 +91,9 @@ class PlanImport(models.Model):
         return self.original_filename
 
     def get_absolute_url(self) -> str:
-        # A revision waiting to be confirmed already names its strategy (a new import only gets
-        # one on commit), and is checked on the revision page, not the new-import preview.
-        if self.strategy_id and self.is_waiting and self.strategy is not None:
+        # A revision names its strategy from its upload (a new import only gets one on commit);
+        # until it is applied it is read, refused or checked on the revision page.
+        if self.strategy_id and not self.is_imported and self.strategy is not None:
             return reverse(
                 "imports:revise-preview",
                 kwargs={"strategy_slug": self.strategy.slug, "pk": self.pk},
@@ -107,6 +107,10 @@ class PlanImport(models.Model):
     @property
     def is_refused(self) -> bool:
         return self.status == ImportStatus.REFUSED
+
+    @property
+    def is_imported(self) -> bool:
+        return self.status == ImportStatus.IMPORTED
 
     @property
     def is_waiting(self) -> bool:

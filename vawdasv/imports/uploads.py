@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -319,21 +319,35 @@ def abandon_import(*, actor: Any, plan_import: PlanImport) -> PlanImport:
 
 
 def receive_import(
-    *, actor: Any, partnership: Partnership, filename: str, data: bytes
+    *,
+    actor: Any,
+    partnership: Partnership,
+    filename: str,
+    data: bytes,
+    strategy: Strategy | None = None,
 ) -> PlanImport:
     """Keep an uploaded document as an import "being read" and queue the task that reads it.
 
     The web request never parses the document: a worker does (`read_received`), through the
     same limited child process. With the database queue the task is a row committed with the
-    import, so there is never an import without its task.
+    import, so there is never an import without its task. With `strategy`, the document is a
+    revised version of that strategy's plan (imports/views/revise.py), read the same way.
     """
+    if strategy is not None and strategy.partnership_id != partnership.pk:
+        raise PermissionDenied
     from vawdasv.imports.tasks import read_import  # the task module imports this one
     from vawdasv.ops import queue
 
     _require(actor, partnership)
     name = clean_filename(filename)
     plan_import = _new_import(
-        actor, partnership, name, data, status=ImportStatus.READING, **_title_details(None, name)
+        actor,
+        partnership,
+        name,
+        data,
+        status=ImportStatus.READING,
+        strategy=strategy,
+        **_title_details(None, name),
     )
     with transaction.atomic():
         plan_import.save()
@@ -450,34 +464,6 @@ def revision_origin(plan_import: PlanImport) -> Origin:
         plan_import,
         file_detail(plan_import.original_filename, plan_import.sha256),
     )
-
-
-@transaction.atomic
-def create_revision(*, actor: Any, strategy: Strategy, filename: str, data: bytes) -> PlanImport:
-    """Keep the revised document as an import of the strategy's partnership, linked to it."""
-    plan_import = create_import(
-        actor=actor, partnership=strategy.partnership, filename=filename, data=data
-    )
-    return update_revision(actor=actor, plan_import=plan_import, strategy=strategy)
-
-
-@transaction.atomic
-def update_revision(*, actor: Any, plan_import: PlanImport, **values: Any) -> PlanImport:
-    """Change a revision's import record (which strategy it revises), with its audit entry."""
-    _require(actor, plan_import.partnership)
-    locked = kernel.lock(plan_import)
-    before = audit.snapshot(locked, AUDITED_FIELDS)
-    for name, value in values.items():
-        setattr(locked, name, value)
-    kernel.save_changes(
-        actor=actor,
-        instance=locked,
-        before=before,
-        fields=AUDITED_FIELDS,
-        partnership=locked.partnership,
-        origin=audit_source(locked),
-    )
-    return locked
 
 
 @transaction.atomic

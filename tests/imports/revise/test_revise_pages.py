@@ -151,15 +151,43 @@ def test_confirming_without_ticking_checked_shows_an_error_and_writes_nothing(
     assert action_texts(strategy) == before
 
 
-def test_unreadable_file_shows_an_error_and_keeps_nothing(
+def test_unreadable_file_is_refused_by_the_reading_task_and_changes_nothing(
     admin_client: Client, strategy: Strategy
 ) -> None:
-    audit_before = AuditEntry.objects.count()
+    before = action_texts(strategy)
     response = upload(admin_client, strategy, b"Just a letter, no plan here.\n", "letter.txt")
-    assert response.status_code == 400
-    assert "No plan table was recognised" in response.content.decode()
-    assert not PlanImport.objects.exists()
-    assert AuditEntry.objects.count() == audit_before
+    # The request only keeps the document; the worker reads it (immediately in tests).
+    assert response.status_code == 302
+    revision = PlanImport.objects.get()
+    assert revision.status == ImportStatus.REFUSED
+    assert revision.strategy == strategy
+    page = admin_client.get(response.url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "No plan table was recognised" in html
+    assert f'href="/imports/revise/{strategy.slug}/"' in html  # Try again: the revise upload
+    assert action_texts(strategy) == before
+    # A refused revision cannot be applied.
+    refused = admin_client.post(response.url, {"fingerprint": "0" * 64, "checked": "on"})
+    assert refused.status_code == 200
+    assert action_texts(strategy) == before
+
+
+def test_a_revision_being_read_says_so_and_links_back_to_itself(
+    admin_client: Client, strategy: Strategy
+) -> None:
+    revision = PlanImport.objects.create(
+        partnership=strategy.partnership,
+        strategy=strategy,
+        original_filename="plan-2025.txt",
+        sha256="0" * 64,
+        size=1,
+        status=ImportStatus.READING,
+    )
+    url = f"/imports/revise/{strategy.slug}/{revision.pk}/"
+    html = admin_client.get(url).content.decode()
+    assert "is being read" in html
+    assert f'href="{url}"' in html  # Check again
 
 
 def test_file_of_the_wrong_kind_is_refused(admin_client: Client, strategy: Strategy) -> None:

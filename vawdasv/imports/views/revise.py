@@ -25,6 +25,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -227,21 +228,23 @@ def _render_preview(
 
 @login_required
 def revise_upload(request: HttpRequest, strategy_slug: str) -> HttpResponse:
-    """Upload the revised document; it is read at once, so problems show straight away."""
+    """Upload the revised document; a worker reads it (imports.tasks), as on the upload page.
+
+    The form's own checks (type, size, nothing chosen) answer at once; whether the document
+    holds a plan is answered on the revision's page once it has been read.
+    """
     strategy = strategy_for_admin(request, strategy_slug)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        filename, data, field = form.submitted(uploads.PASTED_NAME)
-        try:
-            plan_import = uploads.create_revision(
-                actor=request.user, strategy=strategy, filename=filename, data=data
-            )
-        except UnreadableDocument as problem:
-            form.add_error(field, str(problem))
-        else:
-            return redirect(
-                "imports:revise-preview", strategy_slug=strategy.slug, pk=plan_import.pk
-            )
+        filename, data, _field = form.submitted(uploads.PASTED_NAME)
+        plan_import = uploads.receive_import(
+            actor=request.user,
+            partnership=strategy.partnership,
+            filename=filename,
+            data=data,
+            strategy=strategy,
+        )
+        return redirect("imports:revise-preview", strategy_slug=strategy.slug, pk=plan_import.pk)
     return render(
         request,
         "imports/revise_upload.html",
@@ -255,6 +258,14 @@ def revise_preview(request: HttpRequest, strategy_slug: str, pk: int) -> HttpRes
     """GET: the differences to check. POST: write them, all or nothing, once."""
     strategy = strategy_for_admin(request, strategy_slug)
     plan_import = _revision_of(strategy, pk)
+    if plan_import.is_reading or plan_import.is_refused:
+        # Not read yet, or refused: the same page as a new import's ("Check again" / "Try again").
+        context = {
+            "plan_import": plan_import,
+            "partnership": strategy.partnership,
+            "try_again_url": reverse("imports:revise", kwargs={"strategy_slug": strategy.slug}),
+        }
+        return render(request, "imports/reading.html", context)
     if request.method == "POST" and plan_import.status == ImportStatus.IMPORTED:
         # Sent again (a second click, the back button): the update is already in the plan.
         messages.success(request, _("These changes have already been applied."))
