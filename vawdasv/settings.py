@@ -317,6 +317,7 @@ SCHEDULED_TASKS = {
         "at": "03:00",
     },
     "delete-finished-tasks": {"task": "vawdasv.ops.tasks.delete_finished_tasks", "at": "03:30"},
+    "delete-old-exports": {"task": "vawdasv.ops.tasks.delete_old_exports", "at": "03:15"},
     "retrain-theme-classifier": {"task": "vawdasv.reviews.tasks.retrain_if_needed", "at": "02:30"},
 }
 # The address people use to reach the service, for links in emails sent by tasks.

@@ -14,6 +14,11 @@ pytestmark = [
 ]
 
 
+DOCX_BUTTON = {"en": "Word document (.docx)", "cy": "Dogfen Word (.docx)"}
+READY = {"en": "Your file is ready", "cy": "Mae eich ffeil yn barod"}
+BACK = {"en": "Back", "cy": "Yn ôl"}
+
+
 def _switch_language(page: Page, to: str) -> None:
     follow(page, page.locator("header").get_by_role("link", name=LANGUAGE_NAMES[to], exact=True))
     assert html_lang(page) == to
@@ -51,6 +56,16 @@ def test_visitor_reads_the_published_plan_filters_its_actions_and_sees_an_action
     )
     for action in (world.police_action, world.council_action, plan.training_action):
         expect(main.locator(f'a[href="{prefix}/strategies/actions/{action.pk}/"]')).to_have_count(1)
+
+    # The plan as a Word document: made by a worker, handed over on the download's page.
+    follow(page, main.get_by_role("button", name=DOCX_BUTTON[language]))
+    assert path_of(page).startswith(f"{prefix}/downloads/")
+    expect(page.locator("h1")).to_contain_text(READY[language])
+    with page.expect_download() as waiting:
+        main.locator("a[download]").first.click()
+    assert waiting.value.suggested_filename == f"{world.strategy.slug}-{language}.docx"
+    follow(page, main.get_by_role("link", name=BACK[language], exact=True))
+    assert path_of(page) == strategy_url
 
     follow(page, main.locator(f'a[href="{strategy_url}actions/"]'))
     rows = main.locator("table tbody tr")

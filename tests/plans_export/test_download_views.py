@@ -61,7 +61,11 @@ def test_without_lang_the_page_language_is_used(client, world):
     assert sheet["A1"].value == "Thema"
 
 
-def test_the_plan_page_links_to_both_downloads_in_its_language(client, world):
-    page = client.get(world.strategy.get_absolute_url()).content.decode()
-    assert export_url(world.strategy, "docx", "en") in page
-    assert export_url(world.strategy, "xlsx", "en") in page
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_plan_page_offers_both_downloads_in_its_language(client, world, lang):
+    prefix = "/cy" if lang == "cy" else ""
+    page = client.get(prefix + world.strategy.get_absolute_url()).content.decode()
+    assert reverse("plans:download", kwargs={"slug": world.strategy.slug}) in page
+    assert 'name="format" value="docx"' in page
+    assert 'name="format" value="xlsx"' in page
+    assert f'name="lang" value="{lang}"' in page

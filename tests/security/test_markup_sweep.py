@@ -120,6 +120,12 @@ NOT_SWEPT: dict[str, str] = {
     "ops.WorkerHeartbeat.hostname": "the worker machine's name, read from the system, never shown",
     "ops.ScheduledRun.name": "the name of a task in the platform's own schedule, never typed",
     "ops.ScheduledRun.task_id": "an identifier the task queue makes, never typed",
+    "ops.ExportJob.kind": "the name of an export the code registers, never typed",
+    "ops.ExportJob.language": "a language code chosen from the two the platform offers",
+    "ops.ExportJob.file_name": "made by the code from the strategy's slug (a SlugField)",
+    "ops.ExportJob.content_type": "one of the content types the code names, never typed",
+    "ops.ExportJob.error": "a key the code stores; the page shows its translated sentence",
+    "ops.ExportJob.task_id": "an identifier the task queue makes, never typed",
     "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
     "progress.IssuedReport.period_label": (
         "a reporting period the issuing service parsed before storing it"

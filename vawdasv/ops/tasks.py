@@ -23,3 +23,19 @@ def delete_finished_tasks() -> int:
     )
     deleted, _ = old.delete()
     return deleted
+
+
+@task()
+def make_export(job_id: int) -> bool:
+    """Make one download (ops.exports); False when the job was not waiting."""
+    from vawdasv.ops import exports
+
+    return exports.make(job_id)
+
+
+@task()
+def delete_old_exports() -> int:
+    """Queued every night (SCHEDULED_TASKS): downloads made over a week ago, with their files."""
+    from vawdasv.ops import exports
+
+    return exports.delete_old()

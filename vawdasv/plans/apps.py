@@ -6,3 +6,8 @@ class PlansConfig(AppConfig):
     name = "vawdasv.plans"
     label = "plans"
     verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from vawdasv.plans.downloads import register_plan_downloads
+
+        register_plan_downloads()

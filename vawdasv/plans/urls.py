@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:slug>/", browse.strategy_detail, name="strategy"),
     path("<slug:slug>/edit/", edit.strategy_edit, name="strategy-edit"),
     path("<slug:slug>/export.<str:extension>", export.download, name="export"),
+    path("<slug:slug>/download/", export.request_download, name="download"),
     path("<slug:slug>/actions/", browse.action_list, name="actions"),
     path("<slug:slug>/themes/new/", edit.theme_create, name="theme-create"),
     path("themes/<int:pk>/edit/", edit.theme_edit, name="theme-edit"),

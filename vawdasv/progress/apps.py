@@ -11,7 +11,9 @@ class ProgressConfig(AppConfig):
         # Connects the receivers (deleting evidence files when their rows go, among others).
         from vawdasv.plans import progress_summary
         from vawdasv.progress import signals  # noqa: F401
+        from vawdasv.progress.downloads import register_update_downloads
         from vawdasv.progress.summary import action_progress
 
         # The plan pages show each action's latest approved progress (plans cannot import us).
         progress_summary.register(action_progress)
+        register_update_downloads()

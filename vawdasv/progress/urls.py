@@ -34,6 +34,11 @@ urlpatterns += [
         exports.updates_export,
         name="updates-export",
     ),
+    path(
+        "strategies/<slug:slug>/updates/download/",
+        exports.request_updates_download,
+        name="updates-download",
+    ),
 ]
 
 # Saving a lead officer's draft in the background while they write (views/autosave.py).

@@ -1,27 +1,24 @@
-"""Downloading a plan as a Word document or an Excel workbook, in English or Welsh."""
+"""Downloading a plan as a Word document or an Excel workbook, in English or Welsh.
+
+The strategy page's buttons ask a worker for the file (`request_download`, plans/downloads.py)
+and lead to the download's page; a plain GET of `export.<ext>` still answers with the file at
+once, for scripts and saved links.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import LANGUAGE_CODES, current_language
-from vawdasv.plans import selectors
-from vawdasv.plans.export import (
-    DOCX_CONTENT_TYPE,
-    XLSX_CONTENT_TYPE,
-    export_docx,
-    export_filename,
-    export_xlsx,
-)
-from vawdasv.plans.models import Strategy
+from vawdasv.ops.exports import request_export
+from vawdasv.plans import downloads, selectors
+from vawdasv.plans.export import export_filename
 
-EXPORTS: dict[str, tuple[Callable[[Strategy, str], bytes], str]] = {
-    "docx": (export_docx, DOCX_CONTENT_TYPE),
-    "xlsx": (export_xlsx, XLSX_CONTENT_TYPE),
-}
+
+def _language(request: HttpRequest, value: str | None) -> str:
+    return value if value in LANGUAGE_CODES else current_language()
 
 
 @require_GET
@@ -31,16 +28,30 @@ def download(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
     `?lang=cy` or `?lang=en` chooses the language; without it, the language of the page the
     link was followed from.
     """
-    if extension not in EXPORTS:
+    if extension not in downloads.FORMATS:
         raise Http404
     strategy = selectors.get_strategy_for_user(request.user, slug)
-    language = request.GET.get("lang") or current_language()
-    if language not in LANGUAGE_CODES:
-        language = current_language()
-    export, content_type = EXPORTS[extension]
+    language = _language(request, request.GET.get("lang"))
+    export, content_type = downloads.FORMATS[extension]
     response = HttpResponse(export(strategy, language), content_type=content_type)
     filename = export_filename(strategy, language, extension)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # A draft plan is not public: keep shared caches from holding a member's copy.
     response["Cache-Control"] = "private, no-store" if not strategy.is_published else "private"
     return response
+
+
+@require_POST
+def request_download(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask a worker for the plan in the chosen format and language; go to the download's page."""
+    extension = request.POST.get("format", "")
+    if extension not in downloads.FORMATS:
+        raise Http404
+    strategy = selectors.get_strategy_for_user(request.user, slug)
+    job = request_export(
+        user=request.user,
+        kind=downloads.KIND,
+        params={"slug": strategy.slug, "format": extension},
+        language=_language(request, request.POST.get("lang")),
+    )
+    return redirect("core:export", token=job.token)
