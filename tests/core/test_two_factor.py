@@ -136,3 +136,41 @@ def test_two_factor_pages_are_bilingual(world, prefix):
     assert f'<html lang="{prefix.strip("/") or "en"}"' in page
     heading = "Set up two-factor authentication"
     assert (heading in page) == (prefix == "")
+
+
+def _device_or_role_queries(queries) -> list[str]:
+    return [
+        q["sql"] for q in queries if "otp_" in q["sql"] or "partnerships_membership" in q["sql"]
+    ]
+
+
+def test_two_factor_not_needed_is_remembered_so_pages_do_not_ask_the_database_each_time(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _sign_in("owain")
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/accounts/profile/").status_code == 200
+    assert _device_or_role_queries(first.captured_queries)
+    with CaptureQueriesContext(connection) as second:
+        assert client.get("/accounts/profile/").status_code == 200
+    middleware_sql = [
+        sql for sql in _device_or_role_queries(second.captured_queries) if "otp_" in sql
+    ]
+    assert middleware_sql == []
+    assert len(second.captured_queries) < len(first.captured_queries)
+
+
+def test_two_factor_a_requirement_made_later_is_enforced_once_the_memory_runs_out(
+    world, monkeypatch
+):
+    from vawdasv.accounts import two_factor
+
+    client = _sign_in("owain")
+    assert client.get("/accounts/profile/").status_code == 200  # remembered: not needed
+    partnership_services.update_settings(
+        actor=world.admin, partnership=world.partnership, require_two_factor=True
+    )
+    later = time.time() + two_factor.NOT_NEEDED_FOR_SECONDS + 1
+    monkeypatch.setattr(two_factor.time, "time", lambda: later)
+    assert client.get("/accounts/profile/")["Location"].startswith(SETUP)

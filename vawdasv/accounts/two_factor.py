@@ -12,6 +12,7 @@ who has not yet passed the second step to the page that completes it.
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -151,11 +152,34 @@ class TwoFactorMiddleware:
         path = request.path_info
         if path.startswith(OPEN_PREFIXES) or _is_open_page(path):
             return None
+        if _known_not_needed(request, user):
+            return None
         if has_two_factor(user):
             return "accounts:two-factor-verify"
         if permissions.must_use_two_factor(user):
             return "accounts:two-factor-setup"
+        # Neither: remember it for a while, so each page does not ask the database again.
+        request.session[NOT_NEEDED_SESSION_KEY] = [user.pk, int(time.time())]
         return None
+
+
+# A signed-in person with no second factor who is not required to have one: the two queries
+# that say so are answered from the session for this long. A role that starts to require it
+# (made an administrator) is noticed within this time; the setup page removes the mark.
+NOT_NEEDED_SESSION_KEY = "vawdasv_two_factor_not_needed"
+NOT_NEEDED_FOR_SECONDS = 300
+
+
+def _known_not_needed(request: HttpRequest, user: Any) -> bool:
+    mark = request.session.get(NOT_NEEDED_SESSION_KEY)
+    if not (isinstance(mark, list) and len(mark) == 2 and mark[0] == user.pk):
+        return False
+    return bool(0 <= time.time() - float(mark[1]) < NOT_NEEDED_FOR_SECONDS)
+
+
+def forget_not_needed(request: HttpRequest) -> None:
+    """Called when the person sets up (or removes) a second factor: ask the database again."""
+    request.session.pop(NOT_NEEDED_SESSION_KEY, None)
 
 
 def _is_open_page(path: str) -> bool:

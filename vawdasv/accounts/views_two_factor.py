@@ -50,6 +50,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             form.add_error("code", _("That code is not right. Enter the code your app shows now"))
         else:
             two_factor.verify_device(request, device)
+            two_factor.forget_not_needed(request)
             return render(
                 request,
                 "accounts/two_factor_codes.html",
@@ -112,6 +113,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 @require_POST
 def turn_off(request: HttpRequest) -> HttpResponse:
     if two_factor.remove(request.user):
+        two_factor.forget_not_needed(request)
         messages.success(request, _("Two-factor authentication is off"))
     else:
         messages.error(request, _("Your role requires two-factor authentication."))
