@@ -110,3 +110,29 @@ def test_a_report_asked_for_on_the_web_is_made_by_a_worker_process(
     download = client.get(response["Location"] + "file/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"PK")
+
+
+def test_a_plan_download_asked_for_on_the_web_is_made_by_a_worker_process(
+    database_queue, start_worker, tmp_path, client, world, settings
+):
+    from vawdasv.ops.models import ExportJob, ExportState
+
+    settings.MEDIA_ROOT = tmp_path / "var" / "media"
+    response = client.post(
+        f"/strategies/{world.strategy.slug}/download/", {"format": "xlsx", "lang": "cy"}
+    )
+    assert response.status_code == 302
+    job = ExportJob.objects.get()
+    assert job.state == ExportState.QUEUED and job.task_id  # queued with the job, nothing made
+    assert (
+        "Mae eich ffeil yn cael ei chreu"
+        in client.get("/cy" + response["Location"]).content.decode()
+    )
+
+    worker = start_worker("downloads", "--batch")
+    assert worker.wait(timeout=120) == 0
+    job.refresh_from_db()
+    assert job.state == ExportState.DONE, job.error
+    download = client.get(response["Location"] + "file/")
+    assert download["Content-Disposition"] == 'attachment; filename="cv-2023-cy.xlsx"'
+    assert b"".join(download.streaming_content).startswith(b"PK")

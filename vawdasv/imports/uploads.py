@@ -358,14 +358,8 @@ def receive_import(
             partnership=partnership,
             origin=audit_source(plan_import),
         )
-        if queue.uses_database_queue():
-            plan_import.task_id = str(read_import.enqueue(plan_import.pk).id)
-            plan_import.save(update_fields=["task_id"])
-    if not plan_import.task_id:
-        # Any other backend may run the task at once, so only once the import is committed.
-        task_id = str(read_import.enqueue(plan_import.pk).id)
-        PlanImport.objects.filter(pk=plan_import.pk).update(task_id=task_id)
-        plan_import.refresh_from_db()
+        queue.enqueue_with(plan_import, read_import, plan_import.pk)
+    queue.enqueue_after(plan_import, read_import, plan_import.pk)
     return plan_import
 
 

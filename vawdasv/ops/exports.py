@@ -124,14 +124,8 @@ def request_export(*, user: Any, kind: str, params: Mapping[str, Any], language:
     )
     with transaction.atomic():
         job.save()
-        if queue.uses_database_queue():
-            job.task_id = str(make_export.enqueue(job.pk).id)
-            job.save(update_fields=["task_id"])
-    if not job.task_id:
-        # Any other backend may run the task at once, so only once the job is committed.
-        task_id = str(make_export.enqueue(job.pk).id)
-        ExportJob.objects.filter(pk=job.pk).update(task_id=task_id)
-        job.refresh_from_db()
+        queue.enqueue_with(job, make_export, job.pk)
+    queue.enqueue_after(job, make_export, job.pk)
     return job
 
 
@@ -152,7 +146,9 @@ def make(job_id: int) -> bool:
     """Make a job's file (run by the task); False when it was not waiting to be made."""
     with transaction.atomic():
         job = (
-            ExportJob.objects.select_for_update().select_related("requested_by").filter(pk=job_id)
+            ExportJob.objects.select_for_update(of=("self",))
+            .select_related("requested_by")
+            .filter(pk=job_id)
         ).first()
         if job is None or job.state != ExportState.QUEUED:
             return False

@@ -9,6 +9,7 @@ use the immediate backend, which runs a task when it is enqueued.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -60,3 +61,24 @@ def task_is_alive(task_id: str) -> bool:
         return False
     worker_ids = result["worker_ids"] or []
     return bool(worker_ids) and worker_ids[-1] in live_workers()
+
+
+def enqueue_with(row: Any, task: Any, *args: Any) -> None:
+    """Queue `task(*args)` for a row recording a request (a job, an import), in two steps.
+
+    Call it inside the transaction that writes the row, then `enqueue_after` once it has
+    committed. With the database queue the task is a row of that same transaction, so there is
+    never a request without its task; any other backend may run the task at once, so it is
+    queued only after the commit, when the worker can see the row.
+    """
+    if uses_database_queue():
+        row.task_id = str(task.enqueue(*args).id)
+        row.save(update_fields=["task_id"])
+
+
+def enqueue_after(row: Any, task: Any, *args: Any) -> None:
+    """The second step of `enqueue_with`, after the commit; does nothing if the first queued."""
+    if not row.task_id:
+        task_id = str(task.enqueue(*args).id)
+        type(row).objects.filter(pk=row.pk).update(task_id=task_id)
+        row.refresh_from_db()

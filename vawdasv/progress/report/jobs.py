@@ -129,15 +129,8 @@ def request_report(
             filters=wanted,
             requested_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        if queue.uses_database_queue():
-            # The task is a row committed with the job: never a job without its task.
-            job.task_id = str(make_report.enqueue(job.pk).id)
-            job.save(update_fields=["task_id"])
-    if not job.task_id:
-        # Any other backend may run the task at once, so only once the job is committed.
-        task_id = str(make_report.enqueue(job.pk).id)
-        ReportJob.objects.filter(pk=job.pk).update(task_id=task_id)
-        job.refresh_from_db()
+        queue.enqueue_with(job, make_report, job.pk)
+    queue.enqueue_after(job, make_report, job.pk)
     return job
 
 
