@@ -15,3 +15,11 @@ class ProgressConfig(AppConfig):
 
         # The plan pages show each action's latest approved progress (plans cannot import us).
         progress_summary.register(action_progress)
+
+        # Welsh narratives and report text record what English they translated (ADR 0033).
+        from vawdasv.core import translation_state
+        from vawdasv.progress.models import ProgressUpdate, ReportText, ThemeReportText
+
+        translation_state.track(ProgressUpdate, ("narrative",))
+        translation_state.track(ReportText, ("introduction",))
+        translation_state.track(ThemeReportText, ("narrative", "future"))
