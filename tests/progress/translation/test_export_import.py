@@ -74,8 +74,9 @@ def test_the_export_lists_untranslated_and_changed_texts_of_plan_updates_and_rep
     rows = _rows_by_key(_sheet(export.export_xlsx(plan.strategy)))
     action = plan.police_action
     assert f"action:{action.pk}:text" in rows
-    assert rows[f"action:{action.pk}:text"][export.STATE].value == "English changed since translated"
-    assert rows[f"action:{action.pk}:text"][export.WELSH_NOW].value == "Hyfforddi staff"
+    row = rows[f"action:{action.pk}:text"]
+    assert row[export.STATE].value == "English changed since translated"
+    assert row[export.WELSH_NOW].value == "Hyfforddi staff"
     assert f"strategy:{plan.strategy.pk}:title" not in rows  # translated
     keys = " ".join(rows)
     assert "report:" in keys and ":introduction" in keys

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
+from vawdasv.core import translation_state
 from vawdasv.lib.bilingual import BilingualModel, translation_progress
 from vawdasv.partnerships import permissions
 from vawdasv.plans import progress_summary, selectors
@@ -26,6 +27,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             content.append(commitment)
             content.extend(commitment.actions.all())
     action_count = sum(len(c.actions.all()) for t in themes for c in t.commitments.all())
+    can_manage = permissions.can_manage_plans(request.user, strategy.partnership_id)
+    # Editors see which Welsh was written for English that has changed since (one query).
+    marks = translation_state.marks_for(content) if can_manage else None
     return render(
         request,
         "plans/strategy_detail.html",
@@ -34,7 +38,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": themes,
             "action_count": action_count,
             "progress": translation_progress(content),
-            "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "can_manage": can_manage,
+            "states": translation_state.count_states(content, marks) if marks else None,
+            "translation_marks": marks,
             "action_path_prefix": _action_path_prefix(),
             "not_given": _("Not given"),
             "check_timescale": _("Check timescale"),

@@ -85,12 +85,17 @@ def _cell(row: tuple[Any, ...], index: int) -> str:
     return "" if value is None else normalise_text(str(value))
 
 
-def _open(name: str, data: bytes, strategy: Strategy) -> Any:
-    if len(data) > MAX_BYTES:
+def check_size(name: str, size: int) -> None:
+    """Refuse a file too big to be a translation workbook, before reading it."""
+    if size > MAX_BYTES:
         raise TranslationFileRefused(
             _("“%(name)s” is %(size)s; a translation file can be at most %(limit)s.")
-            % {"name": name, "size": file_size(len(data)), "limit": file_size(MAX_BYTES)}
+            % {"name": name, "size": file_size(size), "limit": file_size(MAX_BYTES)}
         )
+
+
+def _open(name: str, data: bytes, strategy: Strategy) -> Any:
+    check_size(name, len(data))
     try:
         check_upload(name, data, {FileKind.XLSX})
     except RefusedFile as refused:
