@@ -88,3 +88,15 @@ def test_counts_take_every_tracked_field_of_several_models_in_one_query(
     # strategy title translated; theme name, theme aim and action evidence not; action text changed
     assert (counts.translated, counts.not_translated, counts.english_changed) == (1, 3, 1)
     assert counts.percent == 20
+
+
+def test_a_stale_instance_saved_again_does_not_mark_changed_english_as_translated():
+    action = factories.ActionFactory(text_en="Train staff", text_cy="Hyfforddi staff")
+    stale = type(action).objects.get(pk=action.pk)
+    action.text_cy = "Hyfforddi'r staff"
+    action.save()
+    action.text_en = "Train all staff"
+    action.save()
+    stale.refresh_from_db()  # it still remembers the first Welsh, though the row has the second
+    stale.save()
+    assert _state(stale, "text") == State.ENGLISH_CHANGED

@@ -81,7 +81,7 @@ def _mark_changed_welsh(
     instance.__dict__[_LOADED] = now
 
 
-def _write_marks(instance: models.Model, fields: Iterable[str]) -> None:
+def _write_marks(instance: models.Model, fields: Iterable[str], *, force: bool = False) -> None:
     content_type = ContentType.objects.get_for_model(type(instance))
     filled, emptied = [], []
     for field in fields:
@@ -91,6 +91,20 @@ def _write_marks(instance: models.Model, fields: Iterable[str]) -> None:
         TranslationMark.objects.filter(
             content_type=content_type, object_id=instance.pk, field__in=emptied
         ).delete()
+    if filled and not force:
+        # The remembered Welsh can be stale (refresh_from_db does not pass through post_init
+        # on this instance): Welsh already marked as it is now did not move, so its mark
+        # keeps the English it was written for.
+        marked = dict(
+            TranslationMark.objects.filter(
+                content_type=content_type, object_id=instance.pk, field__in=filled
+            ).values_list("field", "welsh_sha256")
+        )
+        filled = [
+            field
+            for field in filled
+            if marked.get(field) != fingerprint(getattr(instance, f"{field}_cy", ""))
+        ]
     if filled:
         TranslationMark.objects.bulk_create(
             [
@@ -112,7 +126,7 @@ def _write_marks(instance: models.Model, fields: Iterable[str]) -> None:
 def confirm_translated(instance: models.Model, fields: Iterable[str]) -> None:
     """Say the Welsh now stands for the English now, even where the Welsh text did not move
     (a translator checked it against changed English and kept it)."""
-    _write_marks(instance, fields)
+    _write_marks(instance, fields, force=True)
 
 
 def _forget_marks(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
