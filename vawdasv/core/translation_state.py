@@ -83,7 +83,8 @@ def _mark_changed_welsh(
 
 def _write_marks(instance: models.Model, fields: Iterable[str], *, force: bool = False) -> None:
     content_type = ContentType.objects.get_for_model(type(instance))
-    filled, emptied = [], []
+    filled: list[str] = []
+    emptied: list[str] = []
     for field in fields:
         welsh = getattr(instance, f"{field}_cy", "") or ""
         (filled if welsh.strip() else emptied).append(field)

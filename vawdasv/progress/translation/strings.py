@@ -48,7 +48,8 @@ def key_of(instance: models.Model, field: str) -> str:
 
 def _field_label(instance: models.Model, field: str) -> str:
     """The field's own name ("aim (English)" without the language), in the reader's language."""
-    label = str(instance._meta.get_field(f"{field}_en").verbose_name)
+    model_field = instance._meta.get_field(f"{field}_en")
+    label = str(getattr(model_field, "verbose_name", field))
     return label.split(" (")[0]
 
 
