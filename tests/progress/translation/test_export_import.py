@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from tests import factories
 from vawdasv.audit.models import AuditEntry
@@ -230,3 +231,21 @@ def test_only_the_regional_team_may_import(plan):
         apply_translations(
             actor=plan.lead, strategy=plan.strategy, changes=[], file_name="x.xlsx", sha256="0"
         )
+
+
+def test_welsh_longer_than_the_field_allows_is_an_error_naming_the_row(plan):
+    theme = plan.theme
+    data = _filled(plan.strategy, {f"theme:{theme.pk}:name": "Enw " * 100})
+    preview = read_translation_file("welsh.xlsx", data, plan.strategy)
+    assert not preview.can_save
+    (error,) = preview.errors
+    assert error.startswith("Row ") and "it can be at most 200" in error
+
+
+def test_the_report_page_counts_welsh_written_for_changed_english(plan, client):
+    plan.police_action.refresh_from_db()
+    client.force_login(plan.admin)
+    url = reverse("progress:report", args=[plan.strategy.slug]) + "?period=2018/19"
+    html = client.get(url).content.decode()
+    assert "1 Welsh text of the plan, its updates or its reports was written for English" in html
+    assert reverse("progress:translation", args=[plan.strategy.slug]) in html

@@ -130,3 +130,17 @@ def test_the_plan_page_shows_no_translation_state_to_board_members(client, world
     html = client.get(world.strategy.get_absolute_url()).content.decode()
     assert "vawdasv-english-changed" not in html
     assert reverse("progress:translation", args=[world.strategy.slug]) not in html
+
+
+def test_the_action_page_shows_its_editors_english_changed_since_translated(client, world):
+    action = world.police_action
+    action.evidence_cy = "Cofnodion"
+    action.save()
+    action.evidence_en = "Minutes and registers"
+    action.save()
+    client.force_login(world.admin)
+    html = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert html.count("vawdasv-english-changed") == 1
+    client.force_login(world.board)
+    html = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert "vawdasv-english-changed" not in html

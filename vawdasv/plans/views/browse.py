@@ -88,6 +88,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = action.commitment.theme.strategy
     # describe() reads each entry's content type: fetch them with the entries, not one by one.
     history = [describe(entry) for entry in history_for(action).select_related("content_type")]
+    can_edit = permissions.can_edit_action(request.user, action, strategy.partnership_id)
+    # Editors see Welsh written for English that has changed since (one query).
+    marks = translation_state.marks_for([action, action.commitment]) if can_edit else None
     return render(
         request,
         "plans/action_detail.html",
@@ -95,8 +98,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "action": action,
             "strategy": strategy,
             "history": history,
-            "can_edit": permissions.can_edit_action(request.user, action, strategy.partnership_id),
+            "can_edit": can_edit,
             "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "translation_marks": marks,
             "progress": progress_summary.summaries(request.user, strategy, [action]).get(action.pk),
         },
     )
