@@ -144,3 +144,24 @@ def test_the_action_page_shows_its_editors_english_changed_since_translated(clie
     client.force_login(world.board)
     html = client.get(reverse("plans:action", args=[action.pk])).content.decode()
     assert "vawdasv-english-changed" not in html
+
+
+def test_a_second_preview_replaces_the_first_which_can_no_longer_be_confirmed(admin_client, world):
+    action = world.council_action
+    key = f"action:{action.pk}:text"
+    first = _upload(admin_client, world, _filled(world.strategy, {key: "Un"}))
+    second = _upload(admin_client, world, _filled(world.strategy, {key: "Dau"}))
+    url = reverse("progress:translation-confirm", args=[world.strategy.slug])
+    assert admin_client.post(url, {"token": first.context["token"]}).status_code == 400
+    assert admin_client.post(url, {"token": second.context["token"]}).status_code == 302
+    action.refresh_from_db()
+    assert action.text_cy == "Dau"
+
+
+def test_the_page_lists_at_most_two_hundred_texts_and_says_how_many_more(
+    admin_client, world, monkeypatch
+):
+    monkeypatch.setattr("vawdasv.progress.views.translation.SHOWN", 1)
+    page = admin_client.get(reverse("progress:translation", args=[world.strategy.slug]))
+    assert len(page.context["waiting"]) == 1
+    assert "more texts, listed in the spreadsheet." in page.content.decode()

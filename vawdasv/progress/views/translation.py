@@ -35,6 +35,7 @@ from vawdasv.progress.translation.services import TranslationConflict, apply_tra
 from vawdasv.progress.translation.strings import counts, strategy_strings
 
 SESSION_PREFIX = "translation-import-"
+SHOWN = 200  # texts listed on the page; the spreadsheet has them all
 
 
 def _strategy(request: HttpRequest, slug: str) -> Strategy:
@@ -47,10 +48,12 @@ def _strategy(request: HttpRequest, slug: str) -> Strategy:
 
 def _page(request: HttpRequest, strategy: Strategy, refusal: str = "") -> HttpResponse:
     strings = strategy_strings(strategy)
+    waiting = [s for s in strings if s.state != State.TRANSLATED]
     context = {
         "strategy": strategy,
         "counts": counts(strings),
-        "waiting": [s for s in strings if s.state != State.TRANSLATED],
+        "waiting": waiting[:SHOWN],
+        "more": max(0, len(waiting) - SHOWN),
         "refusal": refusal,
     }
     return render(
@@ -87,6 +90,9 @@ def translation_import(request: HttpRequest, slug: str) -> HttpResponse:
         return _page(request, strategy, str(refused))
     token = ""
     if plan.can_save:
+        # One preview at a time: an earlier one never confirmed is forgotten.
+        for key in [k for k, _value in request.session.items() if k.startswith(SESSION_PREFIX)]:
+            del request.session[key]
         token = secrets.token_urlsafe(16)
         request.session[SESSION_PREFIX + token] = {
             "strategy": strategy.pk,
