@@ -249,3 +249,12 @@ def test_the_report_page_counts_welsh_written_for_changed_english(plan, client):
     html = client.get(url).content.decode()
     assert "1 Welsh text of the plan, its updates or its reports was written for English" in html
     assert reverse("progress:translation", args=[plan.strategy.slug]) in html
+
+
+def test_a_row_left_without_welsh_is_ignored_even_when_its_text_was_deleted(plan):
+    action = plan.council_action
+    data = _filled(plan.strategy, {f"action:{action.pk}:text": "Gweithred"})
+    plan.police_action.delete()  # its rows in the file have no Welsh filled in
+    preview = read_translation_file("welsh.xlsx", data, plan.strategy)
+    assert preview.can_save and not preview.errors
+    assert [change.key for change in preview.changes] == [f"action:{action.pk}:text"]

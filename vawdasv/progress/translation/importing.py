@@ -126,6 +126,13 @@ def _max_length(string: TranslationString) -> int | None:
 def read_translation_file(name: str, data: bytes, strategy: Strategy) -> ImportPlan:
     """What importing the file would change; raises TranslationFileRefused for a wrong file."""
     workbook = _open(name, data, strategy)
+    try:
+        return _read_rows(workbook, name, strategy)
+    finally:
+        workbook.close()
+
+
+def _read_rows(workbook: Any, name: str, strategy: Strategy) -> ImportPlan:
     known = {string.key: string for string in strategy_strings(strategy)}
     plan = ImportPlan()
     seen: dict[str, int] = {}
@@ -137,8 +144,8 @@ def read_translation_file(name: str, data: bytes, strategy: Strategy) -> ImportP
             )
         key = _cell(row, export.KEY).strip()
         welsh = _cell(row, export.WELSH_NEW).strip()
-        if not key and not welsh:
-            continue
+        if not welsh:
+            continue  # nothing to import (a row left for later, or a text since deleted)
         string = known.get(key)
         if string is None:
             plan.errors.append(
@@ -156,8 +163,6 @@ def read_translation_file(name: str, data: bytes, strategy: Strategy) -> ImportP
             )
             continue
         seen[key] = number
-        if not welsh:
-            continue
         if _cell(row, export.FINGERPRINT).strip() != string.english_fingerprint:
             plan.warnings.append(
                 _(
