@@ -60,6 +60,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "rag_labels":          (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     "evidence_download":   (LOGIN, OK,    OK,    HIDE,  HIDE,  DENY,  HIDE,  OK),
     "evidence_remove":     (LOGIN, OK,    OK,    HIDE,  HIDE,  DENY,  HIDE,  OK),
+    "translation":         (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    "translation_export":  (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
 }
 # fmt: on
 
@@ -116,6 +118,8 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "rag_labels": lambda: reverse("progress:rag-labels", args=[slug]),
         "evidence_download": lambda: reverse("progress:evidence-download", args=[register.pk]),
         "evidence_remove": lambda: reverse("progress:evidence-remove", args=[register.pk]),
+        "translation": lambda: reverse("progress:translation", args=[slug]),
+        "translation_export": lambda: reverse("progress:translation-export", args=[slug]),
     }
 
 

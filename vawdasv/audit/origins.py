@@ -27,6 +27,7 @@ class OriginKind(models.TextChoices):
     NATIONAL_REPORT = "national_report", _("National annual progress report")
     REVIEW = "review", _("Safeguarding review")
     THEME_SUGGESTION = "theme_suggestion", _("Suggested theme")
+    TRANSLATION_IMPORT = "translation_import", _("Translation import")
 
 
 @dataclass(frozen=True)

@@ -635,3 +635,9 @@ def can_update_recommendation(user: Any, recommendation: Any, partnership_id: in
 def can_seat_learning_panel(user: Any, partnership_id: int) -> bool:
     """Add and remove learning panel members: the partnership's administrators."""
     return can_manage_plans(user, partnership_id)
+
+
+def can_translate_strategy(user: Any, partnership_id: int) -> bool:
+    """Export a plan's texts for a translator and import the Welsh back (plan content, updates'
+    narratives and the report's written content): the regional team, who may change them all."""
+    return can_manage_plans(user, partnership_id) and can_write_report_text(user, partnership_id)

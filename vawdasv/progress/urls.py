@@ -111,3 +111,24 @@ urlpatterns += [
         name="rag-labels-reset",
     ),
 ]
+
+# The translation workflow: state, the translator's .xlsx, upload → preview → confirm
+# (views/translation.py, translation/).
+from vawdasv.progress.views import translation  # noqa: E402
+
+urlpatterns += [
+    path("<slug:slug>/translation/", translation.translation_page, name="translation"),
+    path(
+        "<slug:slug>/translation/export.xlsx",
+        translation.translation_export,
+        name="translation-export",
+    ),
+    path(
+        "<slug:slug>/translation/import/", translation.translation_import, name="translation-import"
+    ),
+    path(
+        "<slug:slug>/translation/confirm/",
+        translation.translation_confirm,
+        name="translation-confirm",
+    ),
+]

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vawdasv.core.forms import widget_kind as _widget_kind
+from vawdasv.core.translation_state import Marks, State
 from vawdasv.lib.bilingual import read
 
 register = template.Library()
@@ -51,3 +52,16 @@ def bilingual(obj: Any, field: str, paragraphs: bool = False) -> SafeString:
 def bilingual_text(obj: Any, field: str) -> str:
     """The plain text of a content field in the reader's language (for titles and attributes)."""
     return read(obj, field).text
+
+
+@register.simple_tag(takes_context=True)
+def english_changed(context: template.Context, obj: Any, field: str) -> SafeString:
+    """A tag for editors beside a text whose English changed since its Welsh was written; the
+    view puts the rows' marks in the context as `translation_marks` (only for editors)."""
+    marks = context.get("translation_marks")
+    if not isinstance(marks, Marks) or marks.state(obj, field) != State.ENGLISH_CHANGED:
+        return mark_safe("")
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--yellow vawdasv-english-changed">{}</strong>',
+        _("English changed since translated"),
+    )

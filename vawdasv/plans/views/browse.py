@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
+from vawdasv.core import translation_state
 from vawdasv.lib.bilingual import BilingualModel, translation_progress
 from vawdasv.partnerships import permissions
 from vawdasv.plans import progress_summary, selectors
@@ -26,6 +27,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             content.append(commitment)
             content.extend(commitment.actions.all())
     action_count = sum(len(c.actions.all()) for t in themes for c in t.commitments.all())
+    can_manage = permissions.can_manage_plans(request.user, strategy.partnership_id)
+    # Editors see which Welsh was written for English that has changed since (one query).
+    marks = translation_state.marks_for(content) if can_manage else None
     return render(
         request,
         "plans/strategy_detail.html",
@@ -34,7 +38,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": themes,
             "action_count": action_count,
             "progress": translation_progress(content),
-            "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "can_manage": can_manage,
+            "states": translation_state.count_states(content, marks) if marks else None,
+            "translation_marks": marks,
             "action_path_prefix": _action_path_prefix(),
             "not_given": _("Not given"),
             "check_timescale": _("Check timescale"),
@@ -82,6 +88,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = action.commitment.theme.strategy
     # describe() reads each entry's content type: fetch them with the entries, not one by one.
     history = [describe(entry) for entry in history_for(action).select_related("content_type")]
+    can_edit = permissions.can_edit_action(request.user, action, strategy.partnership_id)
+    # Editors see Welsh written for English that has changed since (one query).
+    marks = translation_state.marks_for([action, action.commitment]) if can_edit else None
     return render(
         request,
         "plans/action_detail.html",
@@ -89,8 +98,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "action": action,
             "strategy": strategy,
             "history": history,
-            "can_edit": permissions.can_edit_action(request.user, action, strategy.partnership_id),
+            "can_edit": can_edit,
             "can_manage": permissions.can_manage_plans(request.user, strategy.partnership_id),
+            "translation_marks": marks,
             "progress": progress_summary.summaries(request.user, strategy, [action]).get(action.pk),
         },
     )

@@ -26,6 +26,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import current_language, read
@@ -40,6 +41,8 @@ from vawdasv.progress.report import html as report_html
 from vawdasv.progress.report import render as render_report
 from vawdasv.progress.report.data import ProgressReport, gather
 from vawdasv.progress.report.forms import ReportForm, initial_data
+from vawdasv.progress.translation.strings import counts as strings_counts
+from vawdasv.progress.translation.strings import strategy_strings
 
 DOWNLOADS = ("docx", "pdf", "html")
 FIELDS = ("period", "lang", "theme", "lead")
@@ -92,6 +95,18 @@ def _translation_progress(strategy: Strategy, form: ReportForm) -> str:
                 _("%(language)s edition: %(count)s texts not yet translated.")
                 % {"language": _language_name(language), "count": edition.untranslated}
             )
+    changed = strings_counts(strategy_strings(strategy)).english_changed
+    if changed:
+        lines.append(
+            ngettext(
+                "%(count)s Welsh text of the plan, its updates or its reports was written for "
+                "English that has changed since.",
+                "%(count)s Welsh texts of the plan, its updates or its reports were written for "
+                "English that has changed since.",
+                changed,
+            )
+            % {"count": changed}
+        )
     return " ".join(lines) or _("Every text in the report is in both English and Welsh.")
 
 
