@@ -72,7 +72,7 @@ def test_a_file_that_is_not_a_report_gets_a_clear_message(client, world, review)
     client.force_login(world.admin)
     response = upload(client, review, b"just text")
     assert response.status_code == 400
-    assert b"not a PDF or Word document" in response.content
+    assert "“report.pdf” is named .pdf but is not a PDF".encode() in response.content
 
 
 @pytest.mark.parametrize("prefix", ["", "/cy"])
