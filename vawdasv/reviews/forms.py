@@ -161,3 +161,32 @@ class DisseminationForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class PanelSeatForm(GovukForm):
+    """Choose a person of the partnership to put on its learning panel."""
+
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=None,
+        empty_label=_("Choose a person"),
+        error_messages={"required": _("Choose a person to add to the panel")},
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["user"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = people
+        field.label_from_instance = _person_label  # type: ignore[method-assign]
+
+
+def _person_label(user: Any) -> str:
+    """The person's name and organisation, the organisation in the reader's language."""
+    from vawdasv.lib.bilingual import read
+
+    organisation = user.organisation
+    name = user.display_name
+    if organisation is None:
+        return str(name)
+    return f"{name} ({read(organisation, 'name').text})"

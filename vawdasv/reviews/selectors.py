@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
 from vawdasv.reviews.enums import PassageKind, RecommendationStatus
 from vawdasv.reviews.models import Dissemination, Passage, Recommendation, Review
 
@@ -163,3 +164,15 @@ def disseminations(user: Any) -> list[Dissemination]:
     """The dissemination log of the partnerships whose reviews this user reads in full."""
     entries = Dissemination.objects.select_related("partnership")[:200]
     return [e for e in entries if permissions.can_read_reviews_in_full(user, e.partnership_id)]
+
+
+def partnerships_managed(user: Any) -> list[dict[str, Any]]:
+    """The partnerships whose reviews this user manages (even before they hold any review),
+    each with whether the user also seats its learning panel."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [
+        {"partnership": p, "seats_panel": permissions.can_seat_learning_panel(user, p.pk)}
+        for p in Partnership.objects.order_by("name_en")
+        if permissions.can_manage_reviews(user, p.pk)
+    ]

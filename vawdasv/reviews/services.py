@@ -25,7 +25,7 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.partnerships import permissions
-from vawdasv.partnerships.models import Organisation, Partnership
+from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.reviews import extract, files, scan, tasks
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.models import (
@@ -141,14 +141,29 @@ def _edit(
 
 
 def seat_panel_member(*, actor: Any, partnership: Partnership, user: Any) -> LearningPanelMember:
-    """Put a person on the partnership's safeguarding learning panel."""
+    """Put a person of the partnership (an active member, in any role) on its safeguarding
+    learning panel; they then read every review it holds. Seating someone already there
+    changes nothing and records nothing."""
     with transaction.atomic():
         kernel.require(permissions.can_seat_learning_panel(actor, partnership.pk))
+        if not Membership.objects.filter(user=user, partnership=partnership, active=True).exists():
+            raise ValidationError(
+                {"user": _("Choose a person who is a member of this partnership.")}
+            )
         seat, made = LearningPanelMember.objects.get_or_create(partnership=partnership, user=user)
         if made:
             kernel.created(actor=actor, instance=seat, fields=("user",), partnership=partnership)
         permissions.forget_learning_panels(user)
         return seat
+
+
+def unseat_panel_member(*, actor: Any, seat: LearningPanelMember) -> None:
+    """Take a person off the learning panel: from then on they see only what their role and
+    the partnership's shared reviews show them. Their past codes and updates stay theirs."""
+    with transaction.atomic():
+        kernel.require(permissions.can_seat_learning_panel(actor, seat.partnership_id))
+        kernel.delete(actor=actor, instance=seat, partnership=seat.partnership, fields=("user",))
+        permissions.forget_learning_panels(seat.user)
 
 
 # Files: check, scan, confirm, keep ------------------------------------------------------
