@@ -153,7 +153,19 @@ class CodebookThemeForm(GovukModelForm):
 
 class DisseminationForm(GovukForm):
     briefing = forms.CharField(label=_("Learning briefing"), max_length=200)
-    audience = forms.CharField(label=_("Group, training course or partner"), max_length=200)
+    group = forms.TypedChoiceField(
+        label=_("Governance group"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("A group of the partnership the briefing went to."),
+    )
+    audience = forms.CharField(
+        label=_("Or a training course or partner"),
+        max_length=200,
+        required=False,
+        help_text=_("When the briefing did not go to one of the groups."),
+    )
     sent_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     reviews: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Reviews the learning came from"),
@@ -161,6 +173,24 @@ class DisseminationForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args: Any, groups: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["group"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Not a group")), *[(g.pk, g.name) for g in groups]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("group") and not (data.get("audience") or "").strip():
+            self.add_error(
+                "audience", _("Choose a group, or enter the training course or partner")
+            )
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "group"}
+        return {**data, "group_id": self.cleaned_data.get("group")}
 
 
 class PanelSeatForm(GovukForm):

@@ -26,7 +26,7 @@ from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
-from vawdasv.reviews import extract, files, scan, tasks
+from vawdasv.reviews import extract, files, groups, scan, tasks
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.models import (
     CodebookTheme,
@@ -595,16 +595,31 @@ def record_dissemination(
     actor: Any,
     partnership: Partnership,
     briefing: str,
-    audience: str,
+    audience: str = "",
     sent_on: datetime.date,
     reviews: Iterable[Review] = (),
+    group_id: int | None = None,
 ) -> Dissemination:
+    """Record that a learning briefing went to one of the partnership's governance groups
+    (`group_id`, its name kept as the audience) or to a training course or partner (written
+    as `audience`)."""
     with transaction.atomic():
         _manage(actor, partnership.pk)
+        audience = audience.strip()
+        if group_id is not None:
+            group = next((g for g in groups.groups_of(partnership.pk) if g.pk == group_id), None)
+            if group is None:
+                raise ValidationError({"group": _("Choose one of this partnership's groups.")})
+            audience = audience or group.name
+        if not audience:
+            raise ValidationError(
+                {"audience": _("Choose a group, or enter the training course or partner")}
+            )
         entry = Dissemination(
             partnership=partnership,
             briefing=briefing.strip(),
-            audience=audience.strip(),
+            audience=audience,
+            group_id=group_id,
             sent_on=sent_on,
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
@@ -617,7 +632,7 @@ def record_dissemination(
         kernel.created(
             actor=actor,
             instance=entry,
-            fields=("briefing", "audience", "sent_on", "reviews"),
+            fields=("briefing", "audience", "group_id", "sent_on", "reviews"),
             partnership=partnership,
         )
         return entry

@@ -16,7 +16,7 @@ from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Commitment
-from vawdasv.reviews import selectors, services
+from vawdasv.reviews import groups, selectors, services
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.forms import (
     PlanActionForm,
@@ -322,12 +322,12 @@ def dissemination_add(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     if not permissions.can_manage_reviews(request.user, partnership.pk):
         raise PermissionDenied
-    form = DisseminationForm(posted(request))
+    form = DisseminationForm(posted(request), groups=groups.groups_of(partnership.pk))
     form.fields["reviews"].queryset = Review.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             services.record_dissemination(
-                actor=request.user, partnership=partnership, **form.cleaned_data
+                actor=request.user, partnership=partnership, **form.service_data()
             )
         except ValidationError as error:
             add_validation_errors(form, error)
