@@ -80,14 +80,44 @@ class RecommendationUpdateForm(GovukForm):
     )
 
 
-class PlanActionForm(GovukForm):
+class TrackInRoundsForm(GovukForm):
+    """Track a recommendation in the progress rounds: link an action already in the plan, or
+    have one created under a commitment."""
+
+    action: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Link an action already in the plan"),
+        queryset=None,
+        required=False,
+        empty_label=_("No, create a new action"),
+    )
     commitment: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Commitment in the plan"), queryset=None, empty_label=None
+        label=_("Or create a new action under this commitment"),
+        queryset=None,
+        required=False,
+        empty_label=_("Choose a commitment"),
+        help_text=_("The new action is led by the recommendation’s owner organisation."),
     )
 
-    def __init__(self, *args: Any, commitments: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, commitments: Any, actions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commitment"].queryset = commitments  # type: ignore[attr-defined]
+        self.fields["action"].queryset = actions  # type: ignore[attr-defined]
+        self.fields["action"].label_from_instance = _action_label  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and bool(data.get("action")) == bool(data.get("commitment")):
+            self.add_error(
+                "action", _("Choose an action to link, or a commitment to create one under")
+            )
+        return data
+
+
+def _action_label(action: Any) -> str:
+    from vawdasv.lib.bilingual import read
+
+    text = read(action, "text").text
+    return text if len(text) <= 90 else f"{text[:89]}…"
 
 
 class SearchForm(GovukForm):
@@ -183,9 +213,7 @@ class DisseminationForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("group") and not (data.get("audience") or "").strip():
-            self.add_error(
-                "audience", _("Choose a group, or enter the training course or partner")
-            )
+            self.add_error("audience", _("Choose a group, or enter the training course or partner"))
         return data
 
     def service_data(self) -> dict[str, Any]:

@@ -670,6 +670,26 @@ def create_action_for_recommendation(
         return link_action(actor=actor, recommendation=recommendation, action=action)
 
 
+def track_in_rounds(
+    *,
+    actor: Any,
+    recommendation: Recommendation,
+    action: Any = None,
+    commitment: Any = None,
+) -> Recommendation:
+    """Track a recommendation in the progress rounds: link an action of the partnership's plan
+    that carries it out, or create one under `commitment` (exactly one of the two). From the
+    next round the action's lead officer reports on it; the recommendation's page shows its
+    latest approved update (`reviews.rounds`)."""
+    if (action is None) == (commitment is None):
+        raise ValidationError(_("Choose an action to link, or a commitment to create one under"))
+    if action is not None:
+        return link_action(actor=actor, recommendation=recommendation, action=action)
+    return create_action_for_recommendation(
+        actor=actor, recommendation=recommendation, commitment=commitment
+    )
+
+
 def request_thematic_report(
     *, actor: Any, partnership: Partnership, filters: Mapping[str, Any], language: str
 ) -> Any:

@@ -15,15 +15,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
-from vawdasv.plans.models import Commitment
-from vawdasv.reviews import groups, selectors, services
+from vawdasv.plans.models import Action, Commitment
+from vawdasv.reviews import groups, rounds, selectors, services
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.forms import (
-    PlanActionForm,
     RecommendationForm,
     RecommendationUpdateForm,
     ReportUploadForm,
     ReviewForm,
+    TrackInRoundsForm,
 )
 from vawdasv.reviews.models import CodebookTheme, Coding, Passage, Recommendation, Review
 
@@ -203,11 +203,14 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         posted(request) if request.POST.get("form") == "update" else None,
         initial={"status": recommendation.status, "rag": recommendation.rag},
     )
-    commitments = Commitment.objects.filter(theme__strategy__partnership_id=pid).select_related(
-        "theme__strategy"
-    )
-    action_form = PlanActionForm(
-        posted(request) if request.POST.get("form") == "action" else None, commitments=commitments
+    track_form = TrackInRoundsForm(
+        posted(request) if request.POST.get("form") == "track" else None,
+        commitments=Commitment.objects.filter(theme__strategy__partnership_id=pid).select_related(
+            "theme__strategy"
+        ),
+        actions=Action.objects.filter(commitment__theme__strategy__partnership_id=pid).order_by(
+            "commitment__theme__strategy_id", "pk"
+        ),
     )
     if request.method == "POST":
         if request.POST.get("form") == "update" and update_form.is_valid():
@@ -218,22 +221,26 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Update saved"))
             return redirect("reviews:recommendation", pk=recommendation.pk)
-        if request.POST.get("form") == "action" and action_form.is_valid():
+        if request.POST.get("form") == "track" and track_form.is_valid():
             if not can_manage:
                 raise PermissionDenied
             try:
-                services.create_action_for_recommendation(
+                services.track_in_rounds(
                     actor=request.user, recommendation=recommendation,
-                    commitment=action_form.cleaned_data["commitment"],
+                    action=track_form.cleaned_data["action"],
+                    commitment=track_form.cleaned_data["commitment"],
                 )  # fmt: skip
             except ValidationError as error:
-                add_validation_errors(action_form, error)
+                add_validation_errors(track_form, error)
             else:
                 messages.success(
                     request,
-                    _("Plan action created: it is reported on in the plan's progress rounds"),
+                    _("Tracked in progress rounds: the action's lead officer reports on it"),
                 )
                 return redirect("reviews:recommendation", pk=recommendation.pk)
+    progress = rounds.latest_approved(
+        [recommendation.action_id] if recommendation.action_id else []
+    )
     return render(
         request,
         "reviews/recommendation_detail.html",
@@ -241,9 +248,10 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "review": review, "recommendation": recommendation,
             "updates": recommendation.updates.select_related("written_by"),
             "update_form": update_form if can_update else None,
-            "action_form": action_form if can_manage and not recommendation.action_id else None,
+            "track_form": track_form if can_manage and not recommendation.action_id else None,
+            "progress": progress.get(recommendation.action_id or 0),
         },
-        status=400 if update_form.errors or action_form.errors else 200,
+        status=400 if update_form.errors or track_form.errors else 200,
     )  # fmt: skip
 
 
