@@ -1,6 +1,6 @@
 """“Track in progress rounds”: a recommendation links an action already in the plan, or has one
 created, through the plan services; then its page shows the action's latest approved update
-from the rounds (provided by the web layer: reviews never imports progress)."""
+from the rounds as plan pages do (plans.progress_summary: reviews never imports progress)."""
 
 import datetime
 
@@ -41,12 +41,12 @@ def approve(world, action, narrative_en, narrative_cy, period="2026/27 Q1"):
 
 
 @pytest.mark.parametrize(
-    ("prefix", "narrative", "button"),
-    [("", "Training delivered to 40 staff.", "Track in progress rounds"),
-     ("/cy", "Hyfforddiant i 40 o staff.", "Olrhain mewn cylchoedd cynnydd")],
+    ("prefix", "button", "period"),
+    [("", "Track in progress rounds", "From the 2026/27 Q1 progress round"),
+     ("/cy", "Olrhain mewn cylchoedd cynnydd", "2026/27 Q1")],
 )  # fmt: skip
 def test_linking_an_existing_action_shows_its_latest_approved_update(
-    client, world, recommendation, prefix, narrative, button
+    client, world, recommendation, prefix, button, period
 ):
     client.force_login(world.admin)
     page = client.get(f"{prefix}{url(recommendation)}").content.decode()
@@ -64,13 +64,14 @@ def test_linking_an_existing_action_shows_its_latest_approved_update(
     ).exists()
     page = client.get(f"{prefix}{url(recommendation)}").content.decode()
     assert button not in page
-    assert narrative not in page
+    assert "govuk-tag--green" not in page
     approve(
         world, world.police_action, "Training delivered to 40 staff.", "Hyfforddiant i 40 o staff."
     )
     page = client.get(f"{prefix}{url(recommendation)}").content.decode()
-    assert narrative in page
-    assert "2026/27 Q1" in page
+    assert "govuk-tag--green" in page
+    assert period in page
+    assert f'href="{prefix}/strategies/actions/{world.police_action.pk}/"' in page
 
 
 def test_creating_an_action_under_a_commitment_puts_it_in_the_plan(client, world, recommendation):
@@ -127,7 +128,7 @@ def test_an_action_of_another_partnership_is_not_offered_nor_accepted(
         services.track_in_rounds(actor=world.admin, recommendation=recommendation, action=theirs)
 
 
-def test_a_board_member_sees_the_progress_but_cannot_track(client, world, recommendation):
+def test_a_board_member_may_not_track(client, world, recommendation):
     services.track_in_rounds(
         actor=world.admin, recommendation=recommendation, action=world.police_action
     )
@@ -142,3 +143,20 @@ def test_a_board_member_sees_the_progress_but_cannot_track(client, world, recomm
     assert response.status_code == 403
     recommendation.refresh_from_db()
     assert recommendation.action == world.police_action
+
+
+def test_someone_from_another_partnership_sees_the_shared_recommendation_not_its_progress(
+    client, world, recommendation
+):
+    services.track_in_rounds(
+        actor=world.admin, recommendation=recommendation, action=world.police_action
+    )
+    approve(world, world.police_action, "Training delivered.", "Hyfforddiant.")
+    recommendation.review.shared = True
+    recommendation.review.save()
+    client.force_login(world.outsider)
+    page = client.get(url(recommendation)).content.decode()
+    assert "Train staff in routine enquiry." in page
+    assert "govuk-tag--green" not in page
+    client.force_login(world.board)
+    assert "govuk-tag--green" in client.get(url(recommendation)).content.decode()

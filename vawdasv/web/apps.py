@@ -33,10 +33,3 @@ class WebConfig(AppConfig):
         from vawdasv.web.groups_for_reviews import PROVIDER
 
         set_group_provider(PROVIDER)
-
-        # A review's recommendation shows the latest approved progress of the action that
-        # tracks it in the rounds.
-        from vawdasv.reviews.rounds import set_progress_provider as set_reviews_progress
-        from vawdasv.web.progress_for_reviews import latest_progress as progress_for_reviews
-
-        set_reviews_progress(progress_for_reviews)

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans import progress_summary
 from vawdasv.plans.models import Action, Commitment
-from vawdasv.reviews import groups, rounds, selectors, services
+from vawdasv.reviews import groups, selectors, services
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.forms import (
     RecommendationForm,
@@ -189,11 +190,27 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
+def _action_progress(
+    request: HttpRequest, recommendation: Recommendation
+) -> progress_summary.ActionProgress | None:
+    """The latest approved progress-round update of the action tracking the recommendation,
+    as plan pages show it (plans.progress_summary: progress registers it; it shows only what
+    this reader may see of the partnership's progress)."""
+    action = recommendation.action
+    if action is None:
+        return None
+    strategy = action.commitment.theme.strategy
+    return progress_summary.summaries(request.user, strategy, [action]).get(action.pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(
-        Recommendation.objects.select_related("review", "action", "owner_organisation"), pk=pk
+        Recommendation.objects.select_related(
+            "review", "action__commitment__theme__strategy", "owner_organisation"
+        ),
+        pk=pk,
     )
     review = selectors.get_review(request.user, recommendation.review_id)
     pid = review.partnership_id
@@ -238,9 +255,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     _("Tracked in progress rounds: the action's lead officer reports on it"),
                 )
                 return redirect("reviews:recommendation", pk=recommendation.pk)
-    progress = rounds.latest_approved(
-        [recommendation.action_id] if recommendation.action_id else []
-    )
+    progress = _action_progress(request, recommendation)
     return render(
         request,
         "reviews/recommendation_detail.html",
@@ -249,7 +264,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": recommendation.updates.select_related("written_by"),
             "update_form": update_form if can_update else None,
             "track_form": track_form if can_manage and not recommendation.action_id else None,
-            "progress": progress.get(recommendation.action_id or 0),
+            "progress": progress,
         },
         status=400 if update_form.errors or track_form.errors else 200,
     )  # fmt: skip
