@@ -236,7 +236,7 @@ class PanelSeatForm(GovukForm):
         field = self.fields["user"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = people
-        field.label_from_instance = _person_label  # type: ignore[method-assign]
+        field.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
 
 
 def _person_label(user: Any) -> str:
