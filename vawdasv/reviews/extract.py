@@ -1,10 +1,10 @@
 """A report's text as pages of paragraphs, and paragraphs as sentences.
 
-PDFs are read with PDFium (pypdfium2), Word files with python-docx. Reading either runs
-third-party parsers over bytes from outside, so `read_bounded`
-runs them in a child process with a memory and CPU ceiling and a wall-clock timeout
-(`python -m vawdasv.reviews.extract_child`); a hostile file takes that process down, not the
-server. `read_document` does the same work in this process (the child calls it).
+PDFs are read with PDFium (pypdfium2, ADR 0038), Word files with python-docx. Either runs
+third-party parsers over bytes from outside, so `read_bounded` runs them in a child process
+with a memory and CPU ceiling and a wall-clock timeout (`python -m
+vawdasv.reviews.extract_child`); a hostile file takes that process down, not the server.
+`read_document` does the same work in this process (the child calls it).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
+from vawdasv.lib.bilingual import read
 from vawdasv.reviews.enums import DocumentKind, Language, RecommendationStatus
 from vawdasv.reviews.models import Recommendation, Review
 
@@ -114,8 +115,6 @@ class TrackInRoundsForm(GovukForm):
 
 
 def _action_label(action: Any) -> str:
-    from vawdasv.lib.bilingual import read
-
     text = read(action, "text").text
     return text if len(text) <= 90 else f"{text[:89]}…"
 
@@ -241,8 +240,6 @@ class PanelSeatForm(GovukForm):
 
 def _person_label(user: Any) -> str:
     """The person's name and organisation, the organisation in the reader's language."""
-    from vawdasv.lib.bilingual import read
-
     organisation = user.organisation
     name = user.display_name
     if organisation is None:
