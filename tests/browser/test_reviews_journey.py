@@ -1,7 +1,9 @@
 """The learning panel's journey through a safeguarding review, in English and in Welsh: upload a
 report (the personal-data scan flags a planted date of birth, the file is corrected and uploaded
 again), code a sentence with a suggestion, add a recommendation and put it into the plan's
-progress rounds, make the thematic report. Every page is checked with axe."""
+progress rounds, make the thematic report. An administrator's journey: seat and remove a learning
+panel member, record a briefing sent to a governance group and follow its link from the log.
+Every page is checked with axe."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def test_a_review_from_upload_to_thematic_report(page: Page, world, tmp_path, la
         t = {k: gettext(k) for k in (
             "Upload a report or executive summary", "Published report", "English",
             "Upload and check", "Possible date of birth", "Code the sentences", "Accept",
-            "Add a recommendation", "Save recommendation", "Create the plan action",
+            "Add a recommendation", "Save recommendation", "Track in progress rounds",
             "Make the report", "Download the report (Word)", "Welsh",
         )}  # fmt: skip
 
@@ -69,7 +71,8 @@ def test_a_review_from_upload_to_thematic_report(page: Page, world, tmp_path, la
     page.locator("#id_owner_organisation").select_option(str(world.council.pk))
     follow(page, page.get_by_role("button", name=t["Save recommendation"]))
     follow(page, page.get_by_role("link", name="R1"))
-    follow(page, page.get_by_role("button", name=t["Create the plan action"]))
+    page.locator("#id_commitment").select_option(str(world.commitment.pk))
+    follow(page, page.get_by_role("button", name=t["Track in progress rounds"]))
     assert Recommendation.objects.get().action is not None
 
     visit(page, f"{prefix}/reviews/thematic/{world.partnership.slug}/")
@@ -77,3 +80,44 @@ def test_a_review_from_upload_to_thematic_report(page: Page, world, tmp_path, la
     follow(page, page.get_by_role("button", name=t["Make the report"]))
     assert ThematicReportJob.objects.get().state == "done"
     assert page.get_by_role("link", name=t["Download the report (Word)"]).count() == 1
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_administrator_keeps_the_panel_and_logs_a_briefing_to_a_group(
+    page: Page, world, language
+):
+    from vawdasv.governance import services as governance
+    from vawdasv.reviews.models import Dissemination, LearningPanelMember
+
+    prefix = "/cy" if language == "cy" else ""
+    group = governance.create_group(
+        actor=world.admin, partnership=world.partnership,
+        data={"name_en": "Regional VAWDASV Steering Group", "name_cy": "Grŵp Llywio Rhanbarthol",
+              "kind": "steering_group", "frequency": "quarterly"},
+    )  # fmt: skip
+    with translation.override(language):
+        t = {k: gettext(k) for k in (
+            "Add to the panel", "Remove", "Remove from the panel", "Record a dissemination",
+            "Save",
+        )}  # fmt: skip
+        group_name = "Grŵp Llywio Rhanbarthol" if language == "cy" else group.name_en
+
+    sign_in(page, prefix, "alys")
+    visit(page, f"{prefix}/reviews/panel/{world.partnership.slug}/")
+    page.locator("#id_user").select_option(str(world.board.pk))
+    follow(page, page.get_by_role("button", name=t["Add to the panel"]))
+    assert LearningPanelMember.objects.filter(user=world.board).exists()
+    follow(page, page.get_by_role("link", name=t["Remove"]))
+    # The confirmation page: nothing removed until the person says so.
+    assert LearningPanelMember.objects.exists()
+    follow(page, page.get_by_role("button", name=t["Remove from the panel"]))
+    assert not LearningPanelMember.objects.exists()
+
+    visit(page, f"{prefix}/reviews/dissemination/{world.partnership.slug}/new/")
+    page.locator("#id_briefing").fill("Coercive control briefing (fictional)")
+    page.locator("#id_group").select_option(str(group.pk))
+    page.locator("#id_sent_on").fill("2026-10-01")
+    follow(page, page.get_by_role("button", name=t["Save"]))
+    assert Dissemination.objects.get().group_id == group.pk
+    follow(page, page.get_by_role("link", name=group_name))
+    assert page.url.endswith(f"{prefix}/governance/groups/{group.pk}/")

@@ -24,3 +24,21 @@ def test_the_demo_reviews_are_fictional_coded_enough_to_train_and_tracked(world,
     assert b"Fictional review written for the demonstration" in page.content
     welsh = client.get(f"/cy/reviews/{made[0].pk}/")
     assert b"Adolygiad ffuglennol" in welsh.content
+
+
+def test_the_demo_logs_a_briefing_to_one_of_its_governance_groups_once(world, client):
+    from vawdasv.governance import services as governance
+    from vawdasv.reviews.models import Dissemination
+
+    group = governance.create_group(
+        actor=world.admin, partnership=world.partnership,
+        data={"name_en": "Demo Steering Group (fictional)", "kind": "steering_group",
+              "frequency": "quarterly"},
+    )  # fmt: skip
+    people = {"alys": world.admin}
+    for _ in range(2):
+        load_demo_reviews(partnership=world.partnership, strategy=world.strategy, people=people)
+    assert Dissemination.objects.filter(group_id=group.pk).count() == 1
+    client.force_login(world.admin)
+    log = client.get("/reviews/recommendations/").content.decode()
+    assert f'/governance/groups/{group.pk}/">Demo Steering Group (fictional)</a>' in log

@@ -72,7 +72,7 @@ def test_a_file_that_is_not_a_report_gets_a_clear_message(client, world, review)
     client.force_login(world.admin)
     response = upload(client, review, b"just text")
     assert response.status_code == 400
-    assert b"not a PDF or Word document" in response.content
+    assert "“report.pdf” is named .pdf but is not a PDF".encode() in response.content
 
 
 @pytest.mark.parametrize("prefix", ["", "/cy"])
@@ -104,7 +104,7 @@ def test_a_recommendation_is_added_updated_and_put_into_the_plan(client, world, 
     recommendation = Recommendation.objects.get()
     url = reverse("reviews:recommendation", args=[recommendation.pk])
     client.post(url, {"form": "update", "status": "in_progress", "rag": "amber", "note": "Booked"})
-    client.post(url, {"form": "action", "commitment": world.commitment.pk})
+    client.post(url, {"form": "track", "action": "", "commitment": world.commitment.pk})
     recommendation.refresh_from_db()
     assert recommendation.status == "in_progress"
     assert recommendation.action.commitment == world.commitment

@@ -29,6 +29,8 @@ EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     ("dashboard", "shared"):          (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("codebook", "shared"):           (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("create", "shared"):             (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK,    OK),
+    ("panel", "shared"):              (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  OK),
+    ("panel_remove", "shared"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  OK),
 
     ("detail", "unshared"):           (HIDE,  OK,    HIDE,  HIDE,  HIDE,  HIDE,  HIDE,  OK,    OK),
     ("recommendation", "unshared"):   (LOGIN, OK,    HIDE,  HIDE,  HIDE,  HIDE,  HIDE,  OK,    OK),
@@ -55,6 +57,7 @@ def people(world):
 
 def _address(page: str, review: Review) -> str:
     recommendation = review.recommendations.get()
+    seat = LearningPanelMember.objects.get(partnership=review.partnership)
     return {
         "list": "/reviews/", "detail": f"/reviews/{review.pk}/",
         "recommendation": f"/reviews/recommendations/{recommendation.pk}/",
@@ -62,6 +65,8 @@ def _address(page: str, review: Review) -> str:
         "recommendation_add": f"/reviews/{review.pk}/recommendations/new/",
         "dashboard": "/reviews/recommendations/", "codebook": "/reviews/codebook/",
         "create": f"/reviews/new/{review.partnership.slug}/",
+        "panel": f"/reviews/panel/{review.partnership.slug}/",
+        "panel_remove": f"/reviews/panel/{review.partnership.slug}/{seat.pk}/remove/",
     }[page]  # fmt: skip
 
 

@@ -91,7 +91,7 @@ def test_a_corrected_word_file_replaces_the_report_and_its_passages(review, worl
 
 
 def test_a_program_renamed_as_a_pdf_is_refused_and_nothing_is_kept(review, world):
-    with pytest.raises(ValidationError, match="PDF or Word"):
+    with pytest.raises(ValidationError, match=r"is named \.pdf but is not a PDF"):
         upload(world.admin, review, b"MZ\x90\x00 not a pdf")
     assert not ReviewFile.objects.exists()
 

@@ -545,3 +545,59 @@ def test_the_same_plan_without_its_hostile_parts_imports(world):
         actor=world.admin, partnership=world.partnership, filename="plan.docx", data=plan_docx()
     )
     assert plan_import.original_filename == "plan.docx"
+
+
+# Review reports (reviews app): Word reports go through the same checker -----------------------
+
+REVIEW_CASES = [case for case in OFFICE_CASES if case[1].endswith(".docx")]
+
+
+@pytest.fixture
+def safeguarding_review(world):
+    from vawdasv.reviews import services as review_services
+
+    return review_services.create_review(
+        actor=world.admin,
+        partnership=world.partnership,
+        data={"kind": "susr", "reference": "CV-HOSTILE-01", "status": "published"},
+    )
+
+
+@pytest.mark.parametrize(("case", "name", "build", "message"), REVIEW_CASES, ids=_ids(REVIEW_CASES))
+def test_a_review_report_upload_refuses_a_hostile_word_file_saying_why_and_keeps_nothing(
+    world, settings, safeguarding_review, case, name, build, message
+):
+    from vawdasv.reviews import services as review_services
+    from vawdasv.reviews.models import ReviewFile
+
+    with pytest.raises(ValidationError) as refused:
+        review_services.add_review_file(
+            actor=world.admin, review=safeguarding_review, document="report", language="en",
+            name=name, data=build(),
+        )  # fmt: skip
+    assert message in " ".join(refused.value.messages)
+    assert not ReviewFile.objects.exists()
+    assert not (Path(settings.MEDIA_ROOT) / "reviews").exists()
+
+
+def test_a_review_report_pdf_that_unpacks_far_past_its_size_is_refused_before_it_is_read(
+    world, safeguarding_review
+):
+    import zlib
+
+    from vawdasv.reviews import services as review_services
+
+    packer = zlib.compressobj(9)
+    chunk = bytes(MEGABYTE)
+    # One stream of 80 MB of zeros (the limit for one stream is 64 MB), packed chunk by chunk.
+    bomb = b"".join(packer.compress(chunk) for _ in range(80)) + packer.flush()
+    data = (
+        b"%PDF-1.4\n1 0 obj\n<< /Length "
+        + str(len(bomb)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + bomb
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        review_services.check_upload(world.partnership, "report.pdf", data)
+    assert "unpacks to more than" in " ".join(refused.value.messages)

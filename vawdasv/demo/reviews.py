@@ -19,6 +19,7 @@ from django.utils import timezone
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Commitment, Strategy
 from vawdasv.reviews import assist, services
+from vawdasv.reviews import groups as review_groups
 from vawdasv.reviews.enums import (
     DocumentKind,
     Language,
@@ -144,6 +145,7 @@ def _recommendations(review: Review, actor: Any, commitment: Commitment | None) 
 
 
 DEMO_BRIEFING = "Learning briefing: coercive control (fictional)"
+DEMO_GROUP_BRIEFING = "Learning briefing: information sharing (fictional)"
 
 
 def load_demo_reviews(
@@ -160,14 +162,24 @@ def load_demo_reviews(
     _recommendations(made[0], actor, commitment)
     for review in made[1:]:
         _recommendations(review, actor, None)
-    # The demo's own entry is made again on every load, never added to.
-    Dissemination.objects.filter(partnership=partnership, briefing=DEMO_BRIEFING).delete()
+    # The demo's own entries are made again on every load, never added to: one to a training
+    # course, one to the first of the partnership's governance groups (when the demo has them).
+    Dissemination.objects.filter(
+        partnership=partnership, briefing__in=[DEMO_BRIEFING, DEMO_GROUP_BRIEFING]
+    ).delete()
     services.record_dissemination(
         actor=actor, partnership=partnership,
         briefing=DEMO_BRIEFING,
         audience="Regional training course for health visitors (fictional)",
         sent_on=timezone.localdate() - datetime.timedelta(days=14), reviews=made,
     )  # fmt: skip
+    demo_groups = review_groups.groups_of(partnership.pk)
+    if demo_groups:
+        services.record_dissemination(
+            actor=actor, partnership=partnership, briefing=DEMO_GROUP_BRIEFING,
+            group_id=demo_groups[0].pk,
+            sent_on=timezone.localdate() - datetime.timedelta(days=7), reviews=made[:1],
+        )  # fmt: skip
     state = assist.train()
     for review in made:
         assist.suggest_for_review(review, state)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
@@ -148,14 +147,9 @@ def _classifier_suggestions(
 ) -> list[list[learn.Suggestion]]:
     if not texts:
         return []
-    # One matrix pass finds which texts have any theme over the threshold; only those are
-    # explained word by word (the slow part).
-    probabilities = model.probabilities(texts)
-    hot = np.flatnonzero((probabilities >= learn.THRESHOLD).any(axis=1))
-    out: list[list[learn.Suggestion]] = [[] for _ in texts]
-    for i in hot:
-        out[int(i)] = model.suggest(texts[int(i)])
-    return out
+    # One matrix pass scores and explains every text (only those over the threshold are
+    # explained word by word).
+    return model.suggest_many(texts)
 
 
 def quality(state: ClassifierState | None) -> dict[str, Any]:

@@ -4,9 +4,9 @@ prints its paragraphs as JSON. Not imported by anything."""
 from __future__ import annotations
 
 import json
-import os
 import resource
 import sys
+from pathlib import Path
 
 
 def _limit() -> None:
@@ -16,11 +16,26 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (CHILD_TIMEOUT_SECONDS, CHILD_TIMEOUT_SECONDS))
 
 
-def main() -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vawdasv.settings")
+def _setup() -> None:
+    """Only what translated messages need: the platform's settings module pulls in every app
+    (and scikit-learn with them), which took longer than reading a long PDF."""
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(
+            USE_I18N=True,
+            LANGUAGE_CODE="en",
+            LANGUAGES=[("en", "English"), ("cy", "Cymraeg")],
+            LOCALE_PATHS=[Path(__file__).resolve().parents[1] / "locale"],
+            INSTALLED_APPS=[],
+        )
     import django
 
     django.setup()
+
+
+def main() -> int:
+    _setup()
     _limit()
     from django.utils import translation
 

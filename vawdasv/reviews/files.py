@@ -1,29 +1,31 @@
-"""Checking a report before it is kept: a PDF or Word file whose bytes are what its name says,
-with no macros or embedded programs. The same rules as evidence files (progress/evidence.py),
-kept here because a sibling app may not import another; when the shared checker lands in
-lib/filecheck this module becomes a call to it.
+"""Checking a report before it is kept or read: a PDF or Word file, through the shared checker
+(`vawdasv.lib.filecheck`, the same rules as evidence files and imported plans: the bytes are
+what the name says, no macros, embedded objects, external links, DDE or zip bombs), and for a
+PDF, compressed streams measured before any PDF library inflates them.
+
+What stays here is only what is the reviews app's own: which kinds a report may be, its size
+limit and the cleaned name it is shown under. The personal-data scan is `scan.py`.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import io
 import re
 import unicodedata
-import zipfile
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from vawdasv.lib import filecheck
+
+KINDS = {".pdf": filecheck.FileKind.PDF, ".docx": filecheck.FileKind.DOCX}
 CONTENT_TYPES = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-_ACTIVE_PATTERNS = ("*vbaproject.bin", "*/embeddings/*", "*/activex/*")
-_MAX_MEMBERS = 5_000
-_MAX_UNPACKED = 256 * 1024 * 1024
+# A long report's content streams together; one stream is a page or a font.
+MAX_PDF_STREAM_BYTES = 64 * filecheck.MEGABYTE
+MAX_PDF_TOTAL_STREAM_BYTES = 512 * filecheck.MEGABYTE
 
 
 def max_bytes() -> int:
@@ -44,38 +46,25 @@ def clean_file_name(raw: str) -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
-def _docx_is_clean(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            infos = package.infolist()
-            if len(infos) > _MAX_MEMBERS or sum(i.file_size for i in infos) > _MAX_UNPACKED:
-                return False
-            names = [i.filename.lower() for i in infos]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return False
-    if "word/document.xml" not in names:
-        return False
-    return not any(fnmatch.fnmatch(n, p) for n in names for p in _ACTIVE_PATTERNS)
-
-
 def check_report(name: str, data: bytes) -> str:
-    """The file's extension (".pdf" or ".docx") when it may be kept; ValidationError saying
-    why not otherwise."""
-    extension = PurePosixPath(name or "").suffix.lower()
-    if extension not in CONTENT_TYPES:
+    """The file's extension (".pdf" or ".docx") when it may be kept and read; ValidationError
+    saying why not otherwise (the shared checker's message, naming the file and the fault)."""
+    shown = clean_file_name(name)
+    if filecheck.kind_of_name(shown) not in KINDS.values():
         raise ValidationError(_("A report must be a PDF or a Word (.docx) file."))
-    if not data:
-        raise ValidationError(_("The file is empty."))
     if len(data) > max_bytes():
         raise ValidationError(
             _("The file is larger than %(size)s MB.") % {"size": max_bytes() // (1024 * 1024)}
         )
-    ok = data.startswith(b"%PDF-") if extension == ".pdf" else _docx_is_clean(data)
-    if not ok:
-        raise ValidationError(
-            _(
-                "The file is not a PDF or Word document its name says it is, or it holds "
-                "macros or embedded programs."
+    try:
+        checked = filecheck.check_upload(shown, data, set(KINDS.values()))
+        if checked.kind == filecheck.FileKind.PDF:
+            filecheck.check_pdf_streams(
+                data,
+                shown,
+                max_stream_bytes=MAX_PDF_STREAM_BYTES,
+                max_total_bytes=MAX_PDF_TOTAL_STREAM_BYTES,
             )
-        )
-    return extension
+    except filecheck.RefusedFile as refused:
+        raise ValidationError(refused.message) from refused
+    return next(extension for extension, kind in KINDS.items() if kind == checked.kind)

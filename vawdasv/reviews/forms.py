@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
+from vawdasv.lib.bilingual import read
 from vawdasv.reviews.enums import DocumentKind, Language, RecommendationStatus
 from vawdasv.reviews.models import Recommendation, Review
 
@@ -80,14 +81,42 @@ class RecommendationUpdateForm(GovukForm):
     )
 
 
-class PlanActionForm(GovukForm):
+class TrackInRoundsForm(GovukForm):
+    """Track a recommendation in the progress rounds: link an action already in the plan, or
+    have one created under a commitment."""
+
+    action: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Link an action already in the plan"),
+        queryset=None,
+        required=False,
+        empty_label=_("No, create a new action"),
+    )
     commitment: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Commitment in the plan"), queryset=None, empty_label=None
+        label=_("Or create a new action under this commitment"),
+        queryset=None,
+        required=False,
+        empty_label=_("Choose a commitment"),
+        help_text=_("The new action is led by the recommendation’s owner organisation."),
     )
 
-    def __init__(self, *args: Any, commitments: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, commitments: Any, actions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commitment"].queryset = commitments  # type: ignore[attr-defined]
+        self.fields["action"].queryset = actions  # type: ignore[attr-defined]
+        self.fields["action"].label_from_instance = _action_label  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and bool(data.get("action")) == bool(data.get("commitment")):
+            self.add_error(
+                "action", _("Choose an action to link, or a commitment to create one under")
+            )
+        return data
+
+
+def _action_label(action: Any) -> str:
+    text = read(action, "text").text
+    return text if len(text) <= 90 else f"{text[:89]}…"
 
 
 class SearchForm(GovukForm):
@@ -153,7 +182,19 @@ class CodebookThemeForm(GovukModelForm):
 
 class DisseminationForm(GovukForm):
     briefing = forms.CharField(label=_("Learning briefing"), max_length=200)
-    audience = forms.CharField(label=_("Group, training course or partner"), max_length=200)
+    group = forms.TypedChoiceField(
+        label=_("Governance group"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("A group of the partnership the briefing went to."),
+    )
+    audience = forms.CharField(
+        label=_("Or a training course or partner"),
+        max_length=200,
+        required=False,
+        help_text=_("When the briefing did not go to one of the groups."),
+    )
     sent_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     reviews: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Reviews the learning came from"),
@@ -161,3 +202,46 @@ class DisseminationForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args: Any, groups: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["group"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Not a group")), *[(g.pk, g.name) for g in groups]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("group") and not (data.get("audience") or "").strip():
+            self.add_error("audience", _("Choose a group, or enter the training course or partner"))
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "group"}
+        return {**data, "group_id": self.cleaned_data.get("group")}
+
+
+class PanelSeatForm(GovukForm):
+    """Choose a person of the partnership to put on its learning panel."""
+
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=None,
+        empty_label=_("Choose a person"),
+        error_messages={"required": _("Choose a person to add to the panel")},
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["user"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = people
+        field.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
+
+
+def _person_label(user: Any) -> str:
+    """The person's name and organisation, the organisation in the reader's language."""
+    organisation = user.organisation
+    name = user.display_name
+    if organisation is None:
+        return str(name)
+    return f"{name} ({read(organisation, 'name').text})"

@@ -93,9 +93,16 @@ class ThemeModel:
             strip_accents="unicode", lowercase=True,
         )  # fmt: skip
 
+    def _baseline(self) -> KeywordBaseline:
+        # Compiled once per model: building the keyword patterns dominated explaining.
+        cached = self.__dict__.get("_cached_baseline")
+        if cached is None:
+            cached = self.__dict__["_cached_baseline"] = KeywordBaseline(self.keywords)
+        return cached
+
     def _matrix(self, texts: Sequence[str], vectorizer: TfidfVectorizer) -> sparse.csr_matrix:
         words = vectorizer.transform(texts)
-        keyword_counts = KeywordBaseline(self.keywords).features(texts, self.themes)
+        keyword_counts = self._baseline().features(texts, self.themes)
         return sparse.hstack([words, keyword_counts * _KEYWORD_FEATURE_WEIGHT]).tocsr()
 
     def fit(self, texts: Sequence[str], labels: Sequence[set[str]]) -> ThemeModel:
@@ -126,8 +133,10 @@ class ThemeModel:
         return vectorizer
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        x = self._matrix(texts, self._fitted_vectorizer())
-        out = np.zeros((len(texts), len(self.themes)))
+        return self._probabilities(self._matrix(texts, self._fitted_vectorizer()))
+
+    def _probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        out = np.zeros((x.shape[0], len(self.themes)))
         for j, theme in enumerate(self.themes):
             if theme in self.weights:
                 coef, intercept = self.weights[theme]
@@ -142,9 +151,34 @@ class ThemeModel:
     def suggest(self, text: str, limit: int = 3, top_words: int = 5) -> list[Suggestion]:
         """Themes above the threshold, most likely first, each with the words that pushed it
         up most (a keyword feature shows as the keywords it matched)."""
-        probabilities = self.probabilities([text])[0]
-        x = self._matrix([text], self._fitted_vectorizer()).tocoo()
+        return self.suggest_many([text], limit=limit, top_words=top_words)[0]
+
+    def suggest_many(
+        self, texts: Sequence[str], limit: int = 3, top_words: int = 5
+    ) -> list[list[Suggestion]]:
+        """`suggest` for many texts with one pass over the matrix (a long report has
+        thousands of sentences; vectorising them one by one was most of the time)."""
+        if not texts:
+            return []
+        x = self._matrix(texts, self._fitted_vectorizer())
+        probabilities = self._probabilities(x)
         terms = {i: term for term, i in self.vocabulary.items()}
+        return [
+            self._explain(texts[i], probabilities[i], x.getrow(i).tocoo(), terms, limit, top_words)
+            if (probabilities[i] >= THRESHOLD).any()
+            else []
+            for i in range(len(texts))
+        ]
+
+    def _explain(
+        self,
+        text: str,
+        probabilities: np.ndarray,
+        row: sparse.coo_matrix,
+        terms: dict[int, str],
+        limit: int,
+        top_words: int,
+    ) -> list[Suggestion]:
         n_words = len(self.vocabulary)
         found: list[Suggestion] = []
         for j in np.argsort(-probabilities)[:limit]:
@@ -154,7 +188,7 @@ class ThemeModel:
             contributions: list[tuple[float, str]] = []
             if theme in self.weights:
                 coef = self.weights[theme][0]
-                for col, value in zip(x.col, x.data, strict=True):
+                for col, value in zip(row.col, row.data, strict=True):
                     weight = coef[int(col)] * float(value)
                     if weight <= 0:
                         continue
@@ -162,7 +196,7 @@ class ThemeModel:
                         contributions.append((weight, terms[int(col)]))
                     else:
                         keyword_theme = self.themes[int(col) - n_words]
-                        hits = KeywordBaseline(self.keywords).hits(text, keyword_theme)
+                        hits = self._baseline().hits(text, keyword_theme)
                         contributions.append((weight, ", ".join(dict.fromkeys(hits))))
             drivers = tuple(w for _, w in sorted(contributions, reverse=True)[:top_words])
             found.append(Suggestion(theme, float(probabilities[j]), drivers))

@@ -308,6 +308,9 @@ class Dissemination(models.Model):
     )
     briefing = models.CharField(_("learning briefing"), max_length=200)
     audience = models.CharField(_("group, training course or partner"), max_length=200)
+    # A governance group of the partnership, by id: governance is a sibling app, so no foreign
+    # key; `reviews.groups` resolves it (ADR 0038). `audience` keeps the group's name as it was.
+    group_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
     sent_on = models.DateField(_("date"))
     reviews = models.ManyToManyField(Review, blank=True, related_name="disseminations")
     recorded_by = models.ForeignKey(

@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
+from vawdasv.reviews import groups
 from vawdasv.reviews.enums import PassageKind, RecommendationStatus
 from vawdasv.reviews.models import Dissemination, Passage, Recommendation, Review
 
@@ -162,4 +164,21 @@ def dashboard(
 def disseminations(user: Any) -> list[Dissemination]:
     """The dissemination log of the partnerships whose reviews this user reads in full."""
     entries = Dissemination.objects.select_related("partnership")[:200]
-    return [e for e in entries if permissions.can_read_reviews_in_full(user, e.partnership_id)]
+    shown = [e for e in entries if permissions.can_read_reviews_in_full(user, e.partnership_id)]
+    # The group's name and page today, from the provider the web layer plugs in (one query).
+    found = groups.resolve({e.group_id for e in shown if e.group_id is not None})
+    for entry in shown:
+        entry.group = found.get(entry.group_id) if entry.group_id is not None else None  # type: ignore[attr-defined]
+    return shown
+
+
+def partnerships_managed(user: Any) -> list[dict[str, Any]]:
+    """The partnerships whose reviews this user manages (even before they hold any review),
+    each with whether the user also seats its learning panel."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [
+        {"partnership": p, "seats_panel": permissions.can_seat_learning_panel(user, p.pk)}
+        for p in Partnership.objects.order_by("name_en")
+        if permissions.can_manage_reviews(user, p.pk)
+    ]

@@ -25,8 +25,8 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.partnerships import permissions
-from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.reviews import extract, files, scan, tasks
+from vawdasv.partnerships.models import Membership, Organisation, Partnership
+from vawdasv.reviews import extract, files, groups, scan, tasks
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.models import (
     CodebookTheme,
@@ -141,14 +141,29 @@ def _edit(
 
 
 def seat_panel_member(*, actor: Any, partnership: Partnership, user: Any) -> LearningPanelMember:
-    """Put a person on the partnership's safeguarding learning panel."""
+    """Put a person of the partnership (an active member, in any role) on its safeguarding
+    learning panel; they then read every review it holds. Seating someone already there
+    changes nothing and records nothing."""
     with transaction.atomic():
         kernel.require(permissions.can_seat_learning_panel(actor, partnership.pk))
+        if not Membership.objects.filter(user=user, partnership=partnership, active=True).exists():
+            raise ValidationError(
+                {"user": _("Choose a person who is a member of this partnership.")}
+            )
         seat, made = LearningPanelMember.objects.get_or_create(partnership=partnership, user=user)
         if made:
             kernel.created(actor=actor, instance=seat, fields=("user",), partnership=partnership)
         permissions.forget_learning_panels(user)
         return seat
+
+
+def unseat_panel_member(*, actor: Any, seat: LearningPanelMember) -> None:
+    """Take a person off the learning panel: from then on they see only what their role and
+    the partnership's shared reviews show them. Their past codes and updates stay theirs."""
+    with transaction.atomic():
+        kernel.require(permissions.can_seat_learning_panel(actor, seat.partnership_id))
+        kernel.delete(actor=actor, instance=seat, partnership=seat.partnership, fields=("user",))
+        permissions.forget_learning_panels(seat.user)
 
 
 # Files: check, scan, confirm, keep ------------------------------------------------------
@@ -580,16 +595,31 @@ def record_dissemination(
     actor: Any,
     partnership: Partnership,
     briefing: str,
-    audience: str,
+    audience: str = "",
     sent_on: datetime.date,
     reviews: Iterable[Review] = (),
+    group_id: int | None = None,
 ) -> Dissemination:
+    """Record that a learning briefing went to one of the partnership's governance groups
+    (`group_id`, its name kept as the audience) or to a training course or partner (written
+    as `audience`)."""
     with transaction.atomic():
         _manage(actor, partnership.pk)
+        audience = audience.strip()
+        if group_id is not None:
+            group = next((g for g in groups.groups_of(partnership.pk) if g.pk == group_id), None)
+            if group is None:
+                raise ValidationError({"group": _("Choose one of this partnership's groups.")})
+            audience = audience or group.name
+        if not audience:
+            raise ValidationError(
+                {"audience": _("Choose a group, or enter the training course or partner")}
+            )
         entry = Dissemination(
             partnership=partnership,
             briefing=briefing.strip(),
-            audience=audience.strip(),
+            audience=audience,
+            group_id=group_id,
             sent_on=sent_on,
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
@@ -602,7 +632,7 @@ def record_dissemination(
         kernel.created(
             actor=actor,
             instance=entry,
-            fields=("briefing", "audience", "sent_on", "reviews"),
+            fields=("briefing", "audience", "group_id", "sent_on", "reviews"),
             partnership=partnership,
         )
         return entry
@@ -638,6 +668,26 @@ def create_action_for_recommendation(
             source=review_origin(review, f"R{recommendation.number}"),
         )
         return link_action(actor=actor, recommendation=recommendation, action=action)
+
+
+def track_in_rounds(
+    *,
+    actor: Any,
+    recommendation: Recommendation,
+    action: Any = None,
+    commitment: Any = None,
+) -> Recommendation:
+    """Track a recommendation in the progress rounds: link an action of the partnership's plan
+    that carries it out, or create one under `commitment` (exactly one of the two). From the
+    next round the action's lead officer reports on it; the recommendation's page shows its
+    latest approved update (`reviews.rounds`)."""
+    if (action is None) == (commitment is None):
+        raise ValidationError(_("Choose an action to link, or a commitment to create one under"))
+    if action is not None:
+        return link_action(actor=actor, recommendation=recommendation, action=action)
+    return create_action_for_recommendation(
+        actor=actor, recommendation=recommendation, commitment=commitment
+    )
 
 
 def request_thematic_report(

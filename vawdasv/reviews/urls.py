@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vawdasv.reviews.views import browse, thematic, work
+from vawdasv.reviews.views import browse, panel, thematic, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("recommendations/<int:pk>/", work.recommendation_detail, name="recommendation"),
     path("thematic/<slug:slug>/", thematic.request_report, name="thematic"),
     path("dissemination/<slug:slug>/new/", work.dissemination_add, name="dissemination-add"),
+    path("panel/<slug:slug>/", panel.panel, name="panel"),
+    path("panel/<slug:slug>/<int:pk>/remove/", panel.panel_remove, name="panel-remove"),
     path("thematic/jobs/<int:pk>/", thematic.job_page, name="thematic-job"),
     path("thematic/jobs/<int:pk>/file/", thematic.job_file, name="thematic-file"),
 ]

@@ -27,3 +27,9 @@ class WebConfig(AppConfig):
         from vawdasv.web.governance_report import governance_section
 
         sections.register(governance_section)
+
+        # The reviews app's dissemination log names governance groups, joined here likewise.
+        from vawdasv.reviews.groups import set_group_provider
+        from vawdasv.web.groups_for_reviews import PROVIDER
+
+        set_group_provider(PROVIDER)

@@ -33,10 +33,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "query": query,
             "results": selectors.search_passages(request.user, query) if query else None,
             "can_search": selectors.full_reviews(request.user).exists(),
-            "manages": [
-                p for p in {r.partnership for r in reviews}
-                if permissions.can_manage_reviews(request.user, p.pk)
-            ],
+            "manages": selectors.partnerships_managed(request.user),
         },
     )  # fmt: skip
 

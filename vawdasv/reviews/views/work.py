@@ -15,15 +15,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
-from vawdasv.plans.models import Commitment
-from vawdasv.reviews import selectors, services
+from vawdasv.plans import progress_summary
+from vawdasv.plans.models import Action, Commitment
+from vawdasv.reviews import groups, selectors, services
 from vawdasv.reviews.enums import CodingState, PassageKind
 from vawdasv.reviews.forms import (
-    PlanActionForm,
     RecommendationForm,
     RecommendationUpdateForm,
     ReportUploadForm,
     ReviewForm,
+    TrackInRoundsForm,
 )
 from vawdasv.reviews.models import CodebookTheme, Coding, Passage, Recommendation, Review
 
@@ -189,11 +190,27 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
+def _action_progress(
+    request: HttpRequest, recommendation: Recommendation
+) -> progress_summary.ActionProgress | None:
+    """The latest approved progress-round update of the action tracking the recommendation,
+    as plan pages show it (plans.progress_summary: progress registers it; it shows only what
+    this reader may see of the partnership's progress)."""
+    action = recommendation.action
+    if action is None:
+        return None
+    strategy = action.commitment.theme.strategy
+    return progress_summary.summaries(request.user, strategy, [action]).get(action.pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(
-        Recommendation.objects.select_related("review", "action", "owner_organisation"), pk=pk
+        Recommendation.objects.select_related(
+            "review", "action__commitment__theme__strategy", "owner_organisation"
+        ),
+        pk=pk,
     )
     review = selectors.get_review(request.user, recommendation.review_id)
     pid = review.partnership_id
@@ -203,11 +220,14 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         posted(request) if request.POST.get("form") == "update" else None,
         initial={"status": recommendation.status, "rag": recommendation.rag},
     )
-    commitments = Commitment.objects.filter(theme__strategy__partnership_id=pid).select_related(
-        "theme__strategy"
-    )
-    action_form = PlanActionForm(
-        posted(request) if request.POST.get("form") == "action" else None, commitments=commitments
+    track_form = TrackInRoundsForm(
+        posted(request) if request.POST.get("form") == "track" else None,
+        commitments=Commitment.objects.filter(theme__strategy__partnership_id=pid).select_related(
+            "theme__strategy"
+        ),
+        actions=Action.objects.filter(commitment__theme__strategy__partnership_id=pid).order_by(
+            "commitment__theme__strategy_id", "pk"
+        ),
     )
     if request.method == "POST":
         if request.POST.get("form") == "update" and update_form.is_valid():
@@ -218,22 +238,24 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Update saved"))
             return redirect("reviews:recommendation", pk=recommendation.pk)
-        if request.POST.get("form") == "action" and action_form.is_valid():
+        if request.POST.get("form") == "track" and track_form.is_valid():
             if not can_manage:
                 raise PermissionDenied
             try:
-                services.create_action_for_recommendation(
+                services.track_in_rounds(
                     actor=request.user, recommendation=recommendation,
-                    commitment=action_form.cleaned_data["commitment"],
+                    action=track_form.cleaned_data["action"],
+                    commitment=track_form.cleaned_data["commitment"],
                 )  # fmt: skip
             except ValidationError as error:
-                add_validation_errors(action_form, error)
+                add_validation_errors(track_form, error)
             else:
                 messages.success(
                     request,
-                    _("Plan action created: it is reported on in the plan's progress rounds"),
+                    _("Tracked in progress rounds: the action's lead officer reports on it"),
                 )
                 return redirect("reviews:recommendation", pk=recommendation.pk)
+    progress = _action_progress(request, recommendation)
     return render(
         request,
         "reviews/recommendation_detail.html",
@@ -241,9 +263,10 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "review": review, "recommendation": recommendation,
             "updates": recommendation.updates.select_related("written_by"),
             "update_form": update_form if can_update else None,
-            "action_form": action_form if can_manage and not recommendation.action_id else None,
+            "track_form": track_form if can_manage and not recommendation.action_id else None,
+            "progress": progress,
         },
-        status=400 if update_form.errors or action_form.errors else 200,
+        status=400 if update_form.errors or track_form.errors else 200,
     )  # fmt: skip
 
 
@@ -322,12 +345,12 @@ def dissemination_add(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     if not permissions.can_manage_reviews(request.user, partnership.pk):
         raise PermissionDenied
-    form = DisseminationForm(posted(request))
+    form = DisseminationForm(posted(request), groups=groups.groups_of(partnership.pk))
     form.fields["reviews"].queryset = Review.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             services.record_dissemination(
-                actor=request.user, partnership=partnership, **form.cleaned_data
+                actor=request.user, partnership=partnership, **form.service_data()
             )
         except ValidationError as error:
             add_validation_errors(form, error)
