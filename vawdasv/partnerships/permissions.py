@@ -331,6 +331,27 @@ def reminder_recipients(partnership_id: int) -> Q:
     ) & ~Q(email="")
 
 
+def submission_recipients(partnership_id: int) -> Q:
+    """Who is told that an update was submitted for review, as a filter on users: the
+    partnership's active administrators (the people who approve or return it)."""
+    return Q(
+        is_active=True,
+        memberships__partnership=partnership_id,
+        memberships__role=Role.ADMINISTRATOR,
+        memberships__active=True,
+    )
+
+
+def can_mark_notification_read(user: Any, notification: Any) -> bool:
+    """A person reads (and marks as read) their own notifications, nobody else's."""
+    return bool(getattr(user, "is_authenticated", False) and notification.user_id == user.pk)
+
+
+def can_choose_notification_emails(user: Any, person: Any) -> bool:
+    """A person chooses how their own notification emails come (daily or straight away)."""
+    return can_change_own_details(user, person)
+
+
 def can_view_governance(user: Any, partnership_id: int) -> bool:
     """Read a partnership's groups, meetings, attendance, decisions and minutes (drafts too):
     its members, national observers and superusers."""

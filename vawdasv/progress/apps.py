@@ -10,7 +10,7 @@ class ProgressConfig(AppConfig):
     def ready(self) -> None:
         # Connects the receivers (deleting evidence files when their rows go, among others).
         from vawdasv.plans import progress_summary
-        from vawdasv.progress import signals  # noqa: F401
+        from vawdasv.progress import notices, signals  # noqa: F401
         from vawdasv.progress.summary import action_progress
 
         # The plan pages show each action's latest approved progress (plans cannot import us).
