@@ -218,6 +218,18 @@ def can_read_progress(user: Any, partnership_id: int) -> bool:
     return is_member(user, partnership_id)
 
 
+def can_see_approved_progress(user: Any, strategy: Strategy) -> bool:
+    """The latest approved RAG and statuses beside a plan's actions: whoever reads the
+    partnership's progress, and anyone at all on a published plan once the partnership has
+    chosen to publish its progress (off until an administrator turns it on). Unapproved
+    updates are never part of it."""
+    if can_read_progress(user, strategy.partnership_id):
+        return True
+    return bool(
+        strategy.status == StrategyStatus.PUBLISHED and strategy.partnership.publish_progress
+    )
+
+
 def progress_readable(user: Any, partnership_field: str) -> Q:
     """`can_read_progress` as a filter: `partnership_field` names the partnership id, such as
     "strategy__partnership_id" on rounds."""

@@ -10,8 +10,7 @@ class ProgressConfig(AppConfig):
     def ready(self) -> None:
         # Connects the receivers (deleting evidence files when their rows go, among others).
         from vawdasv.plans import progress_summary
-        from vawdasv.progress import notices, signals  # noqa: F401
-        from vawdasv.progress.summary import action_progress
+        from vawdasv.progress import notices, signals, summary  # noqa: F401
 
         # The plan pages show each action's latest approved progress (plans cannot import us).
-        progress_summary.register(action_progress)
+        progress_summary.register(summary)
