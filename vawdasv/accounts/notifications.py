@@ -17,6 +17,7 @@ import datetime
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
@@ -130,7 +131,7 @@ def notify(
             actor=actor, instance=notification, fields=CREATED_FIELDS, partnership=partnership
         )
         if not waits and user.email:
-            transaction.on_commit(lambda n=notification: _send_at_once(n.pk, site_url), robust=True)
+            transaction.on_commit(partial(_send_at_once, notification.pk, site_url), robust=True)
         made.append(notification)
     return made
 

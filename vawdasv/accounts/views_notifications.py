@@ -30,9 +30,16 @@ class EmailChoiceForm(GovukForm):
     )
 
 
+def _person(request: HttpRequest) -> User:
+    """The signed-in person as stored (the request's lazy wrapper is not a model to audit)."""
+    pk = request.user.pk
+    assert pk is not None  # login_required
+    return User.objects.get(pk=pk)
+
+
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = User.objects.get(pk=request.user.pk)
+    user = _person(request)
     form = EmailChoiceForm(
         posted(request), initial={"notification_emails": user.notification_emails}
     )
@@ -56,13 +63,13 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk)
     if not permissions.can_mark_notification_read(request.user, notification):
         raise Http404  # someone else's notification: not even its existence is told
-    notifications.mark_read(actor=User.objects.get(pk=request.user.pk), notification=notification)
+    notifications.mark_read(actor=_person(request), notification=notification)
     return redirect("core:home")
 
 
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    notifications.mark_all_read(actor=User.objects.get(pk=request.user.pk))
+    notifications.mark_all_read(actor=_person(request))
     messages.success(request, _("All your notifications are marked as read"))
     return redirect("core:home")

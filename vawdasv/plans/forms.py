@@ -165,7 +165,7 @@ class ActionFilterForm(GovukForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything: list[tuple[str, Any]] = [("", _("All"))]
         if rag_choices is not None:  # the reader may see progress: filter by it too
             self.fields["rag"] = forms.ChoiceField(
                 label=_("Latest approved RAG"), required=False, choices=everything + rag_choices
