@@ -8,6 +8,7 @@ from django.urls import reverse
 from tests import factories
 from vawdasv.accounts import notifications
 from vawdasv.accounts.models import DigestSent, Notification, NotificationEmails
+from vawdasv.accounts.tasks import send_notification_digests
 from vawdasv.audit.services import history_for
 from vawdasv.partnerships.enums import Role
 from vawdasv.progress import services
@@ -225,3 +226,32 @@ def test_a_person_chooses_straight_away_on_their_preferences_page(client, world,
     assert "notification_emails" in history_for(world.admin).first().changes
     # What was waiting for the digest is no longer held back for it.
     assert not Notification.objects.get().waits_for_digest
+
+
+def test_the_home_page_shows_what_people_wrote_as_text(
+    client, world, submitted, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_update(actor=world.admin, update=submitted, comment="<b>Add</b> figures")
+    client.force_login(world.lead)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "&lt;b&gt;Add&lt;/b&gt; figures" in page
+    assert "<b>Add</b>" not in page
+
+
+def test_the_welsh_home_page_gives_the_notification_in_welsh_with_a_welsh_link(
+    client, world, submitted
+):
+    world.police_action.text_cy = "Hyfforddi swyddogion"
+    world.police_action.save()
+    client.force_login(world.admin)
+    page = client.get("/cy/").content.decode()
+    assert "Cyflwynodd Owain Person" in page
+    assert f'href="/cy/progress/updates/{submitted.pk}/review/"' in page
+    assert "Hysbysiadau" in page
+
+
+def test_the_digest_is_a_daily_scheduled_task(db, settings):
+    names = {entry["task"] for entry in settings.SCHEDULED_TASKS.values()}
+    assert "vawdasv.accounts.tasks.send_notification_digests" in names
+    assert send_notification_digests.call() == 0  # nothing waiting, nothing sent
