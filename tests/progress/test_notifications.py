@@ -255,3 +255,12 @@ def test_the_digest_is_a_daily_scheduled_task(db, settings):
     names = {entry["task"] for entry in settings.SCHEDULED_TASKS.values()}
     assert "vawdasv.accounts.tasks.send_notification_digests" in names
     assert send_notification_digests.call() == 0  # nothing waiting, nothing sent
+
+
+def test_an_approval_with_a_comment_passes_the_comment_on(
+    world, submitted, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_update(actor=world.admin, update=submitted, comment="Well done.")
+    (message,) = mailoutbox
+    assert "was approved: Well done." in message.body

@@ -36,6 +36,13 @@ APPROVED = notifications.register(
     )
 )
 
+APPROVED_WITH_COMMENT = notifications.register(
+    notifications.Kind(
+        "progress.update_approved_with_comment",
+        _("Your update on action %(action)s for %(period)s was approved: %(comment)s"),
+    )
+)
+
 
 def _action(update: ProgressUpdate) -> dict[str, str]:
     """The action as "ref wording" in both languages (shortened: the link shows the rest)."""
@@ -97,4 +104,7 @@ def update_returned(actor: Any, update: ProgressUpdate) -> None:
 
 
 def update_approved(actor: Any, update: ProgressUpdate) -> None:
-    _to_writer(actor, update, APPROVED)
+    if update.review_comment.strip():
+        _to_writer(actor, update, APPROVED_WITH_COMMENT, comment=update.review_comment.strip())
+    else:
+        _to_writer(actor, update, APPROVED)
