@@ -116,7 +116,7 @@ def test_an_administrator_who_chose_straight_away_is_emailed_once_the_submission
 
 
 def test_a_returned_update_emails_its_lead_officer_at_once_with_the_comment(
-    world, submitted, mailoutbox, django_capture_on_commit_callbacks
+    settings, world, submitted, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.return_update(actor=world.admin, update=submitted, comment="Add the numbers.")
@@ -129,6 +129,7 @@ def test_a_returned_update_emails_its_lead_officer_at_once_with_the_comment(
         "progress:update",
         kwargs={"pk": submitted.progress_round_id, "action_pk": submitted.action_id},
     )
+    assert settings.SITE_URL.rstrip("/") + mine.link in message.body  # a full address
 
 
 def test_an_approved_update_tells_its_lead_officer_in_their_language(

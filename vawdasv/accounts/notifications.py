@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
@@ -107,13 +108,16 @@ def notify(
     params: Mapping[str, Param],
     link: str,
     partnership: Any = None,
-    site_url: str = "",
+    site_url: str | None = None,
 ) -> list[Notification]:
     """Tell each recipient (but never the actor about their own doing). Call inside the
     service's transaction: the rows and their audit entries commit or roll back with it, and
     the emails that should go at once are sent only after it commits."""
     if not link.startswith("/"):
         raise ValueError("A notification links to a path on this site")
+    if _kinds.get(kind.key) is not kind:
+        raise ValueError(f"Register the notification kind {kind.key!r} first")
+    site_url = site_url or settings.SITE_URL
     made = []
     for user in {person.pk: person for person in recipients}.values():
         if user.pk == getattr(actor, "pk", None) or not user.is_active:

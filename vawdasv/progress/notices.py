@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
@@ -77,7 +76,6 @@ def update_submitted(actor: Any, update: ProgressUpdate) -> None:
         params={**_params(update), "person": getattr(actor, "display_name", str(actor))},
         link=_english("progress:review", kwargs={"pk": update.pk}),
         partnership=partnership,
-        site_url=settings.SITE_URL,
     )
 
 
@@ -95,7 +93,6 @@ def _to_writer(actor: Any, update: ProgressUpdate, kind: notifications.Kind, **e
             kwargs={"pk": update.progress_round_id, "action_pk": update.action_id},
         ),
         partnership=update.progress_round.strategy.partnership,
-        site_url=settings.SITE_URL,
     )
 
 
