@@ -312,6 +312,10 @@ SCHEDULED_TASKS = {
         "task": "vawdasv.outcomes.tasks.send_return_reminders",
         "at": "07:05",
     },
+    "send-notification-digests": {
+        "task": "vawdasv.accounts.tasks.send_notification_digests",
+        "at": "07:10",
+    },
     "delete-old-report-jobs": {
         "task": "vawdasv.progress.tasks.delete_old_report_jobs",
         "at": "03:00",

@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import allow_direct_edits
+from vawdasv.accounts.models import User
 from vawdasv.audit.models import AuditEntry
 from vawdasv.national.models import CommitmentAlignment
 from vawdasv.plans.enums import StrategyStatus
@@ -52,6 +53,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("action", "published"):             (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("profile", "published"):            (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("api_tokens", "published"):         (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("notification_emails", "published"):(LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("strategy_create", "published"):    (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("strategy_edit", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("theme_create", "published"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -76,6 +78,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("action", "draft"):                 (HIDE,  OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     ("profile", "draft"):                (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("api_tokens", "draft"):             (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("notification_emails", "draft"):    (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("strategy_create", "draft"):        (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("strategy_edit", "draft"):          (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     ("theme_create", "draft"):           (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
@@ -99,7 +102,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
 FORM_PAGES = (
     "strategy_create", "strategy_edit", "theme_create", "theme_edit", "commitment_create",
     "commitment_edit", "action_create", "action_edit", "theme_delete", "commitment_delete",
-    "action_delete", "align",
+    "action_delete", "align", "notification_emails",
 )  # fmt: skip
 
 
@@ -165,6 +168,11 @@ PAGES: dict[str, Page] = {
     "action": Page(lambda w: f"/strategies/actions/{w.police_action.pk}/"),
     "profile": Page(lambda w: "/accounts/profile/"),
     "api_tokens": Page(lambda w: "/accounts/profile/api-tokens/"),
+    "notification_emails": Page(
+        lambda w: "/accounts/profile/notifications/",
+        lambda w: {"notification_emails": "immediate"},
+        lambda w: User.objects.filter(notification_emails="immediate").exists(),
+    ),
     "strategy_create": Page(
         lambda w: f"/strategies/new/{w.partnership.slug}/",
         lambda w: {

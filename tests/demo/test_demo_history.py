@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from io import StringIO
 
@@ -10,7 +11,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests.once import built_once
-from vawdasv.accounts.models import User
+from vawdasv.accounts import notifications
+from vawdasv.accounts.models import Notification, User
 from vawdasv.audit.models import AuditEntry
 from vawdasv.demo.history import (
     DEMONSTRATION_CY,
@@ -181,11 +183,20 @@ def test_the_demo_alias_list_is_kept_in_the_database(demo):
 def test_running_load_demo_twice_changes_no_counts(demo):
     models = (
         Partnership, Organisation, OrganisationAlias, Membership, User, Strategy, Theme,
-        Commitment, Action, ProgressRound, ProgressUpdate, AuditEntry,
+        Commitment, Action, ProgressRound, ProgressUpdate, AuditEntry, Notification,
     )  # fmt: skip
     first = {model.__name__: model.objects.count() for model in models}
     load_demo()
     assert {model.__name__: model.objects.count() for model in models} == first
+
+
+def test_the_demo_notifies_on_home_pages_and_emails_nobody(demo, mailoutbox):
+    # Emails waiting for the load to commit find their notifications already emailed.
+    alys = User.objects.get(username="alys")
+    assert Notification.objects.filter(user=alys, kind="progress.update_submitted").exists()
+    assert not Notification.objects.filter(emailed_at=None).exists()
+    assert notifications.send_digests(datetime.date.today(), "http://demo") == 0
+    assert mailoutbox == []  # nor does the daily digest pick them up
 
 
 def test_the_report_reports_on_every_action_outside_future_activity():

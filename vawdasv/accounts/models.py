@@ -7,6 +7,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class NotificationEmails(models.TextChoices):
+    """How a person wants the emails that may wait (such as updates submitted for review)."""
+
+    DAILY = "daily", _("Once a day, in one email")
+    IMMEDIATE = "immediate", _("Straight away, one email for each")
+
+
 class User(AbstractUser):
     """A professional user. Roles are per partnership (see partnerships.Membership)."""
 
@@ -29,6 +36,13 @@ class User(AbstractUser):
         _("national observer"),
         default=False,
         help_text=_("Can read every partnership's plans, for example Welsh Government officials."),
+    )
+
+    notification_emails = models.CharField(
+        _("emails about things that can wait"),
+        max_length=10,
+        choices=NotificationEmails.choices,
+        default=NotificationEmails.DAILY,
     )
 
     class Meta:
@@ -77,3 +91,55 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Notification(models.Model):
+    """Something a person should know about (an update returned, approved or submitted).
+
+    Stored as a kind and its parameters, never as translated text, so the home page shows it in
+    the reader's language and the email goes in the recipient's (accounts.notifications)."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("person")
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partnership"),
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Set when an email carried it (at once or in a digest), so nothing is emailed twice.
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+    waits_for_digest = models.BooleanField(_("waits for the daily email"), default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read")]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.user_id}"
+
+
+class DigestSent(models.Model):
+    """One row per person and day a digest went out: the daily task never sends two."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_person_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"digest for {self.user_id} on {self.day}"

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from vawdasv.accounts import sso, views, views_password, views_profile, views_two_factor
+from vawdasv.accounts import (
+    sso,
+    views,
+    views_notifications,
+    views_password,
+    views_profile,
+    views_two_factor,
+)
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,6 +15,13 @@ urlpatterns = [
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("sign-in/problem/", sso.problem, name="sso-problem"),
     path("profile/", views.profile, name="profile"),
+    path(
+        "profile/notifications/",
+        views_notifications.preferences,
+        name="notification-preferences",
+    ),
+    path("notifications/<int:pk>/read/", views_notifications.mark_read, name="notification-read"),
+    path("notifications/read/", views_notifications.mark_all_read, name="notifications-read"),
     path("profile/api-tokens/", views.api_tokens, name="api-tokens"),
     path("profile/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
 ]

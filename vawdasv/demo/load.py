@@ -17,9 +17,10 @@ from pathlib import Path
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vawdasv.accounts.models import User
+from vawdasv.accounts.models import Notification, User
 from vawdasv.audit import origins
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
@@ -429,6 +430,8 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         partnerships = _partnerships()
         cardiff_vale = partnerships[CARDIFF_VALE]
         _reset_plans(cardiff_vale)
+        # The rounds below notify people again: a rebuild starts their lists afresh.
+        Notification.objects.filter(partnership=cardiff_vale).delete()
 
         platform_admin = _person(PEOPLE[0], None, None)
         organisations: dict[str, Organisation] = {}
@@ -492,6 +495,11 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_outcomes(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_reviews(partnership=cardiff_vale, strategy=strategy, people=people)
+        # The demo's notifications are for its home pages: nobody is emailed about them (the
+        # emails waiting for this transaction to commit find them emailed and send nothing).
+        Notification.objects.filter(partnership=cardiff_vale, emailed_at=None).update(
+            emailed_at=timezone.now()
+        )
         # Every rebuild deletes and makes the demo's rows again: forget the history of the rows
         # that are gone, so loading twice leaves the same history as loading once.
         audit_services.forget_demo_history(
@@ -500,7 +508,8 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
                 model
                 for model in django_apps.get_models()
                 if model._meta.app_label in DEMO_REBUILT_APPS
-            ],
+            ]
+            + [Notification],
         )
 
     logins = [

@@ -73,6 +73,9 @@ class Partnership(BilingualModel):
     lead_officers_edit_actions = models.BooleanField(
         _("lead officers may edit their own organisation's actions directly"), default=False
     )
+    # Off until an administrator turns it on: then anyone reading a published plan also sees
+    # each action's latest approved RAG, statuses and period (never anything unapproved).
+    publish_progress = models.BooleanField(_("publish progress on published plans"), default=False)
     # Administrators always need a second factor; this asks it of every member.
     require_two_factor = models.BooleanField(
         _("every member must use two-factor authentication"), default=False

@@ -218,6 +218,18 @@ def can_read_progress(user: Any, partnership_id: int) -> bool:
     return is_member(user, partnership_id)
 
 
+def can_see_approved_progress(user: Any, strategy: Strategy) -> bool:
+    """The latest approved RAG and statuses beside a plan's actions: whoever reads the
+    partnership's progress, and anyone at all on a published plan once the partnership has
+    chosen to publish its progress (off until an administrator turns it on). Unapproved
+    updates are never part of it."""
+    if can_read_progress(user, strategy.partnership_id):
+        return True
+    return bool(
+        strategy.status == StrategyStatus.PUBLISHED and strategy.partnership.publish_progress
+    )
+
+
 def progress_readable(user: Any, partnership_field: str) -> Q:
     """`can_read_progress` as a filter: `partnership_field` names the partnership id, such as
     "strategy__partnership_id" on rounds."""
@@ -329,6 +341,27 @@ def reminder_recipients(partnership_id: int) -> Q:
         memberships__role=Role.LEAD_OFFICER,
         organisation__isnull=False,
     ) & ~Q(email="")
+
+
+def submission_recipients(partnership_id: int) -> Q:
+    """Who is told that an update was submitted for review, as a filter on users: the
+    partnership's active administrators (the people who approve or return it)."""
+    return Q(
+        is_active=True,
+        memberships__partnership=partnership_id,
+        memberships__role=Role.ADMINISTRATOR,
+        memberships__active=True,
+    )
+
+
+def can_mark_notification_read(user: Any, notification: Any) -> bool:
+    """A person reads (and marks as read) their own notifications, nobody else's."""
+    return bool(getattr(user, "is_authenticated", False) and notification.user_id == user.pk)
+
+
+def can_choose_notification_emails(user: Any, person: Any) -> bool:
+    """A person chooses how their own notification emails come (daily or straight away)."""
+    return can_change_own_details(user, person)
 
 
 def can_view_governance(user: Any, partnership_id: int) -> bool:

@@ -34,7 +34,7 @@ from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Invitation, Membership, Organisation, Partnership
 
 ORGANISATION_FIELDS = ("slug", "name_en", "name_cy", "short_name", "organisation_type")
-SETTING_FIELDS = ("lead_officers_edit_actions", "require_two_factor")
+SETTING_FIELDS = ("lead_officers_edit_actions", "require_two_factor", "publish_progress")
 
 
 def _require_manager(actor: Any, partnership: Partnership) -> None:
@@ -170,6 +170,7 @@ def update_settings(*, actor: Any, partnership: Partnership, **values: bool) -> 
 
     `lead_officers_edit_actions`: lead officers may edit their organisation's actions directly.
     `require_two_factor`: every member must use two-factor authentication.
+    `publish_progress`: anyone reading a published plan sees its latest approved progress.
     Returns whether anything changed.
     """
     kernel.require(permissions.can_change_partnership_settings(actor, partnership.pk))

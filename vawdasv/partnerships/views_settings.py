@@ -27,6 +27,15 @@ class SettingsForm(GovukForm):
             "reverted."
         ),
     )
+    publish_progress = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Publish progress on published plans"),
+        help_text=gettext_lazy(
+            "When this is on, anyone reading a published plan, signed in or not, sees each "
+            "action’s latest approved RAG rating and status and the period it is from. Updates "
+            "that are not yet approved are never shown."
+        ),
+    )
     require_two_factor = forms.BooleanField(
         required=False,
         label=gettext_lazy("Every member must use two-factor authentication"),
@@ -52,6 +61,7 @@ def partnership_settings(request: HttpRequest, slug: str) -> HttpResponse:
         initial={
             "lead_officers_edit_actions": partnership.lead_officers_edit_actions,
             "require_two_factor": partnership.require_two_factor,
+            "publish_progress": partnership.publish_progress,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm, GovukModelForm
 from vawdasv.partnerships.models import Organisation, Partnership
+from vawdasv.plans import progress_summary
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.selectors import DUE_ONGOING, DUE_UNDATED, due_period_choices
 from vawdasv.reference.models import FrameworkItem
@@ -156,9 +157,28 @@ class ActionFilterForm(GovukForm):
         label=_("Aligned to"), required=False, coerce=int, empty_value=None
     )
 
-    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        strategy: Strategy,
+        rag_choices: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything: list[tuple[str, Any]] = [("", _("All"))]
+        if rag_choices is not None:  # the reader may see progress: filter by it too
+            self.fields["rag"] = forms.ChoiceField(
+                label=_("Latest approved RAG"), required=False, choices=everything + rag_choices
+            )
+            self.fields["status"] = forms.ChoiceField(
+                label=_("Progress"),
+                required=False,
+                choices=[
+                    *everything,
+                    (progress_summary.OVERDUE, _("Overdue")),
+                    (progress_summary.NO_UPDATE, _("No update")),
+                ],
+            )
         self.fields["theme"].choices = everything + [  # type: ignore[attr-defined]
             (t.pk, t.text("name").text) for t in strategy.themes.all()
         ]

@@ -11,13 +11,12 @@ class ProgressConfig(AppConfig):
         # Connects the receivers (deleting evidence files when their rows go, among others).
         from vawdasv.core import translation_state
         from vawdasv.plans import progress_summary
-        from vawdasv.progress import signals  # noqa: F401
+        from vawdasv.progress import notices, signals, summary  # noqa: F401
         from vawdasv.progress.downloads import register_update_downloads
         from vawdasv.progress.models import ProgressUpdate, ReportText, ThemeReportText
-        from vawdasv.progress.summary import action_progress
 
         # The plan pages show each action's latest approved progress (plans cannot import us).
-        progress_summary.register(action_progress)
+        progress_summary.register(summary)
         register_update_downloads()
         # Welsh narratives and report text record what English they translated (ADR 0033).
         translation_state.track(ProgressUpdate, ("narrative",))

@@ -25,6 +25,7 @@ from vawdasv.partnerships import permissions
 from vawdasv.plans import services as plan_services
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.plans.timescales import parse_timescale, plan_text
+from vawdasv.progress import notices
 from vawdasv.progress.enums import RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import parse_period
@@ -352,6 +353,7 @@ def submit_update(
     update.submitted_at = timezone.now()
     update.save(update_fields=["state", "submitted_at", "updated_at"])
     _record(actor, update, Verb.UPDATED, before, AUDITED_UPDATE_FIELDS)
+    notices.update_submitted(actor, update)
     return update
 
 
@@ -446,6 +448,7 @@ def approve_update(*, actor: Any, update: ProgressUpdate, comment: str = "") -> 
     # A sole administrator approving their own update is allowed, and said so in the history.
     extra = {"self_approved": {"before": None, "after": True}} if self_approved else None
     _save(actor, locked, before, audited, extra)
+    notices.update_approved(actor, locked)
     return locked
 
 
@@ -463,4 +466,5 @@ def return_update(*, actor: Any, update: ProgressUpdate, comment: str) -> Progre
     locked.reviewed_at = timezone.now()
     locked.reviewed_by = actor
     _save(actor, locked, before, AUDITED_UPDATE_FIELDS)
+    notices.update_returned(actor, locked)
     return locked

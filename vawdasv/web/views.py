@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from vawdasv.accounts import notifications
 from vawdasv.partnerships.enums import Role
 from vawdasv.partnerships.models import Partnership
 from vawdasv.partnerships.permissions import (
@@ -36,6 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "all_wales": can_view_all_wales(request.user),
             "direct_edits": recent_direct_edits(request.user),
             "uncovered": _uncovered(request.user),
+            "notifications": notifications.for_home(request.user),
+            "unread_notifications": notifications.unread_count(request.user),
         },
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +17,7 @@ from vawdasv.lib.bilingual import BilingualModel, translation_progress
 from vawdasv.partnerships import permissions
 from vawdasv.plans import progress_summary, selectors
 from vawdasv.plans.forms import ActionFilterForm
+from vawdasv.plans.models import Action, Strategy
 
 
 def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -26,7 +29,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for commitment in theme.commitments.all():
             content.append(commitment)
             content.extend(commitment.actions.all())
-    action_count = sum(len(c.actions.all()) for t in themes for c in t.commitments.all())
+    actions = [a for t in themes for c in t.commitments.all() for a in c.actions.all()]
+    show_progress = progress_summary.visible(request.user, strategy)
+    _attach_progress(request, strategy, actions if show_progress else [])
     can_manage = permissions.can_manage_plans(request.user, strategy.partnership_id)
     # Editors see which Welsh was written for English that has changed since (one query).
     marks = translation_state.marks_for(content) if can_manage else None
@@ -36,7 +41,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "strategy": strategy,
             "themes": themes,
-            "action_count": action_count,
+            "action_count": len(actions),
+            "show_progress": show_progress,
+            "no_approved_update": _("No approved update yet"),
             "progress": translation_progress(content),
             "can_manage": can_manage,
             "states": translation_state.count_states(content, marks) if marks else None,
@@ -46,6 +53,14 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "check_timescale": _("Check timescale"),
         },
     )
+
+
+def _attach_progress(request: HttpRequest, strategy: Strategy, actions: Sequence[Action]) -> None:
+    """Give each action its latest approved progress (`action.progress`, None without one), in
+    a fixed number of queries however many actions the page lists."""
+    found = progress_summary.summaries(request.user, strategy, actions) if actions else {}
+    for action in actions:
+        action.progress = found.get(action.pk)  # type: ignore[attr-defined]
 
 
 def _action_path_prefix() -> str:
@@ -62,12 +77,22 @@ def _action_path_prefix() -> str:
 
 def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     strategy = selectors.get_strategy_for_user(request.user, slug)
-    form = ActionFilterForm(request.GET or None, strategy=strategy)
+    show_progress = progress_summary.visible(request.user, strategy)
+    form = ActionFilterForm(
+        request.GET or None,
+        strategy=strategy,
+        rag_choices=progress_summary.rag_choices(strategy) if show_progress else None,
+    )
     filters = selectors.ActionFilters()
+    wanted = {"rag": "", "status": ""}
     if form.is_bound and form.is_valid():
+        wanted = {key: form.cleaned_data.pop(key, "") or "" for key in wanted}
         filters = selectors.ActionFilters(**form.cleaned_data)
     actions = selectors.filter_actions(strategy, filters)
+    if show_progress and any(wanted.values()):
+        actions = actions.filter(pk__in=progress_summary.matching(request.user, strategy, **wanted))
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    _attach_progress(request, strategy, list(page.object_list) if show_progress else [])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -79,6 +104,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "filtered": any(v for k, v in request.GET.items() if k != "page"),
+            "show_progress": show_progress,
         },
     )
 
