@@ -291,7 +291,8 @@ def test_json_follows_the_import_contract():
     plan = parse(table("PREPARE", "We will plan\tPlan\tPlan made\tDec 2023\tRegional Team / SWP"))
     data = json.loads(plan.to_json())
     assert set(data) == {
-        "title", "vision", "themes", "achievements", "narratives", "mapping", "warnings",
+        "title", "vision", "introduction", "themes", "achievements", "narratives", "mapping",
+        "warnings",
     }  # fmt: skip
     action = data["themes"][0]["commitments"][0]["actions"][0]
     assert action == {

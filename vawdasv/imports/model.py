@@ -3,7 +3,7 @@
 Plain dataclasses so a parse can be shown for review (`vawdasv import-plan --dry-run --json`)
 and tested without a database. The JSON shape is a contract (keys may be added, never removed):
 
-    {"title": str|null, "vision": str|null,
+    {"title": str|null, "vision": str|null, "introduction": str|null,
      "themes": [{"name": str, "aim": str|null,
        "commitments": [{"ref": str|null, "text": str,
          "actions": [{"text": str, "evidence": str|null, "timescale": str|null,
@@ -14,7 +14,8 @@ and tested without a database. The JSON shape is a contract (keys may be added, 
                       "guess": str|null, "table": str|null}]}]}],
      "achievements": [{"theme": str|null, "text": str, "location": str}],
      "narratives": [{"theme": str|null, "text": str, "location": str,
-                     "sections": [str], "notes": [str]}],
+                     "sections": [str], "notes": [str],
+                     "part": "table"|"future", "topic": str|null}],
      "mapping": [{"location": str, "columns": [{"header": str, "field": str|null}]}],
      "warnings": [{"location": str, "message": str}]}
 
@@ -24,8 +25,13 @@ circle was): a person must check it. `future_activity` marks actions from a prog
 "Future activity" tables. `guess` says why the importer is unsure of an action's structure
 (its columns split by spaces, text moved between columns, a heading inferred, a status read from
 a colour), for the preview to mark; `table` is where the action's table starts, so a person can
-skip a whole table. `mapping` says which field each table column was read as, so the
-preview can show it and the person importing can correct it.
+skip a whole table. `introduction` is what a progress report says under its "Introduction"
+heading before the tables (paragraphs separated by a blank line). A narrative's `part` says
+whether it follows a theme's table or its "Future activity" table, and `topic` names the
+section it is about (the first words in bold or italics that name a section of that table,
+else the first section it names, else the topic of the paragraph it continues). `mapping`
+says which field each table column was read as, so the preview can show it and the person
+importing can correct it.
 """
 
 from __future__ import annotations
@@ -155,6 +161,7 @@ class ParsedPlan:
     title: str | None = None
     vision: str | None = None
     themes: list[ParsedTheme] = field(default_factory=list)
+    introduction: str | None = None
     # "We have …" statements: what was already done, recorded beside the plan, not as actions.
     achievements: list[dict[str, Any]] = field(default_factory=list)
     # Paragraphs written around the tables (a progress report's account of each chapter).
@@ -179,6 +186,7 @@ class ParsedPlan:
         return {
             "title": self.title,
             "vision": self.vision,
+            "introduction": self.introduction,
             "themes": [theme.to_dict() for theme in self.themes],
             "achievements": list(self.achievements),
             "narratives": list(self.narratives),

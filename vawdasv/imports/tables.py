@@ -37,6 +37,8 @@ from vawdasv.imports.columns import (
     match_header,
 )
 from vawdasv.imports.drafts import (
+    FUTURE,
+    TABLE,
     ActionDraft,
     CommitmentDraft,
     Place,
@@ -278,15 +280,28 @@ class TableReader:
 
     def keep_as_narrative(self, cells: list[str], place: Place) -> None:
         text = " | ".join(cell for cell in cells if cell)
-        self.plan.narratives.append(
-            {
-                "theme": self.theme.name if self.theme else None,
-                "text": text,
-                "location": place.location,
-                "sections": [],
-                "notes": [],
-            }
-        )
+        theme = self.theme.name if self.theme else None
+        previous = self.plan.narratives[-1] if self.plan.narratives else None
+        if (
+            previous is not None
+            and previous["theme"] == theme
+            and (previous is self.plan.listing or previous["text"].endswith(":"))
+        ):
+            # The rows list what the paragraph above announces: its lines, a cell a line.
+            previous["text"] += "".join(f"\n{cell}" for cell in cells if cell)
+            self.plan.listing = previous
+        else:
+            self.plan.narratives.append(
+                {
+                    "theme": theme,
+                    "text": text,
+                    "location": place.location,
+                    "sections": [],
+                    "notes": [],
+                    "part": FUTURE if self.future else TABLE,
+                    "topic": None,
+                }
+            )
         self.plan.warn(
             place,
             _(

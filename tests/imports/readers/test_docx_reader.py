@@ -99,3 +99,19 @@ def test_the_word_plan_is_understood_as_two_themes_four_commitments_and_six_acti
     )
     assert shared[0].due_date.isoformat() == "2024-12-31"
     assert plan.themes[0].commitments[0].actions[0].evidence == "Service map published online"
+
+
+def test_words_in_bold_or_italics_inside_a_paragraph_are_kept_as_its_emphasis():
+    document = docx.Document()
+    paragraph = document.add_paragraph("The regional ")
+    paragraph.add_run("Govern").italic = True
+    paragraph.add_run("ance").italic = True  # Word splits a phrase into runs at each edit
+    paragraph.add_run(" structure is in place; ")
+    paragraph.add_run("Date to be amended").bold = True
+    document.add_paragraph().add_run("A bold line alone").bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read = read_document(buffer.getvalue(), "report.docx")
+    lines = [block for block in read.blocks if isinstance(block, TextLine)]
+    assert lines[0].emphasis == ("Governance", "Date to be amended")
+    assert (lines[1].style, lines[1].emphasis) == ("heading", ())
