@@ -179,6 +179,7 @@ class PlanDraft:
             future_activity=draft.future_activity,
             guess=draft.guess,
             table=draft.table,
+            status=join_fragments(draft.rag),
         )
         if (
             action.timescale
