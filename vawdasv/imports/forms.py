@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from vawdasv.core.forms import GovukForm
 from vawdasv.imports.baseline import StatusWord
@@ -238,12 +239,15 @@ class BaselineForm(GovukForm):
         self.asked: dict[str, StatusWord] = {}  # field name → the word it asks about
         for number, word in enumerate(w for w in words if w.reading is None):
             name = f"status_{number}"
-            hint = (
-                _("%(count)s actions. The importer would read it as %(guess)s: choose it if so.")
-                % {"count": word.actions, "guess": _rag_word(word.suggestion)}
-                if word.suggestion
-                else _("%(count)s actions.") % {"count": word.actions}
-            )
+            hint = ngettext(
+                "%(count)s action has this status.",
+                "%(count)s actions have this status.",
+                word.actions,
+            ) % {"count": word.actions}
+            if word.suggestion:
+                hint += " " + _(
+                    "The importer would read it as %(guess)s: choose that only if it is right."
+                ) % {"guess": _rag_word(word.suggestion)}
             self.fields[name] = forms.ChoiceField(
                 label=_("What does “%(word)s” mean?") % {"word": word.word},
                 choices=BASELINE_MEANINGS,
