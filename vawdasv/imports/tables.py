@@ -86,6 +86,9 @@ class TableReader:
         self.after_break = False
         self.interrupted = False
         self.future = False
+        # A "Future activity" heading whose table has a header row of its own: the header
+        # keeps the rows below it in future activity (set by set_heading, spent by a row).
+        self.future_header = False
         self.heading_commitment = False  # a text-only row heads the rows below it
         self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
         self.table: str | None = None  # where the table of the row being read starts
@@ -138,12 +141,14 @@ class TableReader:
         """A short line that may name the next table's theme, or start its future activity."""
         if FUTURE_ACTIVITY.search(text) and len(text) <= 40:
             self.future = True
+            self.future_header = True  # a Word report heads its future table with a header row
             self.interrupted = False
             self.commitment = None
             self.action = None
             self.heading = None
             return
         # "Theme 2. Making sure every survivor …." names the theme without its full stop.
+        self.future_header = False
         self.heading = (text.rstrip(" .") or text, place)
 
     # Rows ----------------------------------------------------------------------------------
@@ -172,7 +177,7 @@ class TableReader:
             self._header_keys[column] = (*self._header_keys.get(column, ()), key)
         self.heading = None
         self.interrupted = False
-        self.future = False
+        self.future, self.future_header = self.future_header, False
         self.heading_commitment = False
         return True
 
@@ -240,6 +245,7 @@ class TableReader:
 
     def read_row(self, cells: list[str], place: Place) -> None:
         assert self.columns is not None
+        self.future_header = False
         if self.interrupted and self.heading is None:
             self.keep_as_narrative(cells, place)
             return
