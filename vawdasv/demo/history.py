@@ -34,7 +34,7 @@ from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.imports.model import ParsedAction, ParsedPlan, PlanCounts
 from vawdasv.imports.report_writing import ReportWriting, report_writing
-from vawdasv.imports.services import import_plan
+from vawdasv.imports.services import actions_in_document_order, import_plan
 from vawdasv.imports.text_tables import parse
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
@@ -258,15 +258,6 @@ def _forget(partnership: Partnership, models: Iterable[type]) -> None:
     audit_services.forget_demo_history(partnership=partnership, kinds=models)
 
 
-def _actions_in_order(strategy: Strategy) -> list[Action]:
-    return list(
-        Action.objects.for_strategy(strategy)
-        .select_related("commitment__theme")
-        .order_by("commitment__theme__order", "commitment__theme__pk", "commitment__order",
-                  "commitment__pk", "order", "pk")
-    )  # fmt: skip
-
-
 def load_previous_strategy(
     *, directory: Path, partnership: Partnership, administrator: Any
 ) -> tuple[Strategy, PlanCounts, ProgressRound, list[ReportedAction]]:
@@ -293,7 +284,9 @@ def load_previous_strategy(
         },
         source=PREVIOUS_SOURCE,
     )
-    by_parsed = dict(zip(map(id, parsed.actions()), _actions_in_order(strategy), strict=True))
+    by_parsed = dict(
+        zip(map(id, parsed.actions()), actions_in_document_order(strategy), strict=True)
+    )
     progress_round = progress_services.open_round(
         actor=administrator, strategy=strategy, period_label=PERIOD, deadline=ROUND_DEADLINE
     )
