@@ -284,7 +284,9 @@ class NarrativeReader:
         part = FUTURE if future else TABLE
         previous = self.plan.narratives[-1] if self.plan.narratives else None
         same_block = (
-            previous is not None and previous["theme"] == theme.name and previous["part"] == part
+            previous is not None
+            and previous["theme"] == theme.name
+            and previous.get("part") == part
         )
         if same_block and previous is not None and _cut_off(previous["text"], text):
             previous["text"] = f"{previous['text']} {text}"
