@@ -166,3 +166,80 @@ def test_the_word_report_has_a_table_row_for_every_action_of_the_reference(
             and (cells[2] == action.by or f"from {action.by} to {cells[2]}" in cells[3])
         ]
         assert matching, f"No table row in the Word report for {action}"
+
+
+def docx_blocks(content: bytes) -> list[tuple[str, str]]:
+    """The Word report's body in order: ("Heading 1", text), ("bold", topic), ("p", text) for
+    paragraphs, ("row", cells joined by " | ") for table rows."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = Document(io.BytesIO(content))
+    blocks: list[tuple[str, str]] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            blocks += [("row", " | ".join(c.text for c in row.cells)) for row in item.rows]
+        elif isinstance(item, Paragraph) and item.text.strip():
+            style = item.style.name if item.style is not None else ""
+            if style.startswith("Heading"):
+                blocks.append((style, item.text))
+            elif item.runs and all(run.bold for run in item.runs):
+                blocks.append(("bold", item.text))
+            else:
+                blocks.append(("p", item.text))
+    return blocks
+
+
+def chapter(blocks: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+    """The blocks from a theme's heading to the next theme's (or the changes') heading."""
+    start = blocks.index(("Heading 1", name))
+    end = next(
+        (i for i in range(start + 1, len(blocks)) if blocks[i][0] == "Heading 1"), len(blocks)
+    )
+    return blocks[start:end]
+
+
+def after(blocks: list[tuple[str, str]], block: tuple[str, str]) -> list[tuple[str, str]]:
+    return blocks[blocks.index(block) + 1 :]
+
+
+def test_the_word_report_holds_the_reference_introduction_narratives_and_future_activity(
+    report: ProgressReport,
+) -> None:
+    """Built from the imported document: its introduction, each paragraph under its theme
+    (after the table under its section's name in bold, or after "Future activity"), and the
+    future activity listed in its table."""
+    blocks = docx_blocks(render(report, "docx"))
+    introduction = after(blocks, ("Heading 1", "Introduction"))
+    assert introduction[0] == (
+        "p",
+        "This progress report on the action plan for 2018/19 outlines the first year of the "
+        "implementation of the Cardiff and Vale of Glamorgan Violence against Women, Domestic "
+        "Abuse and Sexual Violence Strategy (VAWDASV) 2018-2023.",
+    )
+    assert any("demonstration value" in text for kind, text in introduction[:8] if kind == "p")
+
+    prevent = chapter(blocks, "PREVENT")
+    future_heading = ("Heading 2", "Future activity – PREVENT")
+    before_future = prevent[: prevent.index(future_heading)]
+    stalking = after(before_future, ("bold", "Stalking"))[0]
+    assert stalking[1].startswith("The issue of Stalking has been given recent prominence")
+    future = after(prevent, future_heading)
+    white_ribbon = [text for kind, text in future if kind == "p" and "White Ribbon" in text]
+    assert white_ribbon[0].startswith(
+        "Both local authorities successfully reapplied for White Ribbon status in July 2018"
+    )
+    future_rows = [text for kind, text in future if kind == "row"]
+    for expected in (a for a in reference_actions() if a.theme == "PREVENT" and a.future):
+        assert any(expected.we_will in row for row in future_rows), expected
+
+    prepare = chapter(blocks, "PREPARE")
+    governance = after(prepare, ("bold", "Governance"))
+    assert governance[0][1].startswith("The regional Governance structure is now in place")
+    assert "Regional VAWDASV Steering Group (Quarterly)" in governance[0][1]
+    assert any(text.startswith("Other Survivor Engagement is being explored") for _k, text in
+               after(prepare, ("Heading 2", "Future activity – PREPARE")))  # fmt: skip
+    # Each section's paragraphs are printed once, not once per action of the section.
+    texts = [text for kind, text in blocks if kind == "p"]
+    assert sum(t.startswith("The Cardiff MASH/MARAC process") for t in texts) == 1
+    assert not any("recorded with the section’s first action" in t for t in texts)

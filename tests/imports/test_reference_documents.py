@@ -128,12 +128,69 @@ def test_progress_report_narratives_keep_date_amendments_and_changed_activities(
 
 
 def test_progress_report_governance_list_is_kept_as_narrative_not_actions(progress_report):
-    kept = [n for n in progress_report.narratives if n["location"] == "line 87"]
-    assert kept[0]["text"].startswith("Regional VAWDASV Steering Group (Quarterly) | ")
+    # The groups' table lists what the governance paragraph announces ("…the following groups
+    # and meeting frequencies:"), so its cells become that paragraph's lines.
+    (governance,) = [n for n in progress_report.narratives if n["location"] == "line 84"]
+    lines = governance["text"].split("\n")
+    assert lines[0].endswith("comprising the following groups and meeting frequencies:")
+    assert lines[1:3] == [
+        "Regional VAWDASV Steering Group (Quarterly)",
+        "Domestic Homicide Review Panels (local) (As necessary)",
+    ]
+    assert len(lines) == 13
     assert "Regional VAWDASV Steering Group" not in " ".join(
         a.text for a in progress_report.actions()
     )
     assert any(w.location == "line 87" for w in progress_report.warnings)
+
+
+def test_progress_report_introduction_is_kept_with_its_key_as_lines(progress_report):
+    paragraphs = progress_report.introduction.split("\n\n")
+    assert paragraphs[0].startswith(
+        "This progress report on the action plan for 2018/19 outlines the first year of the "
+        "implementation of the Cardiff and Vale of Glamorgan"
+    )
+    assert paragraphs[2].split("\n") == [
+        "This progress report uses the following RAG ratings throughout:",
+        "Indicates poor or no progress, or the activity is no longer relevant",
+        "Indicates some progress, or the activity requires a change",
+        "Indicates good progress being made or the activity has been completed",
+    ]
+    assert paragraphs[-1].startswith("Where necessary new actions have been identified")
+    assert "*" not in progress_report.introduction
+
+
+def _topics(parsed, theme, part):
+    return [n["topic"] for n in parsed.narratives if n["theme"] == theme and n["part"] == part]
+
+
+def test_progress_report_narratives_name_their_section_by_the_words_in_bold_or_italics(
+    progress_report,
+):
+    assert _topics(progress_report, "PREPARE", "table") == [
+        "Needs Assessment",  # "*Needs Assessment*" is the first words in italics
+        "Governance",
+        "Governance",  # a paragraph naming no section continues the one above
+    ]
+    assert _topics(progress_report, "PREPARE", "future") == ["Survivor Engagement"]
+    # "Both local authorities … *White Ribbon* status": the start of "White Ribbon Campaign",
+    # though the paragraph also names "Sexual Violence" in passing.
+    assert _topics(progress_report, "PREVENT", "future") == ["White Ribbon Campaign"]
+    assert _topics(progress_report, "SUPPORT", "future") == [
+        "People from a BME Background",
+        "Sexual Assault Referral Centre (SARC)",
+        "Older People",
+        "Sex Workers",
+    ]
+    assert all(n["topic"] for n in progress_report.narratives)
+
+
+def test_progress_report_paragraph_cut_by_a_page_break_is_joined(progress_report):
+    (formal,) = [n for n in progress_report.narratives if n["topic"] == "Formal Reviews"]
+    assert formal["text"].endswith(
+        "this is still awaited. Date to be included once information received from Welsh Government"
+    )
+    assert not any(n["text"].startswith("to be included") for n in progress_report.narratives)
 
 
 def test_progress_report_columns_are_mapped_by_meaning(progress_report):

@@ -291,7 +291,8 @@ def test_json_follows_the_import_contract():
     plan = parse(table("PREPARE", "We will plan\tPlan\tPlan made\tDec 2023\tRegional Team / SWP"))
     data = json.loads(plan.to_json())
     assert set(data) == {
-        "title", "vision", "themes", "achievements", "narratives", "mapping", "warnings",
+        "title", "vision", "introduction", "themes", "achievements", "narratives", "mapping",
+        "status_column", "warnings",
     }  # fmt: skip
     action = data["themes"][0]["commitments"][0]["actions"][0]
     assert action == {
@@ -303,12 +304,14 @@ def test_json_follows_the_import_contract():
         "leads": ["Regional Team", "SWP"],
         "rag": None,
         "progress": None,
+        "status": None,
         "future_activity": False,
         "guess": None,  # read from a table with tabs: nothing guessed
         "table": "line 1",  # the heading row starts the tab-separated table
     }
     assert data["themes"][0]["commitments"][0]["ref"] is None
     assert data["achievements"] == []
+    assert data["status_column"] is None  # no status or RAG column
 
 
 TABLEISH = st.lists(

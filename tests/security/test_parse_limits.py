@@ -278,6 +278,8 @@ def test_a_source_document_crosses_the_process_boundary_as_plain_data_and_back()
         name="plan.docx",
         blocks=[
             TextLine(text="PREPARE", location="paragraph 1", style="heading"),
+            # The words in bold or italics name the section a report's paragraph is about.
+            TextLine("Needs Assessment is ongoing.", "paragraph 2", "body", ("Needs Assessment",)),
             Table(rows=[TableRow(cells=["a", ""], location="table 1, row 1")], location="table 1"),
             # What the importer reads from a file must survive the boundary too: cell shading
             # (RAG shown as colour only), how a pasted table was split, and the file's title.
@@ -305,6 +307,8 @@ def test_a_source_document_crosses_the_process_boundary_as_plain_data_and_back()
     [
         {"name": "x", "blocks": [{"line": ["t", "l", "<script>"]}]},
         {"name": "x", "blocks": [{"line": [1, "l", "body"]}]},
+        {"name": "x", "blocks": [{"line": ["t", "l", "body", "bold words"]}]},
+        {"name": "x", "blocks": [{"line": ["t", "l", "body", [1]]}]},
         {"name": "x", "blocks": [{"table": {"location": "t", "rows": [["cells", "r"]]}}]},
         {"name": "x", "blocks": [{"eval": "os.system"}]},
         {"blocks": []},

@@ -4,10 +4,13 @@ Both are read from the reference documents by the plan importer, like the 2023�
 
 - The Cardiff and Vale 2018/19 progress report becomes the partnership's previous strategy,
   and its account of the year becomes a closed "2018/19" progress round: each action the report
-  reports on gets an approved update carrying the report's paragraph about its section. The
+  reports on gets an approved update, the first action of each section carrying the report's
+  paragraphs about that section (the importer's topic: the words in bold or italics). The
   report's "Date to be amended" and "Change activity to: …" notes become approved changes, so
   the plan's history shows them with the round as their source. Actions under "Future
-  activity" are due after the period and get no update.
+  activity" are due after the period and get no update. The report's written content for
+  2018/19 is the document's: its introduction, and each theme's paragraphs after its
+  "Future activity" table (and any after its table about no section).
 - The Welsh Government's delivery framework becomes the published plan of a national
   partnership: its objectives with their "We will" actions.
 
@@ -30,14 +33,16 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.imports.model import ParsedAction, ParsedPlan, PlanCounts
-from vawdasv.imports.services import import_plan
+from vawdasv.imports.report_writing import ReportWriting, report_writing
+from vawdasv.imports.services import actions_in_document_order, import_plan
 from vawdasv.imports.text_tables import parse
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.progress import services as progress_services
 from vawdasv.progress.enums import RagStatus
-from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.models import NarrativeTreatment, ProgressRound, ProgressUpdate, ReportText
+from vawdasv.progress.report.text import save_report_text
 
 REPORT_FILE = "cardiff-vale-vawdasv-action-plan-progress-report-2018-19.txt"
 FRAMEWORK_FILE = "welsh-government-vawdasv-delivery-framework-2018-21.txt"
@@ -127,6 +132,7 @@ class ReportedAction:
     section: str
     action: ParsedAction
     narrative: str | None = None
+    told_with_section: bool = False  # the section's paragraphs are on its first action
     new_timescale: str | None = None
     timescale_reason: str = ""
     new_text: str | None = None
@@ -141,7 +147,12 @@ class ReportedAction:
         return RagStatus.AMBER
 
     def update_data(self) -> dict[str, Any]:
-        paragraph = self.narrative or "The 2018/19 progress report has no paragraph on this action."
+        paragraph = self.narrative or (
+            "The 2018/19 progress report’s paragraphs on this section are recorded with the "
+            "section’s first action."
+            if self.told_with_section
+            else "The 2018/19 progress report has no paragraph on this action."
+        )
         data: dict[str, Any] = {
             "rag": self.rag,
             "narrative_en": f"{paragraph}\n\n{_Marker.english(self.rag)}",
@@ -167,48 +178,47 @@ class HistoryResult:
     national_counts: PlanCounts
 
 
-def _primary_section(narrative: dict[str, Any]) -> str | None:
-    """The section a paragraph is about: of those it names, the one it names first."""
-    text = narrative["text"].lower()
-    sections = [s for s in narrative.get("sections", []) if s.lower() in text]
-    return min(sections, key=lambda s: text.index(s.lower())) if sections else None
-
-
 def reported_actions(parsed: ParsedPlan) -> list[ReportedAction]:
     """The actions the report reports on (not its future activity), with what it says of each.
 
-    A paragraph belongs to the section it names first; each section takes the first paragraph
-    about it, so a later paragraph that only mentions it in passing is not read as its update.
+    The paragraphs about a section (the importer's `topic`) go with the section's first
+    action, so the report prints them once under the section's name; their notes ("Dates to
+    be amended") apply to every action of the section.
     """
-    paragraphs: dict[tuple[str, str], dict[str, Any]] = {}
-    for narrative in parsed.narratives:
-        section = _primary_section(narrative)
-        if section is not None and narrative["theme"]:
-            paragraphs.setdefault((narrative["theme"], section), narrative)
-
+    writing = report_writing(parsed)
     result: list[ReportedAction] = []
     for theme in parsed.themes:
+        written = writing.theme(theme.name)
+        told: set[str] = set()
         for commitment in theme.commitments:
+            section = commitment.text
             for action in commitment.actions:
                 if action.future_activity:
                     continue
-                paragraph = paragraphs.get((theme.name, commitment.text))
-                result.append(_reported(theme.name, commitment.text, action, paragraph))
+                paragraph = written.section_text(section) or None
+                shown = paragraph if section not in told else None
+                told.add(section)
+                notes = written.notes.get(section, []) if paragraph else []
+                result.append(_reported(theme.name, section, action, paragraph, shown, notes))
     return result
 
 
 def _reported(
-    theme: str, section: str, action: ParsedAction, paragraph: dict[str, Any] | None
+    theme: str,
+    section: str,
+    action: ParsedAction,
+    paragraph: str | None,
+    shown: str | None,
+    notes: list[str],
 ) -> ReportedAction:
     if paragraph is None:
         return ReportedAction(theme=theme, section=section, action=action)
-    text = paragraph["text"]
     new_timescale: str | None = None
     reason = ""
     new_text: str | None = None
-    for note in paragraph.get("notes", []):
+    for note in notes:
         if _DATE_NOTE.fullmatch(note) and action.timescale_kind == "date":
-            stated = _NEW_DATE.search(text)
+            stated = _NEW_DATE.search(paragraph)
             new_timescale = stated.group(1) if stated else DEFAULT_AMENDED_TIMESCALE
             reason = (
                 f"The 2018/19 progress report notes “{note}” and says the work is now due "
@@ -227,7 +237,8 @@ def _reported(
         theme=theme,
         section=section,
         action=action,
-        narrative=text,
+        narrative=shown,
+        told_with_section=shown is None,
         new_timescale=new_timescale,
         timescale_reason=reason,
         new_text=new_text,
@@ -247,22 +258,16 @@ def _forget(partnership: Partnership, models: Iterable[type]) -> None:
     audit_services.forget_demo_history(partnership=partnership, kinds=models)
 
 
-def _actions_in_order(strategy: Strategy) -> list[Action]:
-    return list(
-        Action.objects.for_strategy(strategy)
-        .select_related("commitment__theme")
-        .order_by("commitment__theme__order", "commitment__theme__pk", "commitment__order",
-                  "commitment__pk", "order", "pk")
-    )  # fmt: skip
-
-
 def load_previous_strategy(
     *, directory: Path, partnership: Partnership, administrator: Any
 ) -> tuple[Strategy, PlanCounts, ProgressRound, list[ReportedAction]]:
     """Import the 2018/19 report as the 2018–2023 strategy and replay its closed round."""
     parsed = _read(directory, REPORT_FILE)
     Strategy.objects.filter(slug=PREVIOUS_STRATEGY_SLUG).delete()
-    _forget(partnership, (Strategy, Theme, Commitment, Action, ProgressRound, ProgressUpdate))
+    _forget(
+        partnership,
+        (Strategy, Theme, Commitment, Action, ProgressRound, ProgressUpdate, ReportText),
+    )
     strategy = import_plan(
         actor=administrator,
         partnership=partnership,
@@ -279,7 +284,9 @@ def load_previous_strategy(
         },
         source=PREVIOUS_SOURCE,
     )
-    by_parsed = dict(zip(map(id, parsed.actions()), _actions_in_order(strategy), strict=True))
+    by_parsed = dict(
+        zip(map(id, parsed.actions()), actions_in_document_order(strategy), strict=True)
+    )
     progress_round = progress_services.open_round(
         actor=administrator, strategy=strategy, period_label=PERIOD, deadline=ROUND_DEADLINE
     )
@@ -295,7 +302,47 @@ def load_previous_strategy(
     progress_round = progress_services.close_round(
         actor=administrator, progress_round=progress_round
     )
+    save_report_text(
+        actor=administrator,
+        strategy=strategy,
+        period_label=PERIOD,
+        data=_report_text(strategy, parsed, reported, by_parsed),
+    )
     return strategy, parsed.counts(), progress_round, reported
+
+
+# Said at the end of the report's introduction: the report's ratings are not the partnership's.
+DEMONSTRATION_NOTE = (
+    f"The RAG ratings in this report are demonstration values {DEMONSTRATION_EN}: the "
+    "published report showed them as coloured circles that were lost when it was converted to "
+    "text, so they were set by hand for the demonstration. The rest of this text is the "
+    "published report’s."
+)
+
+
+def _report_text(
+    strategy: Strategy,
+    parsed: ParsedPlan,
+    reported: list[ReportedAction],
+    by_parsed: dict[int, Action],
+) -> dict[str, str]:
+    """The 2018/19 report's written content, as the regional team would enter it: the
+    document's introduction, each theme's paragraphs about no section after its table, its
+    paragraphs after "Future activity", and the narratives of actions whose section's
+    paragraphs are told with another action left out (so each is printed once)."""
+    writing: ReportWriting = report_writing(parsed)
+    introduction = writing.introduction
+    data = {"introduction_en": f"{introduction}\n\n{DEMONSTRATION_NOTE}".strip()}
+    themes = Theme.objects.filter(strategy=strategy).order_by("order", "pk")
+    for theme, parsed_theme in zip(themes, parsed.themes, strict=True):
+        written = writing.theme(parsed_theme.name)
+        data[f"theme_{theme.pk}_narrative_en"] = written.narrative
+        data[f"theme_{theme.pk}_future_en"] = written.future_narrative
+    for item in reported:
+        if item.told_with_section:
+            action = by_parsed[id(item.action)]
+            data[f"action_{action.pk}_treatment"] = NarrativeTreatment.LEAVE_OUT
+    return data
 
 
 def load_national_framework(*, directory: Path, actor: Any) -> tuple[Strategy, PlanCounts]:

@@ -20,6 +20,9 @@ class TextLine:
     text: str
     location: str  # e.g. "line 12", "paragraph 5", "page 3"
     style: LineStyle = "body"
+    # Words set in bold or italics inside a paragraph, in order (not a whole bold line, which
+    # is a heading): a progress report names the section a paragraph is about this way.
+    emphasis: tuple[str, ...] = ()
 
 
 @dataclass

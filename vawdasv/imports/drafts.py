@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vawdasv.imports.cells import join_fragments
+from vawdasv.imports.cells import join_fragments, starts_lower
 from vawdasv.imports.model import (
     ImportWarning,
     ParsedAction,
@@ -23,6 +23,9 @@ from vawdasv.imports.model import (
 )
 from vawdasv.imports.rag import UNKNOWN, read_rag
 from vawdasv.partnerships.leads import normalise_name, split_leads
+
+# Which table of a theme a narrative follows: its main table or its "Future activity" table.
+TABLE, FUTURE = "table", "future"
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,13 @@ class PlanDraft:
         self.vision: str | None = None
         self.aims: dict[str, tuple[str, str]] = {}  # normalised theme name → (name, aim)
         self.themes: list[ThemeDraft] = []
+        self.introduction: list[str] = []  # paragraphs under the "Introduction" heading
+        self._listing = False  # the last introduction paragraph ends with a list
         self.achievements: list[dict[str, Any]] = []
         self.narratives: list[dict[str, Any]] = []
+        # The narrative whose list a headerless table's rows continue ("…the following
+        # groups and meeting frequencies:" and then a table of the groups).
+        self.listing: dict[str, Any] | None = None
         self.mapping: list[dict[str, Any]] = []
         self._warnings: list[tuple[int, int, ImportWarning]] = []
 
@@ -83,6 +91,19 @@ class PlanDraft:
     def warn_document(self, message: str) -> None:
         warning = ImportWarning(location=_("whole document"), message=message)
         self._warnings.append((-1, len(self._warnings), warning))
+
+    def introduce(self, text: str, *, bullet: bool) -> None:
+        """A paragraph of the introduction; a bullet under a paragraph ending with a colon is a
+        line of that paragraph, as is a piece a page break cut off (it starts in lower case)."""
+        previous = self.introduction[-1] if self.introduction else ""
+        listing = bool(previous) and bullet and (previous.endswith(":") or self._listing)
+        self._listing = listing
+        if listing:
+            self.introduction[-1] = f"{previous}\n{text}"
+        elif previous and starts_lower(text):
+            self.introduction[-1] = f"{previous} {text}"
+        else:
+            self.introduction.append(text)
 
     def find_theme(self, name: str) -> ThemeDraft | None:
         key = normalise_name(name)
@@ -117,6 +138,7 @@ class PlanDraft:
             title=self.title,
             vision=self.vision,
             themes=themes,
+            introduction="\n\n".join(self.introduction) or None,
             achievements=self.achievements,
             narratives=self.narratives,
             mapping=self.mapping,
@@ -157,6 +179,7 @@ class PlanDraft:
             future_activity=draft.future_activity,
             guess=draft.guess,
             table=draft.table,
+            status=join_fragments(draft.rag),
         )
         if (
             action.timescale

@@ -9,8 +9,10 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from vawdasv.core.forms import GovukForm
+from vawdasv.imports.baseline import StatusWord
 from vawdasv.imports.columns import (
     ACTION,
     COMMITMENT,
@@ -24,6 +26,7 @@ from vawdasv.imports.columns import (
     TIMESCALE,
 )
 from vawdasv.imports.readers.limits import file_size
+from vawdasv.imports.uploads import BaselineChoice
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Strategy
 
@@ -198,3 +201,88 @@ class ColumnMappingForm(GovukForm):
             if header in current or value != self.shown(field):
                 chosen[header] = value
         return chosen
+
+
+BASELINE_MEANINGS = [
+    ("red", _("Red")),
+    ("amber", _("Amber")),
+    ("green", _("Green")),
+    ("completed", _("Completed")),
+    ("none", _("Record nothing for these actions")),
+]
+
+
+class BaselineForm(GovukForm):
+    """Whether to record the document's statuses as the baseline, for which period, and what
+    each word that does not say so itself means ("On track" is Green only if someone says so).
+    Sent with the commit, so the plan and its baseline are written together."""
+
+    record_baseline = forms.BooleanField(
+        label=_("Record these statuses as the plan's baseline"),
+        required=False,
+        help_text=_(
+            "Each action with a status gets an approved update for the period below, marked "
+            "as from the imported document."
+        ),
+    )
+    baseline_period = forms.CharField(
+        label=_("Reporting period of the baseline"),
+        required=False,
+        max_length=20,
+        help_text=_('For example "2024/25" or "2024/25 Q4".'),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+
+    def __init__(self, *args: Any, words: list[StatusWord], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.words = words
+        self.asked: dict[str, StatusWord] = {}  # field name → the word it asks about
+        for number, word in enumerate(w for w in words if w.reading is None):
+            name = f"status_{number}"
+            hint = ngettext(
+                "%(count)s action has this status.",
+                "%(count)s actions have this status.",
+                word.actions,
+            ) % {"count": word.actions}
+            if word.suggestion:
+                hint += " " + _(
+                    "The importer would read it as %(guess)s: choose that only if it is right."
+                ) % {"guess": _rag_word(word.suggestion)}
+            self.fields[name] = forms.ChoiceField(
+                label=_("What does “%(word)s” mean?") % {"word": word.word},
+                choices=BASELINE_MEANINGS,
+                required=False,
+                help_text=hint,
+                widget=forms.RadioSelect,
+            )
+            self.asked[name] = word
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("record_baseline"):
+            return data
+        if not str(data.get("baseline_period") or "").strip():
+            self.add_error(
+                "baseline_period",
+                _('Enter the reporting period of the baseline, such as "2024/25"'),
+            )
+        for name, word in self.asked.items():
+            if not data.get(name):
+                self.add_error(
+                    name,
+                    _("Choose what “%(word)s” means, or record nothing for it")
+                    % {"word": word.word},
+                )
+        return data
+
+    def choice(self) -> BaselineChoice | None:
+        """The person's answer, once valid; None when they chose not to record a baseline."""
+        data = self.cleaned_data
+        if not data.get("record_baseline"):
+            return None
+        meanings = {word.key: data[name] for name, word in self.asked.items()}
+        return BaselineChoice(period_label=data["baseline_period"].strip(), meanings=meanings)
+
+
+def _rag_word(value: str | None) -> str:
+    return str(dict(BASELINE_MEANINGS).get(value or "", value or ""))

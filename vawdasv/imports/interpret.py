@@ -75,6 +75,8 @@ _NUMBERED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _TITLE_MAX = 300
+# The heading of the words before a progress report's tables, which the report keeps.
+_INTRODUCTION = re.compile(r"(introduction|cyflwyniad)\s*:?", re.IGNORECASE)
 
 
 @dataclass
@@ -92,6 +94,7 @@ class _Item:
     first_row: bool = False
     headerless: bool = False  # the row's table has no plan header row anywhere
     data: bool = False  # ... and its cells are figures, money, dates or contacts: not a plan
+    emphasis: tuple[str, ...] = ()  # a paragraph's words in bold or italics
 
 
 def is_noise(text: str) -> bool:
@@ -134,7 +137,15 @@ def _items(document: SourceDocument) -> list[_Item]:
         elif isinstance(block, TextLine):
             text = _BRACKETS.sub("", clean_cell(block.text))
             place = Place(location=block.location, position=len(items))
-            items.append(_Item(cells=[text], place=place, in_table=False, style=block.style))
+            items.append(
+                _Item(
+                    cells=[text],
+                    place=place,
+                    in_table=False,
+                    style=block.style,
+                    emphasis=block.emphasis,
+                )
+            )
     return items
 
 
@@ -155,6 +166,7 @@ class _Interpreter:
         self.index = 0
         self.recorded_title = document.title
         self.title_lines: list[tuple[str, str]] = []  # lines above the plan: title candidates
+        self.introducing = False  # reading the paragraphs under an "Introduction" heading
 
     def read(self) -> ParsedPlan:
         for index, item in enumerate(self.items):
@@ -323,6 +335,9 @@ class _Interpreter:
                 return
             if _LABEL.fullmatch(text):
                 return
+            if item.style == "heading" or has_tabs:
+                # Still read as a heading below: a plan may name its first theme so.
+                self.introducing = bool(_INTRODUCTION.fullmatch(text))
         names_table = (
             self.names_table
             and len(text) <= _NAMED_HEADING_MAX
@@ -340,8 +355,12 @@ class _Interpreter:
     def read_paragraph(self, text: str, item: _Item) -> None:
         theme = self.current_theme()
         if theme is None:
-            return  # introductions and context before the plan starts
-        self.narrative.keep_paragraph(text, theme, item.place)
+            if self.introducing:
+                self.plan.introduce(text, bullet=item.style == "bullet")
+            return  # other context before the plan starts
+        self.narrative.keep_paragraph(
+            text, theme, item.place, emphasis=item.emphasis, future=self.tables.future
+        )
         if self.tables.columns is not None:
             self.tables.interrupted = True
 

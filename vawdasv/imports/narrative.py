@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from vawdasv.imports.cells import join_fragments, starts_lower
 from vawdasv.imports.drafts import (
+    FUTURE,
+    TABLE,
     ActionDraft,
     CommitmentDraft,
     Place,
@@ -262,16 +264,43 @@ class NarrativeReader:
 
     # Paragraphs ----------------------------------------------------------------------------
 
-    def keep_paragraph(self, text: str, theme: ThemeDraft | None, place: Place) -> None:
-        """A paragraph inside a theme: kept as narrative, with any notes reported."""
+    def keep_paragraph(
+        self,
+        text: str,
+        theme: ThemeDraft | None,
+        place: Place,
+        *,
+        emphasis: tuple[str, ...] = (),
+        future: bool = False,
+    ) -> None:
+        """A paragraph inside a theme: kept as narrative, with its topic and any notes.
+
+        `future` says the paragraph follows the theme's "Future activity" table. A paragraph
+        that starts in lower case after one with no full stop is the rest of it, split by a
+        page break, and is joined to it.
+        """
         if theme is None:
             return
+        part = FUTURE if future else TABLE
+        previous = self.plan.narratives[-1] if self.plan.narratives else None
+        same_block = (
+            previous is not None
+            and previous["theme"] == theme.name
+            and previous.get("part") == part
+        )
+        if same_block and previous is not None and _cut_off(previous["text"], text):
+            previous["text"] = f"{previous['text']} {text}"
+            return
+        self.plan.listing = None
         lowered = text.lower()
         sections = []
         for commitment in theme.commitments:
             name = join_fragments(commitment.text)
             if 3 <= len(name) <= 80 and name.lower() in lowered and name not in sections:
                 sections.append(name)
+        topic = _topic(text, emphasis, _section_names(theme, future=future))
+        if topic is None and same_block and previous is not None:
+            topic = previous["topic"]  # a further paragraph about the same section
         notes = [" ".join(match.group(1).split()) for match in _NOTES.finditer(text)]
         self.plan.narratives.append(
             {
@@ -280,15 +309,61 @@ class NarrativeReader:
                 "location": place.location,
                 "sections": sections,
                 "notes": notes,
+                "part": part,
+                "topic": topic,
             }
         )
         for note in notes:
-            about = ", ".join(sections) or theme.name
+            about = topic or ", ".join(sections) or theme.name
             self.plan.warn(
                 place,
                 _("The report notes “%(note)s” about %(about)s; check the action and its date.")
                 % {"note": note, "about": about},
             )
+
+
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]?$")
+
+
+def _cut_off(previous: str, text: str) -> bool:
+    """Whether `text` is the rest of the paragraph `previous` (a page break between them)."""
+    return starts_lower(text) and not _SENTENCE_END.search(previous.rstrip())
+
+
+def _section_names(theme: ThemeDraft, *, future: bool) -> list[str]:
+    """The sections of the theme's table (or of its "Future activity" table), in order."""
+    names: list[str] = []
+    for commitment in theme.commitments:
+        name = join_fragments(commitment.text)
+        in_part = any(action.future_activity == future for action in commitment.actions)
+        if in_part and name and name not in names:
+            names.append(name)
+    return names
+
+
+def _topic(text: str, emphasis: tuple[str, ...], names: list[str]) -> str | None:
+    """The section a paragraph is about.
+
+    The board's reports set the topic in bold or italics ("**Restorative Justice** practices
+    can be…", "the regional *Governance* structure"): the first such words that name a section
+    of the table, or begin its name ("White Ribbon" for "White Ribbon Campaign"), win. With no
+    emphasis to go by (a converted PDF), the section named first in the paragraph.
+    """
+    keys = [(name, _key(name)) for name in names]
+    for words in emphasis:
+        wanted = _key(words)
+        if len(wanted) < 3:
+            continue
+        for name, key in keys:
+            if key == wanted or key.startswith(f"{wanted} "):
+                return name
+    lowered = _key(text)
+    found = [(lowered.find(key), name) for name, key in keys if len(key) >= 3 and key in lowered]
+    return min(found)[1] if found else None
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def _item_text(text: str) -> str:

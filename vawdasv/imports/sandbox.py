@@ -94,7 +94,10 @@ def document_to_plain(document: SourceDocument) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = []
     for block in document.blocks:
         if isinstance(block, TextLine):
-            blocks.append({"line": [block.text, block.location, block.style]})
+            line: list[Any] = [block.text, block.location, block.style]
+            if block.emphasis:
+                line.append(list(block.emphasis))
+            blocks.append({"line": line})
         else:
             rows = [
                 [row.cells, row.location, {str(k): v for k, v in row.fills.items()}]
@@ -140,10 +143,18 @@ def _block(plain: Any) -> Block:
     if not isinstance(plain, dict) or len(plain) != 1:
         raise _Malformed("block")
     if "line" in plain:
-        text, location, style = plain["line"]
-        if style not in _STYLES:
+        text, location, style, *rest = plain["line"]
+        if style not in _STYLES or len(rest) > 1:
             raise _Malformed(f"style {style!r}")
-        return TextLine(text=_text(text), location=_text(location), style=style)
+        emphasis = rest[0] if rest else []
+        if not isinstance(emphasis, list):
+            raise _Malformed("emphasis")
+        return TextLine(
+            text=_text(text),
+            location=_text(location),
+            style=style,
+            emphasis=tuple(_text(words) for words in emphasis),
+        )
     table = plain["table"]
     rows = []
     for cells, location, fills in table["rows"]:

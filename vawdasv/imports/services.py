@@ -19,7 +19,7 @@ from vawdasv.partnerships.aliases import aliases_for
 from vawdasv.partnerships.leads import AliasTable, OrganisationEntry
 from vawdasv.partnerships.models import Organisation, Partnership
 from vawdasv.plans import services as plan_services
-from vawdasv.plans.models import Strategy
+from vawdasv.plans.models import Action, Strategy
 
 
 def _lead_organisations(
@@ -121,3 +121,13 @@ def import_plan(
                     source=source,
                 )
     return strategy
+
+
+def actions_in_document_order(strategy: Strategy) -> list[Action]:
+    """The strategy's actions in the order `import_plan` wrote them: the document's order."""
+    return list(
+        Action.objects.for_strategy(strategy)
+        .select_related("commitment__theme")
+        .order_by("commitment__theme__order", "commitment__theme__pk", "commitment__order",
+                  "commitment__pk", "order", "pk")
+    )  # fmt: skip

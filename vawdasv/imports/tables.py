@@ -37,6 +37,8 @@ from vawdasv.imports.columns import (
     match_header,
 )
 from vawdasv.imports.drafts import (
+    FUTURE,
+    TABLE,
     ActionDraft,
     CommitmentDraft,
     Place,
@@ -84,6 +86,9 @@ class TableReader:
         self.after_break = False
         self.interrupted = False
         self.future = False
+        # A "Future activity" heading whose table has a header row of its own: the header
+        # keeps the rows below it in future activity (set by set_heading, spent by a row).
+        self.future_header = False
         self.heading_commitment = False  # a text-only row heads the rows below it
         self.fills: Mapping[int, str] = {}  # the shaded cells of the row being read
         self.table: str | None = None  # where the table of the row being read starts
@@ -136,12 +141,14 @@ class TableReader:
         """A short line that may name the next table's theme, or start its future activity."""
         if FUTURE_ACTIVITY.search(text) and len(text) <= 40:
             self.future = True
+            self.future_header = True  # a Word report heads its future table with a header row
             self.interrupted = False
             self.commitment = None
             self.action = None
             self.heading = None
             return
         # "Theme 2. Making sure every survivor …." names the theme without its full stop.
+        self.future_header = False
         self.heading = (text.rstrip(" .") or text, place)
 
     # Rows ----------------------------------------------------------------------------------
@@ -170,7 +177,7 @@ class TableReader:
             self._header_keys[column] = (*self._header_keys.get(column, ()), key)
         self.heading = None
         self.interrupted = False
-        self.future = False
+        self.future, self.future_header = self.future_header, False
         self.heading_commitment = False
         return True
 
@@ -238,6 +245,7 @@ class TableReader:
 
     def read_row(self, cells: list[str], place: Place) -> None:
         assert self.columns is not None
+        self.future_header = False
         if self.interrupted and self.heading is None:
             self.keep_as_narrative(cells, place)
             return
@@ -278,15 +286,28 @@ class TableReader:
 
     def keep_as_narrative(self, cells: list[str], place: Place) -> None:
         text = " | ".join(cell for cell in cells if cell)
-        self.plan.narratives.append(
-            {
-                "theme": self.theme.name if self.theme else None,
-                "text": text,
-                "location": place.location,
-                "sections": [],
-                "notes": [],
-            }
-        )
+        theme = self.theme.name if self.theme else None
+        previous = self.plan.narratives[-1] if self.plan.narratives else None
+        if (
+            previous is not None
+            and previous["theme"] == theme
+            and (previous is self.plan.listing or previous["text"].endswith(":"))
+        ):
+            # The rows list what the paragraph above announces: its lines, a cell a line.
+            previous["text"] += "".join(f"\n{cell}" for cell in cells if cell)
+            self.plan.listing = previous
+        else:
+            self.plan.narratives.append(
+                {
+                    "theme": theme,
+                    "text": text,
+                    "location": place.location,
+                    "sections": [],
+                    "notes": [],
+                    "part": FUTURE if self.future else TABLE,
+                    "topic": None,
+                }
+            )
         self.plan.warn(
             place,
             _(

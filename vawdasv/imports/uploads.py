@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -29,6 +30,7 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
 from vawdasv.imports import corrections as action_corrections
+from vawdasv.imports.baseline import MappingMissing, baseline_statuses
 from vawdasv.imports.columns import FIELDS
 from vawdasv.imports.document import UnreadableDocument
 from vawdasv.imports.enums import ImportStatus
@@ -36,11 +38,13 @@ from vawdasv.imports.interpret import interpret, plan_found, years_in
 from vawdasv.imports.model import ParsedPlan
 from vawdasv.imports.models import PlanImport, stored_name
 from vawdasv.imports.sandbox import read_document_isolated
-from vawdasv.imports.services import import_plan
+from vawdasv.imports.services import actions_in_document_order, import_plan
 from vawdasv.partnerships import aliases as partnership_aliases
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.leads import AliasTable
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans import baseline as plans_baseline
+from vawdasv.plans.baseline import BaselineEntry
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Strategy
 
@@ -260,12 +264,52 @@ def correct_action(
     return locked
 
 
+@dataclass(frozen=True)
+class BaselineChoice:
+    """The person's answer on the preview: record the statuses for this period, with these
+    meanings for the words that do not say what they mean (word key → baseline.CHOICES)."""
+
+    period_label: str
+    meanings: Mapping[str, str]
+
+
+def _record_baseline(
+    actor: Any,
+    plan_import: PlanImport,
+    strategy: Strategy,
+    parsed: ParsedPlan,
+    choice: BaselineChoice,
+) -> int:
+    try:
+        statuses = baseline_statuses(parsed.actions(), choice.meanings)
+    except MappingMissing as missing:
+        raise ValidationError(
+            {"baseline": _("Choose what each status means, or record nothing for it")}
+        ) from missing
+    actions = actions_in_document_order(strategy)
+    entries = [BaselineEntry(actions[s.position], s.rag, s.completed, s.word) for s in statuses]
+    return plans_baseline.record_baseline(
+        actor=actor,
+        strategy=strategy,
+        period_label=choice.period_label,
+        entries=entries,
+        document=plan_import.original_filename,
+        origin=audit_source(plan_import),
+    )
+
+
 @transaction.atomic
 def commit_import(
-    *, actor: Any, plan_import: PlanImport, details: Mapping[str, Any]
+    *,
+    actor: Any,
+    plan_import: PlanImport,
+    details: Mapping[str, Any],
+    baseline: BaselineChoice | None = None,
 ) -> tuple[Strategy, bool]:
     """Write the plan as a new strategy, all or nothing; returns (strategy, created).
 
+    With `baseline`, the document's statuses are recorded as approved updates for the chosen
+    period in the same transaction: a refused baseline writes no plan either.
     Sending the same commit twice (a second click, the back button) finds the import already
     done under the row lock and returns its strategy, so the plan is never written twice.
     """
@@ -297,6 +341,8 @@ def commit_import(
         source=audit_source(locked),
         aliases=aliases_for(locked.partnership),
     )
+    if baseline is not None:
+        _record_baseline(actor, locked, strategy, parsed, baseline)
     locked.strategy = strategy
     locked.status = ImportStatus.IMPORTED
     _save_changes(actor, locked, before)

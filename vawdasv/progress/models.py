@@ -131,6 +131,14 @@ class ProgressUpdate(BilingualModel, Versioned):
         verbose_name=_("action added on approval"),
     )
     review_comment = models.TextField(_("comment from the regional team"), blank=True)
+    # A baseline recorded from an imported document (progress/baseline.py): the document's
+    # name, and the status as it was written there ("On track"), shown on the update.
+    from_document = models.CharField(
+        _("from the imported document"), max_length=255, blank=True, editable=False
+    )
+    status_as_written = models.CharField(
+        _("status as written in the document"), max_length=100, blank=True, editable=False
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

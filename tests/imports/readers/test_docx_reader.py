@@ -99,3 +99,75 @@ def test_the_word_plan_is_understood_as_two_themes_four_commitments_and_six_acti
     )
     assert shared[0].due_date.isoformat() == "2024-12-31"
     assert plan.themes[0].commitments[0].actions[0].evidence == "Service map published online"
+
+
+def test_words_in_bold_or_italics_inside_a_paragraph_are_kept_as_its_emphasis():
+    document = docx.Document()
+    paragraph = document.add_paragraph("The regional ")
+    paragraph.add_run("Govern").italic = True
+    paragraph.add_run("ance").italic = True  # Word splits a phrase into runs at each edit
+    paragraph.add_run(" structure is in place; ")
+    paragraph.add_run("Date to be amended").bold = True
+    document.add_paragraph().add_run("A bold line alone").bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read = read_document(buffer.getvalue(), "report.docx")
+    lines = [block for block in read.blocks if isinstance(block, TextLine)]
+    assert lines[0].emphasis == ("Governance", "Date to be amended")
+    assert (lines[1].style, lines[1].emphasis) == ("heading", ())
+
+
+def _progress_report_docx() -> bytes:
+    """Another partnership's Word progress report in the reference's shape."""
+    document = docx.Document()
+    document.add_heading("Safer Valleys Action Plan Progress Report 2023/24", 0)
+    document.add_heading("Introduction", 1)
+    document.add_paragraph("This report sets out the first year of the Safer Valleys plan.")
+    document.add_paragraph("Partners met every quarter to review it.")
+    document.add_heading("PREVENT", 1)
+    rows = [
+        ["Section", "We will", "By", "Progress"],
+        ["Stalking", "Raise awareness of stalking", "March 2024", "Green"],
+        ["Healthy Relationships", "Deliver lessons in every school", "March 2024", "Amber"],
+    ]
+    table = document.add_table(rows=0, cols=4)
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    paragraph = document.add_paragraph("Work on ")
+    paragraph.add_run("Healthy Relationships").bold = True
+    paragraph.add_run(" reached every secondary school; stalking awareness is planned next.")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Stalking").bold = True
+    paragraph.add_run(" awareness sessions were held for 200 staff.")
+    document.add_heading("Future activity", 2)
+    table = document.add_table(rows=0, cols=4)
+    future = [rows[0], ["Online Safety", "Run an online safety campaign", "March 2025", ""]]
+    for values in future:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    paragraph = document.add_paragraph("The ")
+    paragraph.add_run("Online Safety").italic = True
+    paragraph.add_run(" campaign will start in the autumn.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_progress_reports_introduction_and_narratives_keep_their_sections():
+    parsed = interpret(read_document(_progress_report_docx(), "report.docx"))
+    assert parsed.introduction == (
+        "This report sets out the first year of the Safer Valleys plan.\n\n"
+        "Partners met every quarter to review it."
+    )
+    assert [(n["theme"], n["part"], n["topic"]) for n in parsed.narratives] == [
+        # The words in bold name the section, though the paragraph mentions stalking too.
+        ("PREVENT", "table", "Healthy Relationships"),
+        ("PREVENT", "table", "Stalking"),
+        ("PREVENT", "future", "Online Safety"),  # the future table has its own header row
+    ]
+    assert [(a.text, a.future_activity, a.status) for a in parsed.actions()] == [
+        ("Raise awareness of stalking", False, "Green"),
+        ("Deliver lessons in every school", False, "Amber"),
+        ("Run an online safety campaign", True, None),
+    ]

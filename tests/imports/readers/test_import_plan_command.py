@@ -220,3 +220,22 @@ def test_the_console_command_exits_2_with_the_reason_on_stderr(text_named_docx):
     assert result.returncode == 2
     assert result.stdout == ""
     assert "This file is named .docx but is not a Word document" in result.stderr
+
+
+def test_a_dry_run_reports_the_documents_status_column(world, tmp_path):
+    path = tmp_path / "plan-with-statuses.txt"
+    path.write_text(
+        "PREPARE\nCommitment\tAction\tTimescale\tLead\tStatus\n"
+        "Plan\tWrite the plan\tMar 2025\tRegional Team\tCompleted\n"
+        "Plan\tShare the plan\tMar 2025\tRegional Team\tOn track\n"
+    )
+    plan = json.loads(run(str(path), "--dry-run", "--json")[0])
+    assert plan["status_column"] == {
+        "actions": 2,
+        "words": [
+            {"word": "Completed", "actions": 1, "reading": "completed"},
+            {"word": "On track", "actions": 1, "reading": None},  # a person says what it means
+        ],
+    }
+    actions = [a for c in plan["themes"][0]["commitments"] for a in c["actions"]]
+    assert [a["status"] for a in actions] == ["Completed", "On track"]

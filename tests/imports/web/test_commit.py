@@ -16,6 +16,7 @@ from vawdasv.imports.enums import ImportStatus
 from vawdasv.imports.models import PlanImport
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
+from vawdasv.progress.models import ProgressUpdate
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +171,98 @@ def test_abandoned_import_cannot_be_committed(
     listing = admin_client.get("/imports/partnership/cardiff-vale/").content.decode()
     assert "plan.docx" in listing
     assert "Abandoned" in listing
+
+
+# Statuses in the document as the baseline ----------------------------------------------------
+
+STATUS_PLAN = (
+    "PREPARE\nCommitment\tAction\tTimescale\tLead\tStatus\n"
+    "Plan\tWrite the plan\tMar 2025\tRegional Team\tCwblhawyd\n"
+    "Plan\tShare the plan\tMar 2025\tRegional Team\tOn track\n"
+    "Plan\tReview the plan\tMar 2026\tRegional Team\tNot started\n"
+    "Plan\tKeep the plan\tMar 2026\tRegional Team\t\n"
+)
+BASELINE = {"record_baseline": "on", "baseline_period": "2024/25"}
+
+
+@pytest.fixture
+def status_import(world: Any) -> PlanImport:
+    return uploads.create_import(
+        actor=world.admin,
+        partnership=world.partnership,
+        filename="plan-with-statuses.txt",
+        data=STATUS_PLAN.encode(),
+    )
+
+
+def test_the_preview_says_the_document_has_statuses_and_asks_what_unclear_words_mean(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    page = admin_client.get(f"/imports/{status_import.pk}/").content.decode()
+    assert "Statuses in the document" in page
+    assert "What does “On track” mean?" in page
+    assert "What does “Not started” mean?" in page
+    assert "What does “Cwblhawyd” mean?" not in page  # it says so itself: completed
+
+
+def test_without_a_meaning_for_on_track_nothing_is_written_and_the_error_says_which_word(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    response = _commit(admin_client, status_import, **BASELINE, status_1="red")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose what “On track” means, or record nothing for it" in page
+    assert 'href="#id_status_0_0"' in page  # the summary links to the question
+    assert not Strategy.objects.filter(slug="cv-implementation-2023").exists()
+
+
+def test_a_period_that_cannot_be_read_refuses_the_plan_too(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    response = _commit(
+        admin_client, status_import, record_baseline="on", baseline_period="next year",
+        status_0="green", status_1="red",
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "Enter a reporting period such as" in response.content.decode()
+    assert not Strategy.objects.filter(slug="cv-implementation-2023").exists()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_the_statuses_become_approved_updates_marked_as_from_the_imported_document(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    response = _commit(admin_client, status_import, **BASELINE, status_0="green", status_1="none")
+    assert response.status_code == 302
+    strategy = Strategy.objects.get(slug="cv-implementation-2023")
+    updates = ProgressUpdate.objects.filter(action__commitment__theme__strategy=strategy)
+    assert sorted((u.action.text_en, u.rag, u.completed) for u in updates) == [
+        ("Share the plan", "green", False),  # "On track", as the person confirmed
+        ("Write the plan", "green", True),  # "Cwblhawyd"
+    ]  # "Not started": the person chose to record nothing; no status: nothing
+    assert {u.state for u in updates} == {"approved"}
+    assert {u.from_document for u in updates} == {"plan-with-statuses.txt"}
+    assert {u.progress_round.period_label for u in updates} == {"2024/25"}
+    entry = AuditEntry.objects.get(content_type__model="progressupdate", object_id=updates[0].pk)
+    assert entry.origin_kind == "plan_import"
+    assert entry.origin_object_id == status_import.pk
+
+
+def test_choosing_no_baseline_imports_the_plan_alone(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    assert _commit(admin_client, status_import).status_code == 302
+    assert Strategy.objects.filter(slug="cv-implementation-2023").exists()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_the_update_page_says_the_status_came_from_the_imported_document(
+    admin_client: Client, status_import: PlanImport
+) -> None:
+    _commit(admin_client, status_import, **BASELINE, status_0="amber", status_1="red")
+    update = ProgressUpdate.objects.get(action__text_en="Share the plan")
+    page = admin_client.get(f"/progress/updates/{update.pk}/review/").content.decode()
+    assert (
+        "From the imported document “plan-with-statuses.txt”, where the status was written as "
+        "“On track”." in page
+    )

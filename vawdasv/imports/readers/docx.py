@@ -63,6 +63,22 @@ def paragraph_style(paragraph: Paragraph) -> LineStyle:
     return "body"
 
 
+def _emphasis(paragraph: Paragraph) -> tuple[str, ...]:
+    """Words in bold or italics inside a paragraph, neighbouring runs joined (Word splits a
+    phrase into several runs at every edit)."""
+    spans: list[str] = []
+    joining = False
+    for run in paragraph.runs:
+        marked = bool(run.bold or run.italic)
+        if marked and run.text.strip():
+            if joining:
+                spans[-1] += run.text
+            else:
+                spans.append(run.text)
+        joining = marked and (joining or bool(run.text.strip()))
+    return tuple(text for span in spans if (text := " ".join(span.split())))
+
+
 def _all_bold(paragraph: Paragraph) -> bool:
     runs = [run for run in paragraph.runs if run.text.strip()]
     text = paragraph.text.strip()
@@ -148,7 +164,9 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceDocument:
             text = tidy(item.text)
             if text:
                 location = _("paragraph %(number)s") % {"number": paragraphs}
-                blocks.append(TextLine(text=text, location=location, style=paragraph_style(item)))
+                style = paragraph_style(item)
+                emphasis = _emphasis(item) if style == "body" else ()
+                blocks.append(TextLine(text, location, style, emphasis))
         else:
             tables += 1
             blocks.append(_table(item, tables, budget))

@@ -97,6 +97,9 @@ def _text_line(raw: str, number: int) -> TextLine | None:
     text = _plain(raw)
     if not text:
         return None
+    emphasis = tuple(
+        words for match in _EMPHASIS.finditer(raw) if (words := _plain(match.group(2)))
+    )
     letters = [c for c in text if c.isalpha()]
     capitals = (
         len(letters) >= 3
@@ -104,7 +107,9 @@ def _text_line(raw: str, number: int) -> TextLine | None:
         and len(text) <= _CAPITALS_HEADING_MAX
         and not text.endswith(".")
     )
-    return TextLine(text=text, location=location, style="heading" if capitals else "body")
+    if capitals:
+        return TextLine(text=text, location=location, style="heading")
+    return TextLine(text=text, location=location, style="body", emphasis=emphasis)
 
 
 class _Builder:

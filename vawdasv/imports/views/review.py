@@ -21,8 +21,14 @@ from django.views.decorators.http import require_POST
 
 from vawdasv.core.forms import GovukForm
 from vawdasv.imports import corrections, uploads
+from vawdasv.imports.baseline import status_words
 from vawdasv.imports.document import UnreadableDocument
-from vawdasv.imports.forms import FIELD_LABELS, ColumnMappingForm, StrategyDetailsForm
+from vawdasv.imports.forms import (
+    FIELD_LABELS,
+    BaselineForm,
+    ColumnMappingForm,
+    StrategyDetailsForm,
+)
 from vawdasv.imports.model import ParsedAction
 from vawdasv.imports.models import PlanImport
 from vawdasv.imports.preview import LARGE_DOCUMENT_BYTES, build_preview, mapped_headers
@@ -39,6 +45,7 @@ def _render(
     *,
     details_form: StrategyDetailsForm | None = None,
     mapping_form: ColumnMappingForm | None = None,
+    baseline_form: BaselineForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context: dict[str, Any] = {
@@ -69,6 +76,10 @@ def _render(
             headers = list(plan_import.column_mapping.items())
         context["mapping_form"] = mapping_form or ColumnMappingForm(headers=headers)
         context["form"] = details_form or StrategyDetailsForm(initial=_details_initial(plan_import))
+        words = status_words(parsed.actions()) if parsed else []
+        if words:
+            context["status_words"] = words
+            context["baseline_form"] = baseline_form or BaselineForm(words=words)
     return render(request, "imports/preview.html", context, status=status)
 
 
@@ -121,14 +132,23 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("This import was abandoned; nothing was written."))
         return redirect(plan_import.get_absolute_url())
     form = StrategyDetailsForm(request.POST)
-    if form.is_valid():
+    baseline_form = _baseline_form(request, plan_import)
+    baseline_valid = baseline_form is None or baseline_form.is_valid()
+    if form.is_valid() and baseline_valid:
         try:
             strategy, created = uploads.commit_import(
-                actor=request.user, plan_import=plan_import, details=form.details()
+                actor=request.user,
+                plan_import=plan_import,
+                details=form.details(),
+                baseline=baseline_form.choice() if baseline_form else None,
             )
         except ValidationError as problem:
             if hasattr(problem, "error_dict"):
                 for field, errors in problem.message_dict.items():
+                    if baseline_form is not None and field.startswith("baseline"):
+                        name = field if field in baseline_form.fields else None
+                        baseline_form.add_error(name, errors)
+                        continue
                     name = {"title_en": "title", "status": "strategy_status"}.get(field, field)
                     form.add_error(name if name in form.fields else None, errors)
             else:
@@ -142,7 +162,17 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(strategy.get_absolute_url())
     plan_import.refresh_from_db()
-    return _render(request, plan_import, details_form=form, status=400)
+    return _render(request, plan_import, details_form=form, baseline_form=baseline_form, status=400)
+
+
+def _baseline_form(request: HttpRequest, plan_import: PlanImport) -> BaselineForm | None:
+    """The baseline questions sent with the commit, when the document has statuses."""
+    try:
+        parsed = uploads.corrected_plan(plan_import).plan
+    except (UnreadableDocument, OSError):
+        return None  # the commit says why the document does not read
+    words = status_words(parsed.actions())
+    return BaselineForm(request.POST, words=words) if words else None
 
 
 @login_required
