@@ -40,7 +40,9 @@ def test_submitting_tells_each_administrator_and_waits_for_the_daily_email(
     assert notification.waits_for_digest and notification.emailed_at is None
     assert notification.link == reverse("progress:review", kwargs={"pk": submitted.pk})
     said = notifications.text(notification)
-    assert "Owain Person 1 submitted an update on action Action 0" in said
+    person, action = world.lead.get_full_name(), world.police_action
+    named = " ".join(part for part in (action.ref, action.text_en[:100]) if part)
+    assert f"{person} submitted an update on action {named}" in said
     assert "2025/26 Q2" in notifications.text(notification)
     assert mailoutbox == []
     assert history_for(notification).get().verb == "created"
