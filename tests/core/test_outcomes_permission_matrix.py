@@ -33,6 +33,16 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "return":              (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "published":           (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    "measure-add":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "measure-edit":        (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "rule-add":            (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "indicator-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "indicator-edit":      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "benchmark-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "target-edit":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
 }
 # fmt: on
 
@@ -49,12 +59,34 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         period_label="2025/26 Q2", deadline=datetime.date(2025, 10, 31), measures=[measure],
         areas=[cardiff],
     )  # fmt: skip
+    indicator = framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "cases", "name_en": "Cases", "numerator": measure},
+    )  # fmt: skip
+    category_set = framework.create_category_set(
+        actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
+        categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
+    )  # fmt: skip
     slug = world.partnership.slug
+
+    def page(name: str, *args: Any) -> Callable[[], str]:
+        return lambda: reverse(f"outcomes:{name}", args=[slug, *args])
+
     return {
         "framework": lambda: reverse("outcomes:framework", args=[slug]),
         "return": lambda: reverse("outcomes:return", args=[data_return.pk]),
         "dashboard": lambda: reverse("outcomes:dashboard", args=[slug]),
         "published": lambda: reverse("outcomes:public", args=[slug]),
+        "measure-add": page("measure-add"),
+        "measure-edit": page("measure-edit", measure.pk),
+        "rule-add": page("rule-add"),
+        "indicator-add": page("indicator-add"),
+        "indicator-edit": page("indicator-edit", indicator.pk),
+        "benchmark-add": page("benchmark-add", indicator.pk),
+        "target-edit": page("target-edit", indicator.pk),
+        "denominator-add": page("denominator-add"),
+        "category-set-add": page("category-set-add"),
+        "category-rename": page("category-rename", category_set.pk),
     }
 
 

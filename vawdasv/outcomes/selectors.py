@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from vawdasv.outcomes.models import DataReturn, Indicator, Measure
+from vawdasv.outcomes.models import CategorySet, DataReturn, Denominator, Indicator, Measure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
@@ -34,9 +34,17 @@ def measures_of(partnership: Partnership) -> QuerySet[Measure]:
 
 
 def indicators_of(partnership: Partnership) -> QuerySet[Indicator]:
-    return partnership.indicators.select_related("numerator", "denominator").prefetch_related(
-        "benchmarks"
-    )
+    return partnership.indicators.select_related(
+        "numerator", "denominator", "target"
+    ).prefetch_related("benchmarks", "target__rules")
+
+
+def denominators_of(partnership: Partnership) -> QuerySet[Denominator]:
+    return partnership.denominators.annotate(figures=Count("values"))
+
+
+def category_sets_of(partnership: Partnership) -> QuerySet[CategorySet]:
+    return partnership.category_sets.prefetch_related("categories__labels")
 
 
 def returns_of(partnership: Partnership) -> QuerySet[DataReturn]:
