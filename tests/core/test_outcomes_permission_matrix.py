@@ -3,7 +3,8 @@
 The framework, the returns and the headline-data dashboard are for members of the partnership
 and national observers; another partnership's administrator is told they do not exist (404).
 The published dashboard is for everyone. Anonymous visitors are sent to sign in elsewhere.
-Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py.
+Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py;
+asking for a download (POST only) and its file in tests/outcomes/test_downloads.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from vawdasv.outcomes.services import framework, returns
+from vawdasv.outcomes.services import downloads, framework, returns
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.reference.models import LocalAuthority
 
@@ -43,6 +44,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "download":            (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
 }
 # fmt: on
 
@@ -67,6 +69,10 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
         categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
     )  # fmt: skip
+    job = downloads.request_download(
+        actor=world.admin, partnership=world.partnership, format="xlsx", language="en",
+        filters={},
+    )  # fmt: skip
     slug = world.partnership.slug
 
     def page(name: str, *args: Any) -> Callable[[], str]:
@@ -87,6 +93,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "denominator-add": page("denominator-add"),
         "category-set-add": page("category-set-add"),
         "category-rename": page("category-rename", category_set.pk),
+        "download": lambda: reverse("outcomes:download", args=[job.pk]),
     }
 
 

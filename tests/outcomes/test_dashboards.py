@@ -88,15 +88,3 @@ def test_the_dashboard_makes_as_many_queries_with_more_values(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
-
-
-def test_the_headline_data_downloads_as_a_spreadsheet(client, world, outcomes, indicator):
-    import io
-
-    import openpyxl
-
-    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
-    client.force_login(world.board)
-    response = client.get(reverse("outcomes:dashboard-xlsx", args=["cardiff-vale"]))
-    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
-    assert rows[1][:4] == ("marac_cases", "MARAC cases", "2025/26 Q2", "72")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -146,6 +147,23 @@ def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline 
         % {"name": name, "value": shown(current), "period": latest.label,
            "change": _change(rates.change(current, previous))},
     )  # fmt: skip
+
+
+def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]:
+    """The dashboard's headlines for an area (a GSS code, or the partnership's slug for the
+    partnership as a whole; anything else means the whole partnership) and a theme (a pk or
+    "" for all): what the page shows and the downloads print."""
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    if geo not in codes:
+        geo = partnership.slug
+    indicators = (
+        Indicator.objects.filter(partnership=partnership)
+        .select_related("numerator", "denominator", "target")
+        .prefetch_related("benchmarks", "target__rules", "themes")
+    )
+    if theme.isdigit():
+        indicators = indicators.filter(themes__pk=int(theme)).distinct()
+    return [h for i in indicators if (h := headline(i, codes, geo)) is not None]
 
 
 def missing_returns(partnership_id: int) -> list[DataReturn]:

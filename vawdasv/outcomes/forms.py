@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes.enums import Direction, Frequency, Geography, Rag, Severity, Unit
+from vawdasv.outcomes.enums import (
+    Direction,
+    DownloadFormat,
+    Frequency,
+    Geography,
+    Rag,
+    Severity,
+    Unit,
+)
 from vawdasv.outcomes.models import Category, CategorySet, Denominator, Measure
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Partnership
@@ -256,3 +264,18 @@ class RenameCategoryForm(GovukForm):
 def _current_label(category: Category) -> str:
     label = category.label_on(datetime.date.today())
     return f"{category.code} – {read(label, 'label')}" if label else category.code
+
+
+class DownloadForm(GovukForm):
+    """The dashboard's downloads; the area and theme shown are carried along."""
+
+    format = forms.ChoiceField(
+        label=_("Download"), choices=DownloadFormat.choices, initial=DownloadFormat.XLSX,
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("en", _("English")), ("cy", _("Welsh"))],
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    area = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    theme = forms.CharField(widget=forms.HiddenInput, required=False, max_length=12)
