@@ -9,6 +9,7 @@ state it is in ("missing", "denominator missing"…), never 0.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -83,9 +84,22 @@ def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Fig
     return rates.rate(count, figures.denominator(geo, last[-1]), indicator.factor, 12, False)
 
 
-def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline | None:
+def _ends_by(period: Period, until: datetime.date) -> bool:
+    """Whether the period is over by `until` (a report as at a date shows no later quarter)."""
+    month = period.start.month - 1 + period.months
+    first_after = datetime.date(period.start.year + month // 12, month % 12 + 1, 1)
+    return first_after <= until + datetime.timedelta(days=1)
+
+
+def headline(
+    indicator: Indicator, area_codes: list[str], geo: str, until: datetime.date | None = None
+) -> Headline | None:
+    """The indicator's headline for an area; with `until`, as at that date (later quarters
+    left out). None when no quarter has approved figures."""
     figures = IndicatorFigures(indicator, area_codes, totals_only=True)
     quarters = figures.quarters()
+    if until is not None:
+        quarters = [q for q in quarters if _ends_by(q, until)]
     if not quarters:
         return None
     latest = quarters[-1]

@@ -27,3 +27,8 @@ class WebConfig(AppConfig):
         from vawdasv.web.governance_report import governance_section
 
         sections.register(governance_section)
+
+        # The report's "Headline data" in each theme, from outcomes (a sibling of progress).
+        from vawdasv.web.outcomes_report import headline_sections
+
+        sections.register_theme_sections(headline_sections)
