@@ -18,6 +18,7 @@ urlpatterns = [
         name="benchmark-add",
     ),
     path("<slug:slug>/indicators/<int:pk>/target/", framework.target_edit, name="target-edit"),
+    path("<slug:slug>/indicators/<int:pk>/publish/", dashboards.publish, name="publish"),
     path("<slug:slug>/denominators/add/", framework.denominator_upload, name="denominator-add"),
     path("<slug:slug>/disaggregations/add/", framework.category_set_add, name="category-set-add"),
     path(

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import read
 from vawdasv.outcomes import dashboard, downloads, selectors
 from vawdasv.outcomes.enums import DownloadState
 from vawdasv.outcomes.forms import DownloadForm
-from vawdasv.outcomes.models import DashboardDownload, Publication
+from vawdasv.outcomes.models import DashboardDownload, Indicator, Publication
 from vawdasv.outcomes.services import downloads as downloads_service
+from vawdasv.outcomes.services import publication
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
@@ -43,6 +47,7 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
             "missing": dashboard.missing_returns(partnership.pk),
             "chart": {"width": dashboard.CHART_WIDTH, "height": dashboard.CHART_HEIGHT},
             "download_form": form,
+            "can_publish": permissions.can_publish_outcomes(request.user, partnership.pk),
         },
     )
 
@@ -61,6 +66,29 @@ def download_request(request: HttpRequest, slug: str) -> HttpResponse:
         language=data["language"], filters={"area": data["area"], "theme": data["theme"]},
     )  # fmt: skip
     return redirect("outcomes:download", pk=job.pk)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Publish an indicator's approved figures for a period, after disclosure control."""
+    partnership = selectors.get_partnership_for_member(request.user, slug)
+    if not permissions.can_publish_outcomes(request.user, partnership.pk):
+        raise PermissionDenied
+    indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership)
+    period = request.POST.get("period", "")[:20]
+    try:
+        publication.publish(actor=request.user, indicator=indicator, period_label=period)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(indicator)s for %(period)s published after disclosure control.")
+            % {"indicator": read(indicator, "name"), "period": period},
+        )
+    return redirect("outcomes:dashboard", slug=partnership.slug)
 
 
 def _download(request: HttpRequest, pk: int) -> DashboardDownload:
