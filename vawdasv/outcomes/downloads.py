@@ -35,7 +35,7 @@ from vawdasv.outcomes.models import DashboardDownload
 
 log = logging.getLogger(__name__)
 CHART_TEMPLATE = Path(__file__).with_name("chart.typ")
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {
     DownloadFormat.XLSX: tabular.XLSX_CONTENT_TYPE,
     DownloadFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     DownloadFormat.PDF: "application/pdf",

@@ -80,16 +80,31 @@ class RuleForm(GovukForm):
     message_cy = forms.CharField(label=_("Message (Welsh)"), max_length=300, required=False)
 
 
-def _localised(obj: Any, field: str) -> str:
-    return str(read(obj, field))
+class _Localised:
+    """Choices labelled with each object's text in the reader's language."""
+
+    def __init__(self, *args: Any, text_field: str = "name", **kwargs: Any) -> None:
+        self.text_field = text_field
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(read(obj, self.text_field))
+
+
+class LocalisedChoiceField(_Localised, forms.ModelChoiceField[Any]):
+    pass
+
+
+class LocalisedMultipleChoiceField(_Localised, forms.ModelMultipleChoiceField[Any]):
+    pass
 
 
 class IndicatorForm(GovukForm):
     code = forms.SlugField(label=_("Code"), max_length=40)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)
     name_cy = forms.CharField(label=_("Name (Welsh)"), max_length=200, required=False)
-    numerator = forms.ModelChoiceField(label=_("Numerator"), queryset=Measure.objects.none())
-    denominator = forms.ModelChoiceField(
+    numerator = LocalisedChoiceField(label=_("Numerator"), queryset=Measure.objects.none())
+    denominator = LocalisedChoiceField(
         label=_("Denominator"), queryset=Denominator.objects.none(), required=False,
         help_text=_("Leave empty to show the measure itself."),
     )  # fmt: skip
@@ -108,37 +123,29 @@ class IndicatorForm(GovukForm):
     annualised = forms.BooleanField(
         label=_("Annualised (a quarter's figure times four)"), required=False
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = LocalisedMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    commitments = forms.ModelMultipleChoiceField(
+    commitments = LocalisedMultipleChoiceField(
         label=_("Commitments"), queryset=Commitment.objects.none(), required=False,
+        text_field="text",
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: dict[str, tuple[Any, str]] = {
-            "numerator": (Measure.objects.filter(partnership=partnership), "name"),
-            "denominator": (Denominator.objects.filter(partnership=partnership), "name"),
-            "themes": (
-                Theme.objects.filter(strategy__partnership=partnership).select_related("strategy"),
-                "name",
-            ),
-            "commitments": (
-                Commitment.objects.filter(theme__strategy__partnership=partnership),
-                "text",
-            ),
+        querysets: dict[str, Any] = {
+            "numerator": Measure.objects.filter(partnership=partnership),
+            "denominator": Denominator.objects.filter(partnership=partnership),
+            "themes": Theme.objects.filter(strategy__partnership=partnership),
+            "commitments": Commitment.objects.filter(theme__strategy__partnership=partnership),
         }
-        for name, (queryset, text_field) in choices.items():
+        for name, queryset in querysets.items():
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = queryset
-            field.label_from_instance = (  # type: ignore[method-assign]
-                lambda obj, text_field=text_field: _localised(obj, text_field)
-            )
 
 
 class BenchmarkForm(GovukForm):
@@ -243,8 +250,16 @@ class CategorySetForm(GovukForm):
         return rows
 
 
+class CategoryChoiceField(forms.ModelChoiceField[Category]):
+    """A category shown by its code and the label in use today."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        label = obj.label_on(datetime.date.today())
+        return f"{obj.code} – {read(label, 'label')}" if label else str(obj.code)
+
+
 class RenameCategoryForm(GovukForm):
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.none())
     valid_from = forms.DateField(
         label=_("New label used from"),
         help_text=_("Periods before this date keep the old label. For example 1/4/2024."),
@@ -258,12 +273,6 @@ class RenameCategoryForm(GovukForm):
         field = self.fields["category"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = category_set.categories.prefetch_related("labels")
-        field.label_from_instance = _current_label  # type: ignore[method-assign]
-
-
-def _current_label(category: Category) -> str:
-    label = category.label_on(datetime.date.today())
-    return f"{category.code} – {read(label, 'label')}" if label else category.code
 
 
 class DownloadForm(GovukForm):

@@ -400,8 +400,8 @@ def build_document(report: ProgressReport) -> WordDocument:
         else:
             document.add_paragraph(labels["no_future"])
         _written(document, theme.future_narrative)
-        for section in theme.extra_sections:
-            _extra_section(document, section, level=2)
+        for extra in theme.extra_sections:
+            _extra_section(document, extra, level=2)
     _changes_and_exceptions(document, report)
     return document
 
