@@ -208,3 +208,34 @@ def test_the_framework_page_lists_everything_in_welsh_too(client, world, outcome
     response = client.get("/cy/outcomes/cardiff-vale/")
     assert response.status_code == 200
     assert "Ychwanegu dangosydd" in response.content.decode()
+
+
+def test_the_framework_page_reads_in_as_many_queries_with_more_rows(client, world, outcomes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(code: str) -> None:
+        framework.create_category_set(
+            actor=world.admin, partnership=world.partnership, code=code, name_en=code,
+            categories=[("a", "A", ""), ("b", "B", "")], valid_from=datetime.date(2020, 1, 1),
+        )  # fmt: skip
+        framework.load_denominator(
+            actor=world.admin, partnership=world.partnership, code=code, name_en=code,
+            name_cy="", source="ONS", file_name="p.csv",
+            content=b"geo_code,year,value\nW06000015,2023,10\nW06000014,2023,20\n",
+        )  # fmt: skip
+        indicator = framework.save_indicator(
+            actor=world.admin, partnership=world.partnership,
+            data={"code": code, "name_en": code, "numerator": outcomes.cases},
+        )  # fmt: skip
+        framework.set_target(actor=world.admin, indicator=indicator, value=Decimal(5))
+
+    client.force_login(world.admin)
+    add("one")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"{BASE}/")
+    add("two")
+    add("three")
+    with CaptureQueriesContext(connection) as more:
+        client.get(f"{BASE}/")
+    assert len(more.captured_queries) == len(few.captured_queries)
