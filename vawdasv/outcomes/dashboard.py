@@ -39,6 +39,11 @@ def shown(figure: Figure) -> str:
     }.get(figure.status, _("missing"))
 
 
+def rating_word(rag: str | None) -> str:
+    """A RAG rating as its word in the active language; "" when there is none."""
+    return str({"green": _("Green"), "amber": _("Amber"), "red": _("Red")}.get(rag or "", ""))
+
+
 @dataclass
 class TrendPoint:
     period: str

@@ -84,8 +84,7 @@ def _caveats(headline: dashboard.Headline) -> str:
 
 
 def _rating(headline: dashboard.Headline) -> str:
-    names = {"green": _("Green"), "amber": _("Amber"), "red": _("Red")}
-    return str(names.get(headline.rag or "", ""))
+    return dashboard.rating_word(headline.rag)
 
 
 def _cell(text: str) -> Any:

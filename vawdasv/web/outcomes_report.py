@@ -20,10 +20,6 @@ from vawdasv.plans.models import Strategy
 from vawdasv.progress.report.sections import ExtraSection
 
 
-def _rating(rag: str | None) -> str:
-    return str({"green": _("Green"), "amber": _("Amber"), "red": _("Red")}.get(rag or "", "–"))
-
-
 def headline_sections(
     strategy: Strategy, start: datetime.date, end: datetime.date, language: str
 ) -> dict[int, ExtraSection]:
@@ -48,7 +44,7 @@ def headline_sections(
                     rows.append([name, _("missing"), "–", "–", "–", "–"])
                     continue
                 rows.append([name, h.latest, h.period, h.previous_change, h.target or "–",
-                             _rating(h.rag)])  # fmt: skip
+                             dashboard.rating_word(h.rag) or "–"])  # fmt: skip
             sections[theme_id] = ExtraSection(
                 key=f"headline-data-{theme_id}",
                 title=_("Headline data"),

@@ -33,71 +33,6 @@ from vawdasv.outcomes.services import framework
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    partnership = selectors.get_partnership_for_member(request.user, slug)
-    if not permissions.can_manage_outcomes(request.user, partnership.pk):
-        raise PermissionDenied
-    measure = get_object_or_404(Measure, pk=pk, partnership=partnership) if pk else None
-    initial: dict[str, Any] = {}
-    if measure is not None:
-        initial = {name: getattr(measure, name) for name in framework.MEASURE_FIELDS}
-        initial["category_sets"] = list(measure.category_sets.all())
-        initial["version"] = measure.version
-    form = MeasureForm(
-        request.POST if request.method == "POST" else None, initial=initial,
-        partnership=partnership,
-    )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in framework.MEASURE_FIELDS}
-        try:
-            framework.save_measure(
-                actor=request.user, partnership=partnership, data=data, measure=measure,
-                category_sets=list(form.cleaned_data["category_sets"]),
-                expected_version=form.cleaned_data["version"] if measure else None,
-            )  # fmt: skip
-        except ConcurrentEditError:
-            form.add_error(None, _("Somebody else changed this measure while you were editing "
-                                   "it. Reload the page to see their version."))  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Measure saved."))
-            return redirect("outcomes:framework", slug=partnership.slug)
-    return render(
-        request, "outcomes/form.html",
-        {"partnership": partnership, "form": form,
-         "heading": _("Change a measure") if measure else _("Add a measure")},
-        status=400 if form.errors else 200,
-    )  # fmt: skip
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def rule_add(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = selectors.get_partnership_for_member(request.user, slug)
-    if not permissions.can_manage_outcomes(request.user, partnership.pk):
-        raise PermissionDenied
-    form = RuleForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            framework.add_validation_rule(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Rule added."))
-            return redirect("outcomes:framework", slug=partnership.slug)
-    return render(
-        request, "outcomes/form.html",
-        {"partnership": partnership, "form": form, "heading": _("Add a validation rule")},
-        status=400 if form.errors else 200,
-    )  # fmt: skip
-
-
 CONFLICT = _lazy(
     "Somebody else changed this indicator while you were editing it. Their version is shown "
     "below; make your change again."
@@ -155,7 +90,7 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
             )  # fmt: skip
         except ConcurrentEditError as error:
             form.add_error(None, CONFLICT)
-            theirs = _version_shown(error.current)
+            theirs = _version_shown(error.current, INDICATOR_SHOWN)
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -165,9 +100,11 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
     return _form_page(request, partnership, form, heading, theirs=theirs)
 
 
-def _version_shown(current: Any) -> dict[str, Any]:
+INDICATOR_SHOWN = ("code", "name_en", "name_cy", "factor", "annualised")
+
+
+def _version_shown(current: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """What the other person saved, as label → value, for the conflict panel."""
-    fields = ("code", "name_en", "name_cy", "factor", "annualised")
     return {str(current._meta.get_field(name).verbose_name): getattr(current, name)
             for name in fields}  # fmt: skip
 
@@ -288,3 +225,54 @@ def category_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect("outcomes:framework", slug=partnership.slug)
     heading = _("Rename a category of %(name)s") % {"name": read(category_set, "name")}
     return _form_page(request, partnership, form, heading)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    partnership = _managed(request, slug)
+    measure = get_object_or_404(Measure, pk=pk, partnership=partnership) if pk else None
+    initial: dict[str, Any] = {}
+    if measure is not None:
+        initial = {name: getattr(measure, name) for name in framework.MEASURE_FIELDS}
+        initial["category_sets"] = list(measure.category_sets.all())
+        initial["version"] = measure.version
+    form = MeasureForm(posted(request), initial=initial, partnership=partnership)
+    theirs: dict[str, Any] | None = None
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in framework.MEASURE_FIELDS}
+        try:
+            framework.save_measure(
+                actor=request.user, partnership=partnership, data=data, measure=measure,
+                category_sets=list(form.cleaned_data["category_sets"]),
+                expected_version=form.cleaned_data["version"] if measure else None,
+            )  # fmt: skip
+        except ConcurrentEditError as error:
+            form.add_error(None, _("Somebody else changed this measure while you were editing "
+                                   "it. Reload the page to see their version."))  # fmt: skip
+            theirs = _version_shown(error.current, ("code", "name_en", "name_cy", "source"))
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Measure saved."))
+            return redirect("outcomes:framework", slug=partnership.slug)
+    heading = _("Change a measure") if measure else _("Add a measure")
+    return _form_page(request, partnership, form, heading, theirs=theirs)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rule_add(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _managed(request, slug)
+    form = RuleForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            framework.add_validation_rule(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Rule added."))
+            return redirect("outcomes:framework", slug=partnership.slug)
+    return _form_page(request, partnership, form, _("Add a validation rule"))
