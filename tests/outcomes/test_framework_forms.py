@@ -69,6 +69,11 @@ def test_a_second_indicator_edit_from_an_old_version_is_refused_showing_theirs(
     assert response.status_code == 400
     assert "Somebody else changed this indicator" in page and "Theirs" in page
     assert Indicator.objects.get().name_en == "Theirs"
+    # Having seen their version, saving again is accepted.
+    carried = response.context["form"].data["version"]
+    assert carried == str(indicator.version + 1) and f'value="{carried}"' in page
+    assert client.post(url, {**first, "name_en": "Mine", "version": carried}).status_code == 302
+    assert Indicator.objects.get().name_en == "Mine"
 
 
 @pytest.fixture

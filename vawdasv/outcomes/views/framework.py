@@ -91,6 +91,7 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
         except ConcurrentEditError as error:
             form.add_error(None, CONFLICT)
             theirs = _version_shown(error.current, INDICATOR_SHOWN)
+            _carry_on_from(form, error.current)
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -101,6 +102,13 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
 
 
 INDICATOR_SHOWN = ("code", "name_en", "name_cy", "factor", "annualised")
+
+
+def _carry_on_from(form: Any, current: Any) -> None:
+    """After a refused save, the form carries the version now saved, so that saving again
+    (having seen the other person's version) is accepted."""
+    form.data = form.data.copy()
+    form.data["version"] = str(current.version)
 
 
 def _version_shown(current: Any, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -153,8 +161,9 @@ def target_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 actor=request.user, indicator=indicator, value=form.cleaned_data["value"],
                 rules=form.cleaned_data["rules"], expected_version=form.cleaned_data["version"],
             )  # fmt: skip
-        except ConcurrentEditError:
+        except ConcurrentEditError as error:
             form.add_error(None, CONFLICT)
+            _carry_on_from(form, error.current)
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
