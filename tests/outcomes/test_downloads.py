@@ -113,3 +113,18 @@ def test_another_partnership_cannot_see_a_download(
     client.force_login(world.outsider)
     assert client.get(location).status_code == 404
     assert client.get(reverse("outcomes:download-file", args=[job.pk])).status_code == 404
+
+
+def test_the_file_is_for_the_area_the_dashboard_showed(
+    client, world, outcomes, indicator, django_capture_on_commit_callbacks
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(world.board)
+    job, _location = _ask(
+        client, django_capture_on_commit_callbacks, language="cy", area="W06000015"
+    )
+    response = client.get(reverse("outcomes:download-file", args=[job.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(book.worksheets[0].values)
+    assert rows[0][0] == "Data pennawd: Caerdydd"
+    assert rows[2][3] == 43  # Cardiff alone
