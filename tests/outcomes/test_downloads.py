@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import docx
 import openpyxl
+import pdfplumber
 import pytest
 from django.urls import reverse
 
@@ -101,8 +102,11 @@ def test_the_one_pager_as_a_pdf(
     client.force_login(world.board)
     job, _location = _ask(client, django_capture_on_commit_callbacks, format="pdf")
     response = client.get(reverse("outcomes:download-file", args=[job.pk]))
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert response["Content-Type"] == "application/pdf"
+    with pdfplumber.open(io.BytesIO(b"".join(response.streaming_content))) as pdf:
+        assert "StructTreeRoot" in pdf.doc.catalog  # tagged for screen readers
+        text = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
+    assert "MARAC cases: 72 in 2025/26 Q2" in text and "denominator missing" in text
 
 
 def test_another_partnership_cannot_see_a_download(
