@@ -151,6 +151,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
             }
             for e in report.exceptions
         ],
+        "extra_sections": [_section(section) for section in report.extra_sections],
     }
 
 
