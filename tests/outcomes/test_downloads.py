@@ -132,3 +132,24 @@ def test_the_file_is_for_the_area_the_dashboard_showed(
     rows = list(book.worksheets[0].values)
     assert rows[0][0] == "Data pennawd: Caerdydd"
     assert rows[2][3] == 43  # Cardiff alone
+
+
+def test_a_download_that_fails_is_shown_as_failed_not_a_crashed_worker(
+    client, world, outcomes, indicator, monkeypatch
+):
+    def broken(job):
+        raise RuntimeError("typesetting failed")
+
+    client.force_login(world.board)
+    client.post(
+        reverse("outcomes:dashboard-download", args=["cardiff-vale"]),
+        {"format": "pdf", "language": "en"},
+    )
+    job = DashboardDownload.objects.get()
+    monkeypatch.setattr(downloads, "render", broken)
+    assert downloads.make(job.pk) is False
+    job.refresh_from_db()
+    assert job.state == DownloadState.FAILED and not job.stored_as
+    page = client.get(reverse("outcomes:download", args=[job.pk])).content.decode()
+    assert "The file could not be made" in page
+    assert downloads.make(job.pk) is False  # a finished job is never made again
