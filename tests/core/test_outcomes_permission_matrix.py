@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -40,6 +41,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "indicator-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "indicator-edit":      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "benchmark-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "benchmark-edit":      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "target-edit":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
@@ -65,6 +67,10 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.admin, partnership=world.partnership,
         data={"code": "cases", "name_en": "Cases", "numerator": measure},
     )  # fmt: skip
+    benchmark = framework.add_benchmark(
+        actor=world.admin, indicator=indicator, label_en="SafeLives", value=Decimal(40),
+        source="SafeLives",
+    )  # fmt: skip
     category_set = framework.create_category_set(
         actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
         categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
@@ -89,6 +95,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "indicator-add": page("indicator-add"),
         "indicator-edit": page("indicator-edit", indicator.pk),
         "benchmark-add": page("benchmark-add", indicator.pk),
+        "benchmark-edit": page("benchmark-edit", benchmark.pk),
         "target-edit": page("target-edit", indicator.pk),
         "denominator-add": page("denominator-add"),
         "category-set-add": page("category-set-add"),

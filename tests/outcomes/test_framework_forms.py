@@ -244,3 +244,20 @@ def test_the_framework_page_reads_in_as_many_queries_with_more_rows(client, worl
     with CaptureQueriesContext(connection) as more:
         client.get(f"{BASE}/")
     assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_a_benchmark_is_changed_and_an_old_version_is_refused(client, world, indicator):
+    benchmark = framework.add_benchmark(
+        actor=world.admin, indicator=indicator, label_en="SafeLives", value=Decimal(40),
+        source="SafeLives 2019",
+    )  # fmt: skip
+    client.force_login(world.admin)
+    url = f"{BASE}/benchmarks/{benchmark.pk}/"
+    form = {"label_en": "SafeLives", "value": "42", "source": "SafeLives 2023", "version": "1"}
+    assert client.post(url, form).status_code == 302
+    response = client.post(url, {**form, "value": "50"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Somebody else changed this benchmark" in page
+    assert "SafeLives 2023" in page
+    benchmark.refresh_from_db()
+    assert (benchmark.value, benchmark.version) == (Decimal(42), 2)

@@ -156,6 +156,7 @@ class BenchmarkForm(GovukForm):
         label=_("Source"), max_length=500,
         help_text=_("For example: SafeLives, Insights national dataset 2023."),
     )  # fmt: skip
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 RULE_ROWS = 3

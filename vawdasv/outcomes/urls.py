@@ -17,6 +17,7 @@ urlpatterns = [
         framework.benchmark_add,
         name="benchmark-add",
     ),
+    path("<slug:slug>/benchmarks/<int:pk>/", framework.benchmark_edit, name="benchmark-edit"),
     path("<slug:slug>/indicators/<int:pk>/target/", framework.target_edit, name="target-edit"),
     path("<slug:slug>/indicators/<int:pk>/publish/", dashboards.publish, name="publish"),
     path("<slug:slug>/denominators/add/", framework.denominator_upload, name="denominator-add"),

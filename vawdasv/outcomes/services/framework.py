@@ -258,6 +258,34 @@ def add_benchmark(
     return benchmark
 
 
+BENCHMARK_FIELDS = ("label_en", "label_cy", "value", "source")
+
+
+@transaction.atomic
+def change_benchmark(
+    *, actor: Any, benchmark: Benchmark, data: Mapping[str, Any], expected_version: int | None
+) -> Benchmark:
+    """New words, value or source for a benchmark (SafeLives revise theirs); refused if
+    somebody saved a newer version."""
+    partnership = benchmark.indicator.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    unknown = set(data) - set(BENCHMARK_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    if not str(data.get("source", benchmark.source)).strip():
+        raise ValidationError({"source": _("Say where the benchmark comes from.")})
+    locked = kernel.lock(benchmark, expected_version)
+    before = audit.snapshot(locked, BENCHMARK_FIELDS)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["indicator"])
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=BENCHMARK_FIELDS,
+        partnership=partnership, bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
 DEFAULT_RULES = ((Rag.GREEN, Decimal(100)), (Rag.AMBER, Decimal(90)))
 
 

@@ -28,7 +28,7 @@ from vawdasv.outcomes.forms import (
     RuleForm,
     TargetForm,
 )
-from vawdasv.outcomes.models import CategorySet, Indicator, Measure, Target
+from vawdasv.outcomes.models import Benchmark, CategorySet, Indicator, Measure, Target
 from vawdasv.outcomes.services import framework
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -124,8 +124,9 @@ def benchmark_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership)
     form = BenchmarkForm(posted(request))
     if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in framework.BENCHMARK_FIELDS}
         try:
-            framework.add_benchmark(actor=request.user, indicator=indicator, **form.cleaned_data)
+            framework.add_benchmark(actor=request.user, indicator=indicator, **data)
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -133,6 +134,39 @@ def benchmark_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("outcomes:framework", slug=partnership.slug)
     heading = _("Add a benchmark to %(indicator)s") % {"indicator": indicator.code}
     return _form_page(request, partnership, form, heading)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def benchmark_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a benchmark; a save from an old version shows the other person's version."""
+    partnership = _managed(request, slug)
+    benchmark = get_object_or_404(
+        Benchmark.objects.select_related("indicator"), pk=pk, indicator__partnership=partnership
+    )
+    initial = {name: getattr(benchmark, name) for name in framework.BENCHMARK_FIELDS}
+    form = BenchmarkForm(posted(request), initial={**initial, "version": benchmark.version})
+    theirs: dict[str, Any] | None = None
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in framework.BENCHMARK_FIELDS}
+        try:
+            framework.change_benchmark(
+                actor=request.user, benchmark=benchmark, data=data,
+                expected_version=form.cleaned_data["version"],
+            )  # fmt: skip
+        except ConcurrentEditError as error:
+            form.add_error(None, _("Somebody else changed this benchmark while you were "
+                                   "editing it. Their version is shown below; make your "
+                                   "change again."))  # fmt: skip
+            theirs = _version_shown(error.current, framework.BENCHMARK_FIELDS)
+            _carry_on_from(form, error.current)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("Benchmark saved."))
+            return redirect("outcomes:framework", slug=partnership.slug)
+    heading = _("Change a benchmark of %(indicator)s") % {"indicator": benchmark.indicator.code}
+    return _form_page(request, partnership, form, heading, theirs=theirs)
 
 
 def _target_initial(indicator: Indicator) -> dict[str, Any]:
