@@ -3,19 +3,21 @@
 The framework, the returns and the headline-data dashboard are for members of the partnership
 and national observers; another partnership's administrator is told they do not exist (404).
 The published dashboard is for everyone. Anonymous visitors are sent to sign in elsewhere.
-Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py.
+Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py;
+asking for a download (POST only) and its file in tests/outcomes/test_downloads.py.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
-from vawdasv.outcomes.services import framework, returns
+from vawdasv.outcomes.services import downloads, framework, returns
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.reference.models import LocalAuthority
 
@@ -33,6 +35,18 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "return":              (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "published":           (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    "measure-add":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "measure-edit":        (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "rule-add":            (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "indicator-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "indicator-edit":      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "benchmark-add":       (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "benchmark-edit":      (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "target-edit":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "download":            (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
 }
 # fmt: on
 
@@ -49,12 +63,44 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         period_label="2025/26 Q2", deadline=datetime.date(2025, 10, 31), measures=[measure],
         areas=[cardiff],
     )  # fmt: skip
+    indicator = framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "cases", "name_en": "Cases", "numerator": measure},
+    )  # fmt: skip
+    benchmark = framework.add_benchmark(
+        actor=world.admin, indicator=indicator, label_en="SafeLives", value=Decimal(40),
+        source="SafeLives",
+    )  # fmt: skip
+    category_set = framework.create_category_set(
+        actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
+        categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
+    )  # fmt: skip
+    job = downloads.request_download(
+        actor=world.admin, partnership=world.partnership, format="xlsx", language="en",
+        filters={},
+    )  # fmt: skip
     slug = world.partnership.slug
+
+    def page(name: str, *args: Any) -> Callable[[], str]:
+        return lambda: reverse(f"outcomes:{name}", args=[slug, *args])
+
     return {
         "framework": lambda: reverse("outcomes:framework", args=[slug]),
         "return": lambda: reverse("outcomes:return", args=[data_return.pk]),
         "dashboard": lambda: reverse("outcomes:dashboard", args=[slug]),
         "published": lambda: reverse("outcomes:public", args=[slug]),
+        "measure-add": page("measure-add"),
+        "measure-edit": page("measure-edit", measure.pk),
+        "rule-add": page("rule-add"),
+        "indicator-add": page("indicator-add"),
+        "indicator-edit": page("indicator-edit", indicator.pk),
+        "benchmark-add": page("benchmark-add", indicator.pk),
+        "benchmark-edit": page("benchmark-edit", benchmark.pk),
+        "target-edit": page("target-edit", indicator.pk),
+        "denominator-add": page("denominator-add"),
+        "category-set-add": page("category-set-add"),
+        "category-rename": page("category-rename", category_set.pk),
+        "download": lambda: reverse("outcomes:download", args=[job.pk]),
     }
 
 

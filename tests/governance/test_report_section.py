@@ -36,3 +36,12 @@ def test_the_welsh_report_says_it_in_welsh_and_word_has_it_too(world, gov):
 def test_a_partnership_without_groups_gets_no_governance_section(world):
     report = gather(world.strategy, parse_period("2026/27"), language="en")
     assert [s for s in report.extra_sections if s.key == "governance"] == []
+
+
+def test_the_pdf_edition_has_the_governance_section_too(world, gov):
+    import pdfplumber
+
+    report = gather(world.strategy, parse_period("2026/27 Q1"), language="en")
+    with pdfplumber.open(io.BytesIO(render(report, "pdf"))) as pdf:
+        text = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
+    assert "Governance" in text and "Regional VAWDASV Steering Group" in text

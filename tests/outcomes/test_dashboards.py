@@ -90,13 +90,35 @@ def test_the_dashboard_makes_as_many_queries_with_more_values(
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_the_headline_data_downloads_as_a_spreadsheet(client, world, outcomes, indicator):
-    import io
-
-    import openpyxl
+def test_an_administrator_publishes_from_the_dashboard(client, world, outcomes, indicator):
+    from vawdasv.outcomes.models import Publication
 
     by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(world.admin)
+    page = client.get(reverse("outcomes:dashboard", args=["cardiff-vale"])).content.decode()
+    assert "Publish 2025/26 Q2" in page
+    url = reverse("outcomes:publish", args=["cardiff-vale", indicator.pk])
+    response = client.post(url, {"period": "2025/26 Q2"}, follow=True)
+    assert "published after disclosure control" in response.content.decode()
+    assert Publication.objects.get().period_label == "2025/26 Q2"
+
+
+def test_a_period_without_approved_values_is_not_published(client, world, outcomes, indicator):
+    from vawdasv.outcomes.models import Publication
+
+    client.force_login(world.admin)
+    url = reverse("outcomes:publish", args=["cardiff-vale", indicator.pk])
+    response = client.post(url, {"period": "2025/26 Q2"}, follow=True)
+    assert "no approved values for 2025/26 Q2" in response.content.decode()
+    assert not Publication.objects.exists()
+
+
+def test_only_administrators_publish(client, world, outcomes, indicator):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    url = reverse("outcomes:publish", args=["cardiff-vale", indicator.pk])
+    for person, status in ((world.board, 403), (world.lead, 403), (world.outsider, 404)):
+        client.force_login(person)
+        assert client.post(url, {"period": "2025/26 Q2"}).status_code == status
     client.force_login(world.board)
-    response = client.get(reverse("outcomes:dashboard-xlsx", args=["cardiff-vale"]))
-    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
-    assert rows[1][:4] == ("marac_cases", "MARAC cases", "2025/26 Q2", "72")
+    page = client.get(reverse("outcomes:dashboard", args=["cardiff-vale"])).content.decode()
+    assert "Publish 2025/26 Q2" not in page

@@ -23,7 +23,9 @@ def test_a_second_edit_from_an_old_version_is_refused(client, world, outcomes):
             "geography": "local_authority", "direction": "lower", "version": "1"}  # fmt: skip
     assert client.post(url, form).status_code == 302
     response = client.post(url, {**form, "name_en": "Other"})
-    assert response.status_code == 400 and "Somebody else changed" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "Somebody else changed" in page
+    assert "The version saved by somebody else" in page and "Repeats" in page
 
 
 def test_an_unsafe_rule_is_refused_with_a_message_on_the_page(client, world, outcomes):

@@ -94,7 +94,7 @@ def test_an_indicator_with_a_denominator_loaded_from_a_csv_with_its_source(outco
         (b"geo_code,year,value\nW06000015,2023,many\n", "Row 2"),
         (b"geo_code,year,value\nW06000015,2023,1\nW06000015,2023,2\n", "Row 3"),
         (b"geo_code,year,value\n", "no figures"),
-        (b"\xff\xfe\x00", "UTF-8"),
+        (b"\xff\xfe\x00", "is not a CSV file"),
     ],
 )
 def test_a_bad_denominator_file_names_the_row_and_saves_nothing(world, content, message):

@@ -9,8 +9,10 @@ state it is in ("missing", "denominator missing"…), never 0.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -35,6 +37,11 @@ def shown(figure: Figure) -> str:
         Status.NOT_APPLICABLE: _("not applicable"),
         Status.DENOMINATOR_MISSING: _("denominator missing"),
     }.get(figure.status, _("missing"))
+
+
+def rating_word(rag: str | None) -> str:
+    """A RAG rating as its word in the active language; "" when there is none."""
+    return str({"green": _("Green"), "amber": _("Amber"), "red": _("Red")}.get(rag or "", ""))
 
 
 @dataclass
@@ -82,9 +89,22 @@ def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Fig
     return rates.rate(count, figures.denominator(geo, last[-1]), indicator.factor, 12, False)
 
 
-def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline | None:
+def _ends_by(period: Period, until: datetime.date) -> bool:
+    """Whether the period is over by `until` (a report as at a date shows no later quarter)."""
+    month = period.start.month - 1 + period.months
+    first_after = datetime.date(period.start.year + month // 12, month % 12 + 1, 1)
+    return first_after <= until + datetime.timedelta(days=1)
+
+
+def headline(
+    indicator: Indicator, area_codes: list[str], geo: str, until: datetime.date | None = None
+) -> Headline | None:
+    """The indicator's headline for an area; with `until`, as at that date (later quarters
+    left out). None when no quarter has approved figures."""
     figures = IndicatorFigures(indicator, area_codes, totals_only=True)
     quarters = figures.quarters()
+    if until is not None:
+        quarters = [q for q in quarters if _ends_by(q, until)]
     if not quarters:
         return None
     latest = quarters[-1]
@@ -146,6 +166,23 @@ def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline 
         % {"name": name, "value": shown(current), "period": latest.label,
            "change": _change(rates.change(current, previous))},
     )  # fmt: skip
+
+
+def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]:
+    """The dashboard's headlines for an area (a GSS code, or the partnership's slug for the
+    partnership as a whole; anything else means the whole partnership) and a theme (a pk or
+    "" for all): what the page shows and the downloads print."""
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    if geo not in codes:
+        geo = partnership.slug
+    indicators = (
+        Indicator.objects.filter(partnership=partnership)
+        .select_related("numerator", "denominator", "target")
+        .prefetch_related("benchmarks", "target__rules", "themes")
+    )
+    if theme.isdigit():
+        indicators = indicators.filter(themes__pk=int(theme)).distinct()
+    return [h for i in indicators if (h := headline(i, codes, geo)) is not None]
 
 
 def missing_returns(partnership_id: int) -> list[DataReturn]:

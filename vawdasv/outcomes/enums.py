@@ -86,3 +86,17 @@ class PeriodLength(models.IntegerChoices):
 
     QUARTER = 3, _("Quarter")
     YEAR = 12, _("Year")
+
+
+class DownloadFormat(models.TextChoices):
+    """The dashboard's downloads, each made by a worker (outcomes/downloads.py)."""
+
+    XLSX = "xlsx", _("Spreadsheet (.xlsx)")
+    DOCX = "docx", _("One-page summary (Word)")
+    PDF = "pdf", _("One-page summary (PDF)")
+
+
+class DownloadState(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Could not be made")

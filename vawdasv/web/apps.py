@@ -33,3 +33,8 @@ class WebConfig(AppConfig):
         from vawdasv.web.groups_for_reviews import PROVIDER
 
         set_group_provider(PROVIDER)
+
+        # The report's "Headline data" in each theme, from outcomes (a sibling of progress).
+        from vawdasv.web.outcomes_report import headline_sections
+
+        sections.register_theme_sections(headline_sections)

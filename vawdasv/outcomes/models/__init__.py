@@ -1,6 +1,7 @@
 """The outcomes framework (measures, indicators, denominators, benchmarks, targets) and the
 quarterly data returns partners send in."""
 
+from vawdasv.outcomes.models.downloads import DashboardDownload
 from vawdasv.outcomes.models.framework import (
     Benchmark,
     Category,
@@ -28,6 +29,7 @@ __all__ = [
     "Category",
     "CategoryLabel",
     "CategorySet",
+    "DashboardDownload",
     "DataReturn",
     "Denominator",
     "DenominatorValue",

@@ -252,6 +252,8 @@ class Benchmark(BilingualModel):
     label_cy = models.CharField(_("label (Welsh)"), max_length=200, blank=True)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     source = models.CharField(_("source"), max_length=500)
+    # An edit counter: a change saved from an old version is refused (kernel.lock).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["indicator", "label_en"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.lib import filecheck
 from vawdasv.lib.text import normalise_text as normalise
 from vawdasv.outcomes import expressions
 from vawdasv.outcomes.enums import Rag
@@ -161,7 +162,11 @@ def save_indicator(
     data: Mapping[str, Any],
     indicator: Indicator | None = None,
     expected_version: int | None = None,
+    themes: Sequence[Any] | None = None,
+    commitments: Sequence[Any] | None = None,
 ) -> Indicator:
+    """Create an indicator or change one (refused if somebody saved a newer version); with
+    `themes` and `commitments` its links to the plan change in the same audit entry."""
     kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
     unknown = set(data) - set(INDICATOR_FIELDS)
     if unknown:
@@ -173,24 +178,41 @@ def save_indicator(
     _unique_code(
         Indicator, partnership, str(data.get("code", "")), indicator.pk if indicator else None
     )
+    linking = themes is not None or commitments is not None
+    if linking:
+        _check_plan_links(partnership, themes or (), commitments or ())
+    fields = (*INDICATOR_FIELDS, *(("themes", "commitments") if linking else ()))
     if indicator is None:
         indicator = Indicator(partnership=partnership, **data)
         indicator.full_clean(exclude=["partnership"])
         indicator.save()
-        kernel.created(
-            actor=actor, instance=indicator, fields=INDICATOR_FIELDS, partnership=partnership
-        )
+        if linking:
+            indicator.themes.set(themes or ())
+            indicator.commitments.set(commitments or ())
+        kernel.created(actor=actor, instance=indicator, fields=fields, partnership=partnership)
         return indicator
     locked = kernel.lock(indicator, expected_version)
-    before = audit.snapshot(locked, INDICATOR_FIELDS)
+    before = audit.snapshot(locked, fields)
     for name, value in data.items():
         setattr(locked, name, value)
     locked.full_clean(exclude=["partnership"])
+    if linking:
+        locked.themes.set(themes or ())
+        locked.commitments.set(commitments or ())
     kernel.save_changes(
-        actor=actor, instance=locked, before=before, fields=INDICATOR_FIELDS,
+        actor=actor, instance=locked, before=before, fields=fields,
         partnership=partnership, bump_version=True,
     )  # fmt: skip
     return locked
+
+
+def _check_plan_links(
+    partnership: Partnership, themes: Sequence[Any], commitments: Sequence[Any]
+) -> None:
+    if any(t.strategy.partnership_id != partnership.pk for t in themes) or any(
+        c.theme.strategy.partnership_id != partnership.pk for c in commitments
+    ):
+        raise ValidationError(_("Choose themes and commitments of this partnership's plans."))
 
 
 @transaction.atomic
@@ -200,10 +222,7 @@ def link_indicator(
     """Link an indicator to the plan's themes and commitments (the report's Headline data)."""
     partnership = indicator.partnership
     kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
-    if any(t.strategy.partnership_id != partnership.pk for t in themes) or any(
-        c.theme.strategy.partnership_id != partnership.pk for c in commitments
-    ):
-        raise ValidationError(_("Choose themes and commitments of this partnership's plans."))
+    _check_plan_links(partnership, themes, commitments)
     before = audit.snapshot(indicator, ("themes", "commitments"))
     indicator.themes.set(themes)
     indicator.commitments.set(commitments)
@@ -227,6 +246,8 @@ def add_benchmark(
     kernel.require(permissions.can_manage_outcomes(actor, indicator.partnership_id))
     if not source.strip():
         raise ValidationError({"source": _("Say where the benchmark comes from.")})
+    if not value.is_finite():
+        raise ValidationError({"value": _("Enter a number.")})
     benchmark = Benchmark.objects.create(
         indicator=indicator, label_en=label_en, label_cy=label_cy, value=value, source=source
     )
@@ -235,6 +256,34 @@ def add_benchmark(
         partnership=indicator.partnership,
     )  # fmt: skip
     return benchmark
+
+
+BENCHMARK_FIELDS = ("label_en", "label_cy", "value", "source")
+
+
+@transaction.atomic
+def change_benchmark(
+    *, actor: Any, benchmark: Benchmark, data: Mapping[str, Any], expected_version: int | None
+) -> Benchmark:
+    """New words, value or source for a benchmark (SafeLives revise theirs); refused if
+    somebody saved a newer version."""
+    partnership = benchmark.indicator.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    unknown = set(data) - set(BENCHMARK_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    if not str(data.get("source", benchmark.source)).strip():
+        raise ValidationError({"source": _("Say where the benchmark comes from.")})
+    locked = kernel.lock(benchmark, expected_version)
+    before = audit.snapshot(locked, BENCHMARK_FIELDS)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["indicator"])
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=BENCHMARK_FIELDS,
+        partnership=partnership, bump_version=True,
+    )  # fmt: skip
+    return locked
 
 
 DEFAULT_RULES = ((Rag.GREEN, Decimal(100)), (Rag.AMBER, Decimal(90)))
@@ -247,9 +296,22 @@ def set_target(
     indicator: Indicator,
     value: Decimal,
     rules: Sequence[tuple[str, Decimal]] = DEFAULT_RULES,
+    expected_version: int | None = None,
 ) -> Target:
-    """The target and its ordered rules, as (rating, % of target); red when none holds."""
+    """The target and its ordered rules, as (rating, % of target); red when none holds.
+    The target belongs to the indicator, so a change from an old version of the indicator
+    is refused and a change moves the indicator's version on."""
     kernel.require(permissions.can_manage_outcomes(actor, indicator.partnership_id))
+    if not rules or any(rag == Rag.RED for rag, _percent in rules):
+        raise ValidationError(
+            {"rules": _("Give at least one rule for green or amber; red is what is left.")}
+        )
+    if any(percent < 0 for _rag, percent in rules):
+        raise ValidationError({"rules": _("A percentage of the target cannot be below 0.")})
+    if expected_version is not None:
+        locked = kernel.lock(indicator, expected_version)
+        locked.version += 1
+        locked.save(update_fields=["version"])
     target, _created = Target.objects.update_or_create(
         indicator=indicator, defaults={"value": value}
     )
@@ -326,6 +388,7 @@ def load_denominator(
         raise ValidationError({"source": _("Say where the figures come from.")})
     if len(content) > MAX_DENOMINATOR_BYTES:
         raise ValidationError({"file": _("The file is larger than 5 MB.")})
+    _checked_csv(file_name, content)
     rows = _denominator_rows(content)
     denominator, created = Denominator.objects.update_or_create(
         partnership=partnership,
@@ -343,6 +406,38 @@ def load_denominator(
                  "source": {"before": None, "after": source}},
     )  # fmt: skip
     return denominator
+
+
+def _cell_problem(line: int, column: str, problem: str) -> str:
+    return _("Row %(row)s, column %(column)s: %(problem)s.") % {
+        "row": line, "column": column, "problem": problem,
+    }  # fmt: skip
+
+
+def _whole_year(text: str, line: int) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise ValidationError({"file": _cell_problem(line, "year", _("a year such as 2021"))})
+    return int(text)
+
+
+def _figure(text: str, line: int) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0 or value >= Decimal("1e12"):
+        raise ValidationError(
+            {"file": _cell_problem(line, "value", _("a number of 0 or more is needed"))}
+        )
+    return value.quantize(Decimal("0.01"))
+
+
+def _checked_csv(file_name: str, content: bytes) -> None:
+    """The shared upload checker: a plain-text CSV, not empty, not something else renamed."""
+    try:
+        filecheck.check_upload(file_name, content, {filecheck.FileKind.CSV})
+    except filecheck.RefusedFile as error:
+        raise ValidationError({"file": str(error)}) from error
 
 
 def _denominator_rows(content: bytes) -> list[dict[str, Any]]:
@@ -368,19 +463,20 @@ def _denominator_rows(content: bytes) -> list[dict[str, Any]]:
             for k, v in raw.items()
             if k
         }
-        try:
-            year = int(row["year"])
-            value = Decimal(row["value"].replace(",", ""))
-        except (ValueError, InvalidOperation) as error:
+        year = _whole_year(row.get("year") or "", line)
+        value = _figure(row.get("value") or "", line)
+        geo_code = row.get("geo_code") or ""
+        if not geo_code or len(geo_code) > 9:
             raise ValidationError(
-                {"file": _("Row %(row)s: year and value must be numbers.") % {"row": line}}
-            ) from error
-        if not value.is_finite() or value < 0 or not row["geo_code"] or len(row["geo_code"]) > 9:
-            raise ValidationError(
-                {"file": _("Row %(row)s: an area code and a value of 0 or more are needed.")
-                 % {"row": line}}
-            )  # fmt: skip
-        key = (row["geo_code"], year, row.get("sex", ""), row.get("age_band", ""))
+                {
+                    "file": _cell_problem(
+                        line,
+                        "geo_code",
+                        _("an area code (GSS code, 9 characters at most) is needed"),
+                    )
+                }
+            )
+        key = (geo_code, year, row.get("sex", ""), row.get("age_band", ""))
         if key in seen:
             raise ValidationError(
                 {"file": _("Row %(row)s repeats an earlier row.") % {"row": line}}

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes import dashboard, selectors
-from vawdasv.outcomes.models import Publication
+from vawdasv.outcomes import dashboard, downloads, selectors
+from vawdasv.outcomes.enums import DownloadState
+from vawdasv.outcomes.forms import DownloadForm
+from vawdasv.outcomes.models import DashboardDownload, Indicator, Publication
+from vawdasv.outcomes.services import downloads as downloads_service
+from vawdasv.outcomes.services import publication
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
 
@@ -16,20 +26,13 @@ from vawdasv.partnerships.models import Partnership
 def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.get_partnership_for_member(request.user, slug)
     authorities = list(partnership.local_authorities.order_by("name_en"))
-    codes = sorted(a.gss_code for a in authorities)
+    codes = {a.gss_code for a in authorities}
     geo = request.GET.get("area", partnership.slug)
-    if geo not in codes:
-        geo = partnership.slug
+    geo = geo if geo in codes else partnership.slug
     theme = request.GET.get("theme", "")
-    indicators = (
-        selectors.indicators_of(partnership)
-        .select_related("target")
-        .prefetch_related("target__rules")
-    )
-    if theme.isdigit():
-        indicators = indicators.filter(themes__pk=int(theme)).distinct()
-    headlines = [h for i in indicators if (h := dashboard.headline(i, codes, geo)) is not None]
-    themes = {t.pk: str(read(t, "name")) for i in indicators for t in i.themes.all()}
+    headlines = dashboard.headlines_for(partnership, geo, theme)
+    themes = {t.pk: str(read(t, "name")) for h in headlines for t in h.indicator.themes.all()}
+    form = DownloadForm(initial={"language": request.LANGUAGE_CODE, "area": geo, "theme": theme})
     return render(
         request,
         "outcomes/dashboard.html",
@@ -43,44 +46,76 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
             "theme": theme,
             "missing": dashboard.missing_returns(partnership.pk),
             "chart": {"width": dashboard.CHART_WIDTH, "height": dashboard.CHART_HEIGHT},
+            "download_form": form,
+            "can_publish": permissions.can_publish_outcomes(request.user, partnership.pk),
         },
     )
 
 
 @login_required
-def headline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    """The dashboard's figures as a spreadsheet (written through lib/tabular)."""
-    import io
-
-    import openpyxl
-    from django.utils.translation import gettext as _
-
-    from vawdasv.lib import tabular
-
+@require_POST
+def download_request(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask for a download of the dashboard as shown; a worker makes the file."""
     partnership = selectors.get_partnership_for_member(request.user, slug)
-    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Headline data"
-    tabular.append_row(sheet, [
-        _("Code"), _("Indicator"), _("Period"), _("Latest"), _("Change on the previous quarter"),
-        _("Change on the same quarter last year"), _("Rolling 12 months"), _("Target"),
-        _("Rating"),
-    ])  # fmt: skip
-    for indicator in selectors.indicators_of(partnership):
-        h = dashboard.headline(indicator, codes, partnership.slug)
-        if h is not None:
-            tabular.append_row(sheet, [
-                indicator.code, h.name, h.period, h.latest, h.previous_change, h.year_change,
-                h.rolling, h.target, h.rag or "",
-            ])  # fmt: skip
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=tabular.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="headline-data-{partnership.slug}.xlsx"'
-    )
+    form = DownloadForm(request.POST)
+    if not form.is_valid():
+        return redirect("outcomes:dashboard", slug=partnership.slug)
+    data = form.cleaned_data
+    job = downloads_service.request_download(
+        actor=request.user, partnership=partnership, format=data["format"],
+        language=data["language"], filters={"area": data["area"], "theme": data["theme"]},
+    )  # fmt: skip
+    return redirect("outcomes:download", pk=job.pk)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Publish an indicator's approved figures for a period, after disclosure control."""
+    partnership = selectors.get_partnership_for_member(request.user, slug)
+    if not permissions.can_publish_outcomes(request.user, partnership.pk):
+        raise PermissionDenied
+    indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership)
+    period = request.POST.get("period", "")[:20]
+    try:
+        publication.publish(actor=request.user, indicator=indicator, period_label=period)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(indicator)s for %(period)s published after disclosure control.")
+            % {"indicator": read(indicator, "name"), "period": period},
+        )
+    return redirect("outcomes:dashboard", slug=partnership.slug)
+
+
+def _download(request: HttpRequest, pk: int) -> DashboardDownload:
+    job = get_object_or_404(DashboardDownload.objects.select_related("partnership"), pk=pk)
+    if not permissions.can_view_outcomes(request.user, job.partnership_id):
+        raise Http404
+    return job
+
+
+@login_required
+@require_GET
+def download_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """How far the file has got ("Check again" works without JavaScript), then the link."""
+    return render(request, "outcomes/download.html", {"job": _download(request, pk)})
+
+
+@login_required
+@require_GET
+def download_file(request: HttpRequest, pk: int) -> FileResponse:
+    job = _download(request, pk)
+    if job.state != DownloadState.DONE or not job.stored_as:
+        raise Http404
+    response = FileResponse(
+        default_storage.open(job.stored_as, "rb"), as_attachment=True,
+        filename=downloads.file_name(job), content_type=downloads.CONTENT_TYPES[job.format],
+    )  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

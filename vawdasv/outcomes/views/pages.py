@@ -29,6 +29,8 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
             "partnership": partnership,
             "measures": selectors.measures_of(partnership),
             "indicators": selectors.indicators_of(partnership),
+            "denominators": selectors.denominators_of(partnership),
+            "category_sets": selectors.category_sets_of(partnership),
             "returns": selectors.returns_of(partnership),
             "suppliers": completeness.by_supplier(partnership.pk),
             "can_manage": permissions.can_manage_outcomes(request.user, partnership.pk),

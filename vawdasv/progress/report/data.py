@@ -45,7 +45,7 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
 from vawdasv.progress.report.as_at import closed_at, rewind
-from vawdasv.progress.report.sections import ExtraSection, sections_for
+from vawdasv.progress.report.sections import ExtraSection, sections_for, theme_sections_for
 from vawdasv.progress.report.text import written_text
 
 NOT_RATED = ""  # the RAG "value" of an action without an approved rating
@@ -101,6 +101,9 @@ class ThemeReport:
     # What the regional team wrote (report/text.py): after the table, after "Future activity".
     narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
     future_narrative: BilingualText = field(default_factory=lambda: BilingualText("", "en", "en"))
+    # Sections other apps add inside the theme (progress/report/sections.py), such as
+    # outcomes' headline data.
+    extra_sections: list[ExtraSection] = field(default_factory=list)
 
     @property
     def narratives(self) -> list[tuple[str, list[BilingualText]]]:
@@ -483,6 +486,7 @@ def _gather(
     for rows in [*by_theme_rows.values(), *by_theme_future.values()]:
         for row in rows:
             _edit_narrative(row, written.narratives.get(row.action_id), language)
+    theme_extras = theme_sections_for(strategy, period.start, period.end, language)
     theme_reports = [
         ThemeReport(
             theme_id=t.pk,
@@ -492,6 +496,7 @@ def _gather(
             future=by_theme_future.get(t.pk, []),
             narrative=_pick(written.themes.get(t.pk, {}), "narrative", language),
             future_narrative=_pick(written.themes.get(t.pk, {}), "future", language),
+            extra_sections=theme_extras.get(t.pk, []),
         )
         for t in themes
     ]

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from vawdasv.lib.bilingual import BilingualText
 from vawdasv.lib.text import xml_safe as _x
 from vawdasv.progress.report.data import ProgressReport, ReportRow
+from vawdasv.progress.report.sections import ExtraSection
 
 # Light fills keep black text readable (contrast above 4.5:1); the word says the status anyway.
 RAG_FILLS = {"red": "F4CDC6", "amber": "FFE3B3", "green": "CCE2D8"}
@@ -332,15 +333,20 @@ def _changes_and_exceptions(document: WordDocument, report: ProgressReport) -> N
     else:
         document.add_paragraph(labels["no_exceptions"])
     for section in report.extra_sections:
-        document.add_heading(_x(section.title), level=1)
-        if section.intro:
-            document.add_paragraph(_x(section.intro))
-        if not section.rows:
-            document.add_paragraph(_x(section.empty))
-            continue
-        table = _table(document, _x(section.title), [_x(h) for h in section.headers])
-        for row in section.rows:
-            _add_row(table, [_x(cell) for cell in row])
+        _extra_section(document, section, level=1)
+
+
+def _extra_section(document: WordDocument, section: ExtraSection, level: int) -> None:
+    """A section another app added (progress/report/sections.py): plain text in a table."""
+    document.add_heading(_x(section.title), level=level)
+    if section.intro:
+        document.add_paragraph(_x(section.intro))
+    if not section.rows:
+        document.add_paragraph(_x(section.empty))
+        return
+    table = _table(document, _x(section.title), [_x(h) for h in section.headers])
+    for row in section.rows:
+        _add_row(table, [_x(cell) for cell in row])
 
 
 def _written(document: WordDocument, value: BilingualText) -> None:
@@ -394,6 +400,8 @@ def build_document(report: ProgressReport) -> WordDocument:
         else:
             document.add_paragraph(labels["no_future"])
         _written(document, theme.future_narrative)
+        for extra in theme.extra_sections:
+            _extra_section(document, extra, level=2)
     _changes_and_exceptions(document, report)
     return document
 

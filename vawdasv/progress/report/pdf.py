@@ -24,6 +24,7 @@ from vawdasv.lib.bilingual import BilingualText
 from vawdasv.lib.text import xml_safe
 from vawdasv.progress.report.data import ProgressReport, ReportRow
 from vawdasv.progress.report.html import chart
+from vawdasv.progress.report.sections import ExtraSection
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT = typeset.FONT
@@ -80,6 +81,12 @@ def _chart_svg(report: ProgressReport) -> tuple[str, str]:
     return xml_safe(svg), drawn.description
 
 
+def _section(section: ExtraSection) -> dict[str, Any]:
+    """A section another app added, as plain strings (report.typ places them as text)."""
+    return {"title": section.title, "intro": section.intro, "headers": section.headers,
+            "rows": section.rows, "empty": section.empty}  # fmt: skip
+
+
 def document_data(report: ProgressReport) -> dict[str, Any]:
     """Everything report.typ prints, as plain JSON-ready values."""
     with translation.override(report.language):
@@ -126,6 +133,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
                 ],
                 "narrative": _written(theme.narrative),
                 "future_narrative": _written(theme.future_narrative),
+                "extra": [_section(section) for section in theme.extra_sections],
             }
             for theme in report.themes
         ],
@@ -143,6 +151,7 @@ def document_data(report: ProgressReport) -> dict[str, Any]:
             }
             for e in report.exceptions
         ],
+        "extra_sections": [_section(section) for section in report.extra_sections],
     }
 
 
