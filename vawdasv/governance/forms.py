@@ -99,10 +99,19 @@ class SeatForm(GovukForm):
     role = forms.CharField(label=_("Role on the group"), required=False, max_length=200)
     member_name = forms.CharField(label=_("Member"), required=False, max_length=200)
     deputy_name = forms.CharField(label=_("Deputy"), required=False, max_length=200)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, partnership: Partnership, editing: bool = False,
+                 **kwargs: Any) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+        if editing:
+            # A seat stays its organisation's; another organisation gets a seat of its own.
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+
+    def seat_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class MeetingForm(GovukForm):
@@ -119,6 +128,16 @@ class MeetingForm(GovukForm):
     )
     place = forms.CharField(label=_("Place"), required=False, max_length=300)
     online = forms.BooleanField(label=_("Online"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict[str, Any]:
+        starts = timezone.localtime(meeting.starts_at)
+        ends = timezone.localtime(meeting.ends_at) if meeting.ends_at else None
+        return {
+            "date": starts.date(), "start": starts.time(), "end": ends.time() if ends else None,
+            "place": meeting.place, "online": meeting.online, "version": meeting.version,
+        }  # fmt: skip
 
     def meeting_data(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -239,10 +258,17 @@ class LogItemForm(GovukForm):
         widget=DateInput(attrs={"class": "govuk-input--width-10"}),
     )
     status = forms.ChoiceField(label=_("Status"), choices=LogStatus.choices)
+    updates = forms.CharField(
+        label=_("Updates"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+
+    def item_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class DecisionChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -346,3 +372,27 @@ class ExternalBodyForm(GovukForm):
     url = forms.URLField(
         label=_("Web address"), required=False, max_length=500, assume_scheme="https"
     )
+
+
+class PaperForm(GovukForm):
+    title_en = forms.CharField(label=_("Title (English)"), required=False, max_length=200)
+    title_cy = forms.CharField(label=_("Title (Welsh)"), required=False, max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument."),
+        error_messages={"required": _("Choose a file to add")},
+    )
+
+
+class TermsDocumentForm(GovukForm):
+    file = forms.FileField(
+        label=_("Terms of reference document"),
+        help_text=_("PDF, Word or OpenDocument. It replaces the document there now."),
+        error_messages={"required": _("Choose a file to add")},
+    )
+
+
+class ConfirmForm(GovukForm):
+    """A delete is a POST from a page that says what will go; nothing else to fill in."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -130,8 +130,11 @@ def gather(meeting: Meeting, language: str) -> PackData:
                 )
                 for item in open_items
             ],
-            # Papers are listed by their agenda item until files can be attached to meetings.
-            papers=[],
+            # Listed by title and file; the pack does not embed them (each downloads on its own).
+            papers=[
+                f"{read(paper, 'title', language).text} ({paper.file_name})"
+                for paper in meeting.papers.all()
+            ],
         )
 
 
@@ -168,7 +171,10 @@ def render_docx(data: PackData) -> bytes:
         if not data.log_items:
             document.add_paragraph(_("None."))
         document.add_heading(_("Papers"), level=1)
-        document.add_paragraph(_("None."))
+        for paper in data.papers:
+            document.add_paragraph(xml_safe(paper), style="List Bullet")
+        if not data.papers:
+            document.add_paragraph(_("None."))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

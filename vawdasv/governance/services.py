@@ -219,6 +219,22 @@ def update_seat(
     )  # fmt: skip
 
 
+@transaction.atomic
+def delete_seat(*, actor: Any, seat: Seat, expected_version: int | None = None) -> None:
+    """Take a seat off a group. A seat with attendance recorded is part of past meetings'
+    quorum, so it stays (change its member instead)."""
+    _require_manager(actor, seat.group.partnership_id)
+    locked = kernel.lock(seat, expected_version)
+    if locked.attendance.exists():
+        raise ValidationError(
+            _("This seat has attendance recorded at past meetings, so it cannot be removed. "
+              "Change its member instead.")
+        )  # fmt: skip
+    kernel.delete(
+        actor=actor, instance=locked, partnership=seat.group.partnership, fields=SEAT_FIELDS
+    )
+
+
 # Meetings -----------------------------------------------------------------------------------
 
 
@@ -250,6 +266,28 @@ def update_meeting(
         actor=actor, instance=meeting, data=data, fields=MEETING_FIELDS,
         partnership=meeting.group.partnership, expected_version=expected_version,
     )  # fmt: skip
+
+
+@transaction.atomic
+def delete_meeting(*, actor: Any, meeting: Meeting, expected_version: int | None = None) -> None:
+    """Delete a meeting recorded by mistake, with its agenda, papers, attendance and action log.
+
+    A meeting with decisions or minutes is the record of what was decided and stays; so does
+    one at which other minutes were approved.
+    """
+    partnership = meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(meeting, expected_version)
+    if (
+        locked.decisions.exists()
+        or locked.minutes_status != MinutesStatus.NONE
+        or locked.approved_minutes_of.exists()
+    ):
+        raise ValidationError(
+            _("This meeting has minutes or decisions, so it is part of the record and cannot "
+              "be deleted.")
+        )  # fmt: skip
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=MEETING_FIELDS)
 
 
 @transaction.atomic
@@ -433,6 +471,14 @@ def update_log_item(
         actor=actor, instance=item, data=data, fields=LOG_FIELDS, partnership=partnership,
         expected_version=expected_version,
     )  # fmt: skip
+
+
+@transaction.atomic
+def delete_log_item(*, actor: Any, item: LogItem, expected_version: int | None = None) -> None:
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=LOG_FIELDS)
 
 
 # Calendar addresses ---------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from vawdasv.governance import views, views_calendar, views_pack, views_voice
+from vawdasv.governance import (
+    views,
+    views_calendar,
+    views_edit,
+    views_pack,
+    views_papers,
+    views_voice,
+)
 
 app_name = "governance"
 urlpatterns = [
@@ -36,4 +43,16 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/approve/", views.approve_minutes, name="approve-minutes"),
     path("meetings/<int:pk>/decisions/new/", views.decision_add, name="decision-add"),
     path("meetings/<int:pk>/log/new/", views.log_add, name="log-add"),
+    path("meetings/<int:pk>/edit/", views_edit.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/delete/", views_edit.meeting_delete, name="meeting-delete"),
+    path("seats/<int:pk>/edit/", views_edit.seat_edit, name="seat-edit"),
+    path("seats/<int:pk>/remove/", views_edit.seat_remove, name="seat-remove"),
+    path("log/<int:pk>/edit/", views_edit.log_edit, name="log-edit"),
+    path("log/<int:pk>/remove/", views_edit.log_remove, name="log-remove"),
+    path("meetings/<int:pk>/papers/new/", views_papers.paper_add, name="paper-add"),
+    path("papers/<int:pk>/", views_papers.paper_file, name="paper-file"),
+    path("papers/<int:pk>/remove/", views_papers.paper_remove, name="paper-remove"),
+    path("groups/<int:pk>/terms/new/", views_papers.terms_add, name="terms-add"),
+    path("groups/<int:pk>/terms/", views_papers.terms_file, name="terms-file"),
+    path("groups/<int:pk>/terms/remove/", views_papers.terms_remove, name="terms-remove"),
 ]
