@@ -12,6 +12,7 @@ who asked and when.
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -244,6 +246,29 @@ def request_pack(*, actor: Any, meeting: Meeting, format: str, language: str) ->
     )  # fmt: skip
     transaction.on_commit(lambda: make_pack.enqueue(job.pk))
     return job
+
+
+def delete_superseded(keep_days: int) -> int:
+    """Packs older than `keep_days` for which a newer finished pack of the same meeting, format
+    and language exists, with their files (after the commit; governance.signals). The newest
+    pack of each stays, so a meeting always has its latest pack; failed jobs go on the same
+    terms. Returns how many jobs went."""
+    cutoff = timezone.now() - datetime.timedelta(days=keep_days)
+    newer_done = PackJob.objects.filter(
+        meeting=OuterRef("meeting"), format=OuterRef("format"), language=OuterRef("language"),
+        state=PackState.DONE, created_at__gt=OuterRef("created_at"),
+    )  # fmt: skip
+    superseded = PackJob.objects.filter(
+        Exists(newer_done),
+        created_at__lt=cutoff,
+        state__in=(PackState.DONE, PackState.FAILED),
+    )
+    count = 0
+    for job in superseded:
+        with transaction.atomic():
+            job.delete()
+        count += 1
+    return count
 
 
 def run_pack_job(job_id: int) -> bool:
