@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm
+from vawdasv.governance import indicators
 from vawdasv.governance.enums import (
     AttendanceStatus,
     Frequency,
@@ -17,10 +18,10 @@ from vawdasv.governance.enums import (
     LogStatus,
     VoiceSource,
 )
-from vawdasv.governance.models import Decision, ExternalBody, Group, Meeting
+from vawdasv.governance.models import AgendaItem, Decision, ExternalBody, Group, Meeting
 from vawdasv.lib.bilingual import read
 from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.plans.models import Action
+from vawdasv.plans.models import Action, Commitment
 
 
 class DateInput(forms.DateInput):
@@ -328,7 +329,15 @@ class VoiceItemForm(GovukForm):
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 
+class CommitmentsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {read(obj, 'text').text}".strip()[:150]
+
+
 class AgendaItemForm(GovukForm):
+    """An agenda item and what it concerns: lists of the partnership's own plan actions,
+    commitments, progress rounds and indicators, as checkboxes (no JavaScript needed)."""
+
     title_en, title_cy = _bilingual(_("Item (English)"), _("Item (Welsh)"))
     actions = ActionsChoiceField(
         label=_("Plan actions it concerns"),
@@ -336,12 +345,52 @@ class AgendaItemForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    commitments = CommitmentsChoiceField(
+        label=_("Commitments it concerns"),
+        queryset=Commitment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    rounds = forms.ModelMultipleChoiceField(
+        label=_("Progress rounds it concerns"),
+        queryset=AgendaItem.rounds.field.related_model.objects.none(),  # type: ignore[attr-defined]
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    indicators = forms.TypedMultipleChoiceField(
+        label=_("Indicators it concerns"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the partnership’s own indicators")},
+    )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
-            commitment__theme__strategy__partnership=partnership
+        in_partnership = {"commitment__theme__strategy__partnership": partnership}
+        self.fields["actions"].queryset = Action.objects.filter(**in_partnership)  # type: ignore[attr-defined]
+        self.fields["commitments"].queryset = Commitment.objects.filter(  # type: ignore[attr-defined]
+            theme__strategy__partnership=partnership
         )
+        # Progress rounds belong to a sibling app: reached through the agenda item's own
+        # relation rather than an import of progress.
+        rounds = AgendaItem.rounds.field.related_model  # type: ignore[attr-defined]
+        self.fields["rounds"].queryset = rounds.objects.filter(  # type: ignore[attr-defined]
+            strategy__partnership=partnership
+        ).select_related("strategy")
+        choices = indicators.choices(partnership.pk)
+        if choices:
+            self.fields["indicators"].choices = choices  # type: ignore[attr-defined]
+        else:
+            del self.fields["indicators"]
+
+    def link_data(self) -> dict[str, Any]:
+        return {
+            "actions": self.cleaned_data["actions"],
+            "commitments": self.cleaned_data["commitments"],
+            "rounds": self.cleaned_data["rounds"],
+            "indicator_ids": self.cleaned_data.get("indicators", []),
+        }
 
 
 class GroupActionsForm(GovukForm):

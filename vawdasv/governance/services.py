@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
-from vawdasv.governance import anonymise
+from vawdasv.governance import anonymise, indicators
 from vawdasv.governance.anonymise import Finding
 from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
 from vawdasv.governance.models import (
@@ -38,7 +38,7 @@ from vawdasv.governance.models import (
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans import services as plan_services
-from vawdasv.plans.models import Action
+from vawdasv.plans.models import Action, Commitment
 
 M = TypeVar("M", bound=models.Model)
 
@@ -49,7 +49,7 @@ GROUP_FIELDS = (
 )  # fmt: skip
 SEAT_FIELDS = ("organisation", "role", "member_name", "deputy_name")
 MEETING_FIELDS = ("starts_at", "ends_at", "place", "online", "guests", "survivor_representatives")
-AGENDA_FIELDS = ("order", "title_en", "title_cy")
+AGENDA_FIELDS = ("order", "title_en", "title_cy", "indicator_ids")
 DECISION_FIELDS = (
     "what_en", "what_cy", "why_en", "why_cy", "alternatives_en", "alternatives_cy", "action",
 )  # fmt: skip
@@ -292,20 +292,39 @@ def delete_meeting(*, actor: Any, meeting: Meeting, expected_version: int | None
 
 @transaction.atomic
 def add_agenda_item(
-    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = ()
-) -> AgendaItem:
+    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[models.Model] = (),
+    indicator_ids: Iterable[int] = (),
+) -> AgendaItem:  # fmt: skip
+    """An agenda item, optionally linked to the partnership's plan actions, commitments,
+    progress rounds and indicators (ids checked through governance.indicators)."""
     partnership = meeting.group.partnership
     _require_manager(actor, partnership.pk)
     _require_text(data, "title", _("Enter the agenda item in English or Welsh"))
-    actions = list(actions)
+    actions, commitments, rounds = list(actions), list(commitments), list(rounds)
     if any(a.commitment.theme.strategy.partnership_id != partnership.pk for a in actions):
         raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
-    values = {"order": meeting.agenda_items.count() + 1, **data}
+    if any(c.theme.strategy.partnership_id != partnership.pk for c in commitments):
+        raise ValidationError(
+            {"commitments": _("Choose commitments from the partnership’s own plans")}
+        )
+    if any(r.strategy.partnership_id != partnership.pk for r in rounds):  # type: ignore[attr-defined]
+        raise ValidationError({"rounds": _("Choose the partnership’s own progress rounds")})
+    try:
+        checked_ids = indicators.valid_ids(partnership.pk, indicator_ids)
+    except ValueError as error:
+        raise ValidationError(
+            {"indicators": _("Choose the partnership’s own indicators")}
+        ) from error
+    values = {"order": meeting.agenda_items.count() + 1, **data, "indicator_ids": checked_ids}
     item = _set_and_save_agenda(meeting, values)
     item.actions.set(actions)
+    item.commitments.set(commitments)
+    item.rounds.set(rounds)
     kernel.created(
-        actor=actor, instance=item, fields=(*AGENDA_FIELDS, "actions"), partnership=partnership
-    )
+        actor=actor, instance=item,
+        fields=(*AGENDA_FIELDS, "actions", "commitments", "rounds"), partnership=partnership,
+    )  # fmt: skip
     return item
 
 

@@ -222,7 +222,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "group": meeting.group,
             "quorum": selectors.quorum(meeting),
             "rows": selectors.attendance_rows(meeting),
-            "agenda": meeting.agenda_items.prefetch_related("actions"),
+            "agenda": selectors.agenda(meeting),
             "decisions": meeting.decisions.select_related("action"),
             "log_items": meeting.log_items.select_related("owner_organisation"),
             "approved_here": meeting.approved_minutes_of.all(),
@@ -388,9 +388,8 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         data = {k: form.cleaned_data[k] for k in ("title_en", "title_cy")}
         try:
             services.add_agenda_item(
-                actor=request.user, meeting=meeting, data=data,
-                actions=form.cleaned_data["actions"],
-            )  # fmt: skip
+                actor=request.user, meeting=meeting, data=data, **form.link_data()
+            )
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
