@@ -12,7 +12,6 @@ import pdfplumber
 import pytest
 from django.test import Client
 
-from tests.outcomes.conftest import outcomes  # noqa: F401  (the outcomes fixture)
 from tests.outcomes.test_publication import by_sex
 from vawdasv.governance import services
 from vawdasv.governance.models import AgendaItem
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indicator(world, outcomes):  # noqa: F811
+def indicator(world, outcomes):
     return framework.save_indicator(
         actor=world.admin, partnership=world.partnership,
         data={"code": "marac_cases", "name_en": "MARAC cases", "name_cy": "Achosion MARAC",
@@ -103,7 +102,7 @@ def test_the_pack_has_the_agenda_links_and_the_published_headline_data_with_supp
     gov,
     outcomes,
     indicator,
-    settings,  # noqa: F811
+    settings,
 ):
     # Cardiff's total of 3 is below the threshold, so it is withheld (and the Vale's with it).
     by_sex(world, outcomes, cardiff=(2, 1), vale=(20, 9))
