@@ -9,7 +9,7 @@ from django.test import Client
 
 from vawdasv.audit.models import AuditEntry
 from vawdasv.governance import services
-from vawdasv.governance.models import LogItem, Meeting, Seat
+from vawdasv.governance.models import LogItem, Meeting, Seat, VoiceItem
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,40 @@ def test_only_the_regional_team_sees_the_edit_pages(world, gov):
     assert _client(world.lead).get(f"/governance/meetings/{gov.june.pk}/edit/").status_code == 403
     outsider = _client(world.outsider)
     assert outsider.get(f"/governance/seats/{gov.police_seat.pk}/edit/").status_code == 404
+
+
+def _voice_form(item, **changes: str) -> dict[str, str]:
+    return {"source": "survivor_panel", "said_en": item.said_en, "said_cy": "",
+            "response_en": "", "response_cy": "", "version": str(item.version),
+            **changes}  # fmt: skip
+
+
+def test_a_stale_register_edit_shows_both_versions_and_saves_nothing(world, gov):
+    item = services.save_voice_item(
+        actor=world.admin, partnership=world.partnership,
+        data={"source": "survivor_panel", "said_en": "Refuges need space for sons."},
+    )  # fmt: skip
+    stale = _voice_form(item, said_en="Refuges need space for teenage sons.")
+    services.save_voice_item(
+        actor=world.admin, partnership=world.partnership, item=item,
+        data={"said_en": "Refuges need more space."},
+    )  # fmt: skip
+    url = f"/governance/{world.partnership.slug}/you-said-we-did/{item.pk}/"
+    response = _client(world.admin).post(url, stale)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "What changed while you were editing" in html and "Refuges need more space." in html
+    item.refresh_from_db()
+    assert item.said_en == "Refuges need more space."
+
+
+def test_a_register_item_is_removed_after_confirming(world, gov):
+    item = services.save_voice_item(
+        actor=world.admin, partnership=world.partnership,
+        data={"source": "survivor_panel", "said_en": "Refuges need space for sons."},
+    )  # fmt: skip
+    client = _client(world.admin)
+    url = f"/governance/{world.partnership.slug}/you-said-we-did/{item.pk}/remove/"
+    assert "Remove this item from the register?" in client.get(url).content.decode()
+    assert client.post(url, {"version": str(item.version)}).status_code == 302
+    assert not VoiceItem.objects.exists()

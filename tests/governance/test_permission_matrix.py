@@ -64,6 +64,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "paper_remove":    (lambda g: f"/governance/papers/{g.paper.pk}/remove/", WRITE),
     "terms_add":       (lambda g: f"/governance/groups/{g.group.pk}/terms/new/", WRITE),
     "terms_file":      (lambda g: f"/governance/groups/{g.group.pk}/terms/", READ),
+    "voice_remove":    (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/"
+                                  f"{g.voice.pk}/remove/", WRITE),
     "terms_remove":    (lambda g: f"/governance/groups/{g.group.pk}/terms/remove/", WRITE),
 }
 # fmt: on
@@ -99,6 +101,10 @@ def test_each_role_gets_the_expected_answer_for_each_governance_page(
     papers.set_terms_document(
         actor=world.admin, group=gov.group,
         uploaded_file=SimpleUploadedFile("terms.pdf", b"%PDF-1.4\n%terms\n"),
+    )  # fmt: skip
+    gov.voice = services.save_voice_item(
+        actor=world.admin, partnership=world.partnership,
+        data={"source": "survivor_panel", "said_en": "More refuge space."},
     )  # fmt: skip
     gov.log_item = services.add_log_item(
         actor=world.admin, meeting=gov.june, data={"text_en": "Circulate", "status": "open"}

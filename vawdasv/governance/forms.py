@@ -314,6 +314,7 @@ class VoiceItemForm(GovukForm):
                 "phone numbers"),
         required=False,
     )  # fmt: skip
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -325,7 +326,7 @@ class VoiceItemForm(GovukForm):
         )
 
     def item_data(self) -> dict[str, Any]:
-        skip = {"actions", "decisions", "confirm_anonymous"}
+        skip = {"actions", "decisions", "confirm_anonymous", "version"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 

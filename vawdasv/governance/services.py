@@ -600,3 +600,11 @@ def save_voice_item(
         bump_version=True,
     )  # fmt: skip
     return locked
+
+
+@transaction.atomic
+def delete_voice_item(*, actor: Any, item: VoiceItem, expected_version: int | None = None) -> None:
+    """Take an item off the register (and so off the public page), audited with its text."""
+    _require_manager(actor, item.partnership_id)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=item.partnership, fields=VOICE_FIELDS)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:slug>/you-said-we-did/register/", views_voice.register, name="voice-register"),
     path("<slug:slug>/you-said-we-did/new/", views_voice.edit, name="voice-add"),
     path("<slug:slug>/you-said-we-did/<int:pk>/", views_voice.edit, name="voice-edit"),
+    path("<slug:slug>/you-said-we-did/<int:pk>/remove/", views_voice.remove, name="voice-remove"),
     path("<slug:slug>/groups/new/", views.group_create, name="group-create"),
     path("<slug:slug>/bodies/new/", views.body_add, name="body-add"),
     path("groups/<int:pk>/", views.group_detail, name="group"),

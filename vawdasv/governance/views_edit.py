@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.core.form_errors import add_validation_errors
@@ -29,6 +30,11 @@ from vawdasv.governance.forms import ConfirmForm, LogItemForm, MeetingForm, Seat
 from vawdasv.governance.models import LogItem, Meeting, Seat
 from vawdasv.governance.views import _check, _group, _meeting, _meeting_caption
 from vawdasv.governance.views_papers import confirm_page
+
+STALE_MESSAGE = gettext_lazy(
+    "Somebody else saved a change to this while you were editing it. Compare the two versions "
+    "below, then save again to keep yours."
+)
 
 
 def _shown(value: Any) -> str:
@@ -75,11 +81,7 @@ def _save_versioned(
         posted = form.data.copy()
         posted["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
         form.data = posted
-        form.add_error(
-            None,
-            _("Somebody else saved a change to this while you were editing it. Compare the two "
-              "versions below, then save again to keep yours."),
-        )  # fmt: skip
+        form.add_error(None, str(STALE_MESSAGE))
     except ValidationError as error:
         add_validation_errors(form, error)
     else:
@@ -99,7 +101,7 @@ def _page(
     )
 
 
-def _delete(
+def delete_page(
     request: HttpRequest, *, delete: Callable[[int | None], None], version: int, title: str,
     caption: str, warning: str, button: str, cancel: str, done: str, message: str,
 ) -> HttpResponse:  # fmt: skip
@@ -150,7 +152,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
-    return _delete(
+    return delete_page(
         request,
         delete=lambda version: services.delete_meeting(
             actor=request.user, meeting=meeting, expected_version=version
@@ -203,7 +205,7 @@ def seat_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def seat_remove(request: HttpRequest, pk: int) -> HttpResponse:
     seat = _seat(request, pk)
-    return _delete(
+    return delete_page(
         request,
         delete=lambda version: services.delete_seat(
             actor=request.user, seat=seat, expected_version=version
@@ -254,7 +256,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def log_remove(request: HttpRequest, pk: int) -> HttpResponse:
     item = _log_item(request, pk)
     meeting = item.meeting
-    return _delete(
+    return delete_page(
         request,
         delete=lambda version: services.delete_log_item(
             actor=request.user, item=item, expected_version=version
