@@ -59,6 +59,8 @@ def test_a_stale_meeting_edit_shows_both_versions_and_keeps_the_editors_text(wor
 def test_an_edit_page_is_in_welsh_under_cy(world, gov):
     html = _client(world.admin).get(f"/cy/governance/meetings/{gov.june.pk}/edit/").content
     assert "Newid y cyfarfod" in html.decode()
+    # The date picker reads ISO dates only: a Welsh-format date would be dropped by browsers.
+    assert 'value="2026-06-12"' in html.decode() and 'value="10:00"' in html.decode()
 
 
 def test_deleting_a_meeting_asks_first_then_deletes_it(world, gov):

@@ -25,11 +25,20 @@ from vawdasv.plans.models import Action, Commitment
 
 
 class DateInput(forms.DateInput):
+    """A date picker: browsers read and send ISO dates whatever the page's language, so the
+    value is never written in the Welsh locale's format (which the picker would drop)."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%H:%M")
 
 
 class NamedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
