@@ -384,7 +384,7 @@ class AgendaItemForm(GovukForm):
         )
         # Progress rounds belong to a sibling app: reached through the agenda item's own
         # relation rather than an import of progress.
-        rounds = AgendaItem.rounds.field.related_model  # type: ignore[attr-defined]
+        rounds: Any = AgendaItem.rounds.field.related_model
         self.fields["rounds"].queryset = rounds.objects.filter(  # type: ignore[attr-defined]
             strategy__partnership=partnership
         ).select_related("strategy")

@@ -71,7 +71,7 @@ def _too_large(name: str, size: int) -> ValidationError:
     )
 
 
-def read_checked(uploaded_file: UploadedFile) -> tuple[str, bytes, str]:
+def read_checked(uploaded_file: UploadedFile[bytes]) -> tuple[str, bytes, str]:
     """The cleaned name, the bytes and the content type of an acceptable upload.
 
     Refuses (ValidationError on "file", naming the file) a type not allowed, an empty or too
@@ -107,8 +107,9 @@ def _fill(stored: StoredFile, actor: Any, name: str, data: bytes, content_type: 
 
 def _store_and_save(stored: StoredFile, data: bytes) -> None:
     """Write the file, then the row; a failed save takes the written file away again."""
-    field = stored._meta.get_field("file")
-    path = field.generate_filename(stored, "")  # type: ignore[attr-defined]
+    meta: Any = stored._meta  # `file` is declared by each concrete model, not by StoredFile
+    field = meta.get_field("file")
+    path = field.generate_filename(stored, "")
     stored.file.name = default_storage.save(path, ContentFile(data))  # type: ignore[attr-defined]
     try:
         stored.save()
@@ -123,7 +124,7 @@ def _title(value: Any) -> str:
 
 @transaction.atomic
 def add_paper(
-    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], uploaded_file: UploadedFile
+    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], uploaded_file: UploadedFile[bytes]
 ) -> MeetingPaper:
     """A checked paper for the meeting, titled in English and/or Welsh (the file's name when
     neither is given). The same file twice, or more than the limit, is refused."""
@@ -167,7 +168,9 @@ def remove_paper(*, actor: Any, paper: MeetingPaper) -> None:
 
 
 @transaction.atomic
-def set_terms_document(*, actor: Any, group: Group, uploaded_file: UploadedFile) -> TermsDocument:
+def set_terms_document(
+    *, actor: Any, group: Group, uploaded_file: UploadedFile[bytes]
+) -> TermsDocument:
     """The group's terms of reference as a checked document, replacing any earlier one (whose
     removal is audited too, so the history shows which file was in force when)."""
     kernel.require(permissions.can_manage_governance(actor, group.partnership_id))

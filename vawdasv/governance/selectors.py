@@ -160,7 +160,7 @@ def agenda(meeting: Meeting) -> list[AgendaRow]:
         ]
         links += [
             AgendaLink(_("Progress round %(period)s") % {"period": r.period_label},
-                       r.get_absolute_url())  # type: ignore[attr-defined]
+                       r.get_absolute_url())
             for r in item.rounds.all()
         ]  # fmt: skip
         links += [

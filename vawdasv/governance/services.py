@@ -293,7 +293,7 @@ def delete_meeting(*, actor: Any, meeting: Meeting, expected_version: int | None
 @transaction.atomic
 def add_agenda_item(
     *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = (),
-    commitments: Iterable[Commitment] = (), rounds: Iterable[models.Model] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
     indicator_ids: Iterable[int] = (),
 ) -> AgendaItem:  # fmt: skip
     """An agenda item, optionally linked to the partnership's plan actions, commitments,
@@ -308,7 +308,7 @@ def add_agenda_item(
         raise ValidationError(
             {"commitments": _("Choose commitments from the partnership’s own plans")}
         )
-    if any(r.strategy.partnership_id != partnership.pk for r in rounds):  # type: ignore[attr-defined]
+    if any(r.strategy.partnership_id != partnership.pk for r in rounds):
         raise ValidationError({"rounds": _("Choose the partnership’s own progress rounds")})
     try:
         checked_ids = indicators.valid_ids(partnership.pk, indicator_ids)

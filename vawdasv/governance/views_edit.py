@@ -45,7 +45,7 @@ def _shown(value: Any) -> str:
     if hasattr(value, "tzinfo") and hasattr(value, "hour"):
         return date_format(localtime(value), "j F Y, H:i")
     if isinstance(value, models.Model) and hasattr(value, "text"):
-        return value.text("name").text
+        return str(value.text("name").text)
     return str(value)
 
 
@@ -78,7 +78,7 @@ def _save_versioned(
         save(values, form.cleaned_data.get("version"))
     except ConcurrentEditError as conflict:
         context["conflict"] = conflict_rows(conflict.current, values, fields)
-        posted = form.data.copy()
+        posted = form.data.copy()  # type: ignore[attr-defined]
         posted["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
         form.data = posted
         form.add_error(None, str(STALE_MESSAGE))
