@@ -140,3 +140,43 @@ def test_a_pack_without_linked_indicators_says_so(world, gov):
     assert data.headlines == []
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(render_docx(data))).paragraphs)
     assert "No indicators are linked to this group’s work." in text
+
+
+def test_an_agenda_item_is_changed_with_its_links_replaced_and_a_stale_change_is_refused(
+    world, gov, indicator
+):
+    item = services.add_agenda_item(
+        actor=world.admin, meeting=gov.june, data={"title_en": "Performance"},
+        actions=[world.police_action],
+    )  # fmt: skip
+    client = _client(world.admin)
+    url = f"/governance/agenda/{item.pk}/edit/"
+    form = client.get(url).content.decode()
+    assert 'value="Performance"' in form
+    stale_version = str(item.version)
+    response = client.post(
+        url,
+        {"title_en": "Performance data", "title_cy": "Data perfformiad",
+         "commitments": [world.commitment.pk], "indicators": [indicator.pk],
+         "version": stale_version},
+    )  # fmt: skip
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title_en == "Performance data" and item.indicator_ids == [indicator.pk]
+    assert list(item.actions.all()) == [] and list(item.commitments.all()) == [world.commitment]
+    again = client.post(url, {"title_en": "Old words", "version": stale_version})
+    assert again.status_code == 400
+    assert "What changed while you were editing" in again.content.decode()
+    item.refresh_from_db()
+    assert item.title_en == "Performance data"
+
+
+def test_an_agenda_item_is_removed_after_confirming(world, gov):
+    item = services.add_agenda_item(
+        actor=world.admin, meeting=gov.june, data={"title_en": "Any other business"}
+    )
+    client = _client(world.admin)
+    url = f"/governance/agenda/{item.pk}/remove/"
+    assert "Remove this agenda item?" in client.get(url).content.decode()
+    assert client.post(url, {"version": str(item.version)}).status_code == 302
+    assert not AgendaItem.objects.exists()

@@ -66,6 +66,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "terms_file":      (lambda g: f"/governance/groups/{g.group.pk}/terms/", READ),
     "voice_remove":    (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/"
                                   f"{g.voice.pk}/remove/", WRITE),
+    "agenda_edit":     (lambda g: f"/governance/agenda/{g.agenda_item.pk}/edit/", WRITE),
+    "agenda_remove":   (lambda g: f"/governance/agenda/{g.agenda_item.pk}/remove/", WRITE),
     "terms_remove":    (lambda g: f"/governance/groups/{g.group.pk}/terms/remove/", WRITE),
 }
 # fmt: on
@@ -106,6 +108,9 @@ def test_each_role_gets_the_expected_answer_for_each_governance_page(
         actor=world.admin, partnership=world.partnership,
         data={"source": "survivor_panel", "said_en": "More refuge space."},
     )  # fmt: skip
+    gov.agenda_item = services.add_agenda_item(
+        actor=world.admin, meeting=gov.june, data={"title_en": "Minutes"}
+    )
     gov.log_item = services.add_log_item(
         actor=world.admin, meeting=gov.june, data={"text_en": "Circulate", "status": "open"}
     )

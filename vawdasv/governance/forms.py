@@ -394,6 +394,20 @@ class AgendaItemForm(GovukForm):
         else:
             del self.fields["indicators"]
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_for(item: AgendaItem) -> dict[str, Any]:
+        return {
+            "title_en": item.title_en, "title_cy": item.title_cy,
+            "actions": item.actions.all(), "commitments": item.commitments.all(),
+            "rounds": item.rounds.all(), "indicators": item.indicator_ids,
+            "version": item.version,
+        }  # fmt: skip
+
+    def item_data(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[k] for k in ("title_en", "title_cy")}
+
     def link_data(self) -> dict[str, Any]:
         return {
             "actions": self.cleaned_data["actions"],

@@ -196,7 +196,7 @@ class Meeting(Versioned):
         return self.minutes_status == MinutesStatus.APPROVED
 
 
-class AgendaItem(BilingualModel):
+class AgendaItem(BilingualModel, Versioned):
     bilingual_fields = ("title",)
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")

@@ -290,17 +290,11 @@ def delete_meeting(*, actor: Any, meeting: Meeting, expected_version: int | None
     kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=MEETING_FIELDS)
 
 
-@transaction.atomic
-def add_agenda_item(
-    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = (),
-    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
-    indicator_ids: Iterable[int] = (),
-) -> AgendaItem:  # fmt: skip
-    """An agenda item, optionally linked to the partnership's plan actions, commitments,
-    progress rounds and indicators (ids checked through governance.indicators)."""
-    partnership = meeting.group.partnership
-    _require_manager(actor, partnership.pk)
-    _require_text(data, "title", _("Enter the agenda item in English or Welsh"))
+def _agenda_links(
+    partnership: Partnership, actions: Iterable[Action], commitments: Iterable[Commitment],
+    rounds: Iterable[Any], indicator_ids: Iterable[int],
+) -> tuple[list[Action], list[Commitment], list[Any], list[int]]:  # fmt: skip
+    """What an agenda item concerns, each checked to be the partnership's own."""
     actions, commitments, rounds = list(actions), list(commitments), list(rounds)
     if any(a.commitment.theme.strategy.partnership_id != partnership.pk for a in actions):
         raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
@@ -316,16 +310,74 @@ def add_agenda_item(
         raise ValidationError(
             {"indicators": _("Choose the partnership’s own indicators")}
         ) from error
+    return actions, commitments, rounds, checked_ids
+
+
+AGENDA_LINK_FIELDS = ("actions", "commitments", "rounds")
+
+
+@transaction.atomic
+def add_agenda_item(
+    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
+    indicator_ids: Iterable[int] = (),
+) -> AgendaItem:  # fmt: skip
+    """An agenda item, optionally linked to the partnership's plan actions, commitments,
+    progress rounds and indicators (ids checked through governance.indicators)."""
+    partnership = meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    _require_text(data, "title", _("Enter the agenda item in English or Welsh"))
+    actions, commitments, rounds, checked_ids = _agenda_links(
+        partnership, actions, commitments, rounds, indicator_ids
+    )
     values = {"order": meeting.agenda_items.count() + 1, **data, "indicator_ids": checked_ids}
     item = _set_and_save_agenda(meeting, values)
     item.actions.set(actions)
     item.commitments.set(commitments)
     item.rounds.set(rounds)
     kernel.created(
-        actor=actor, instance=item,
-        fields=(*AGENDA_FIELDS, "actions", "commitments", "rounds"), partnership=partnership,
+        actor=actor, instance=item, fields=(*AGENDA_FIELDS, *AGENDA_LINK_FIELDS),
+        partnership=partnership,
     )  # fmt: skip
     return item
+
+
+@transaction.atomic
+def update_agenda_item(
+    *, actor: Any, item: AgendaItem, data: Mapping[str, Any], actions: Iterable[Action] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
+    indicator_ids: Iterable[int] = (), expected_version: int | None = None,
+) -> AgendaItem:  # fmt: skip
+    """Change an agenda item's words and what it concerns (the links are replaced)."""
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    merged = {"title_en": item.title_en, "title_cy": item.title_cy, **data}
+    _require_text(merged, "title", _("Enter the agenda item in English or Welsh"))
+    actions, commitments, rounds, checked_ids = _agenda_links(
+        partnership, actions, commitments, rounds, indicator_ids
+    )
+    fields = (*AGENDA_FIELDS, *AGENDA_LINK_FIELDS)
+    locked = kernel.lock(item, expected_version)
+    before = audit.snapshot(locked, fields)
+    _set(locked, {**data, "indicator_ids": checked_ids}, AGENDA_FIELDS)
+    locked.actions.set(actions)
+    locked.commitments.set(commitments)
+    locked.rounds.set(rounds)
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=fields, partnership=partnership,
+        bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
+@transaction.atomic
+def delete_agenda_item(
+    *, actor: Any, item: AgendaItem, expected_version: int | None = None
+) -> None:
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=AGENDA_FIELDS)
 
 
 def _set_and_save_agenda(meeting: Meeting, values: Mapping[str, Any]) -> AgendaItem:

@@ -385,10 +385,9 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = AgendaItemForm(request.POST or None, partnership=meeting.group.partnership)
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("title_en", "title_cy")}
         try:
             services.add_agenda_item(
-                actor=request.user, meeting=meeting, data=data, **form.link_data()
+                actor=request.user, meeting=meeting, data=form.item_data(), **form.link_data()
             )
         except ValidationError as error:
             add_validation_errors(form, error)

@@ -26,8 +26,14 @@ from django.utils.translation import gettext_lazy
 from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.core.form_errors import add_validation_errors
 from vawdasv.governance import services
-from vawdasv.governance.forms import ConfirmForm, LogItemForm, MeetingForm, SeatForm
-from vawdasv.governance.models import LogItem, Meeting, Seat
+from vawdasv.governance.forms import (
+    AgendaItemForm,
+    ConfirmForm,
+    LogItemForm,
+    MeetingForm,
+    SeatForm,
+)
+from vawdasv.governance.models import AgendaItem, LogItem, Meeting, Seat
 from vawdasv.governance.views import _check, _group, _meeting, _meeting_caption
 from vawdasv.governance.views_papers import confirm_page
 
@@ -164,6 +170,60 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         % {"date": date_format(localtime(meeting.starts_at).date(), "j F Y")},
         button=_("Delete the meeting"), cancel=meeting.get_absolute_url(),
         done=meeting.group.get_absolute_url(), message=_("Meeting deleted"),
+    )  # fmt: skip
+
+
+# Agenda items ---------------------------------------------------------------------------------
+
+
+def _agenda_item(request: HttpRequest, pk: int) -> AgendaItem:
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__group__partnership"), pk=pk
+    )
+    _check(request, item.meeting.group.partnership_id, manage=True)
+    return item
+
+
+@login_required
+def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item(request, pk)
+    meeting: Meeting = item.meeting
+    form = AgendaItemForm(
+        request.POST or None, partnership=meeting.group.partnership,
+        initial=AgendaItemForm.initial_for(item),
+    )  # fmt: skip
+    context: dict[str, Any] = {}
+    if _save_versioned(
+        request, form, data=form.item_data, fields=("title_en", "title_cy"),
+        save=lambda values, version: services.update_agenda_item(
+            actor=request.user, item=item, data=values, expected_version=version,
+            **form.link_data(),
+        ),
+        context=context,
+    ):  # fmt: skip
+        messages.success(request, _("Saved"))
+        return redirect(meeting)
+    return _page(
+        request, form, context, title=_("Change the agenda item"),
+        caption=_meeting_caption(meeting), cancel=meeting.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+def agenda_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item(request, pk)
+    meeting = item.meeting
+    return delete_page(
+        request,
+        delete=lambda version: services.delete_agenda_item(
+            actor=request.user, item=item, expected_version=version
+        ),
+        version=item.version, title=_("Remove this agenda item?"),
+        caption=_meeting_caption(meeting),
+        warning=_("“%(text)s” will be removed from the agenda.")
+        % {"text": item.text("title").text[:100]},
+        button=_("Remove the item"), cancel=meeting.get_absolute_url(),
+        done=meeting.get_absolute_url(), message=_("Agenda item removed"),
     )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import vawdasv.governance.models
 from django.conf import settings
+import django.utils.timezone
 from django.db import migrations, models
 
 
@@ -14,6 +15,23 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Agenda items are edited with a version check, like the other records of a meeting.
+        migrations.AddField(
+            model_name="agendaitem",
+            name="version",
+            field=models.PositiveIntegerField(default=1, editable=False),
+        ),
+        migrations.AddField(
+            model_name="agendaitem",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, default=django.utils.timezone.now),
+            preserve_default=False,
+        ),
+        migrations.AddField(
+            model_name="agendaitem",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True),
+        ),
         migrations.AddField(
             model_name='agendaitem',
             name='indicator_ids',
