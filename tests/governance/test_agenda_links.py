@@ -126,6 +126,8 @@ def test_the_pack_has_the_agenda_links_and_the_published_headline_data_with_supp
     document = docx.Document(io.BytesIO(render_docx(data)))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert any("Cardiff: suppressed" in text for text in cells)
+    targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert f"https://vawdasv.example{world.police_action.get_absolute_url()}" in targets
     welsh = gather(gov.june, "cy")
     assert welsh.headlines[0].name == "Achosion MARAC"
     with pdfplumber.open(io.BytesIO(render_pdf(data))) as pdf:

@@ -1,10 +1,12 @@
-"""The meeting pack: agenda, progress on the group's actions, open action-log items and papers,
-as a Word document or a PDF, in English or Welsh, made in the background.
+"""The meeting pack: the agenda (with links to what each item concerns), progress on the group's
+actions, headline data for its indicators, open action-log items and the list of papers, as a
+Word document or a PDF, in English or Welsh, made in the background.
 
 Progress updates belong to the progress app, a sibling governance may not import. So the pack
 asks a provider for each action's latest approved progress; the web layer (above both) plugs
 in the real one at start-up (`vawdasv.web.apps`). Without it the pack says no progress is
-recorded rather than failing.
+recorded rather than failing. Indicators and their published figures come the same way from
+outcomes (governance.indicators, ADR 0037).
 
 Asking for a pack is a read, not a change to the plan, so it is not audited: the job records
 who asked and when.
