@@ -179,6 +179,14 @@ def load_demo_governance(
         )
         for day in MEETING_DAYS
     ]
+    agenda_title = _demo("Progress on the plan", "Cynnydd ar y cynllun")
+    for meeting in meetings:
+        # Each meeting looks at the actions the group oversees and the commitment they serve.
+        services.add_agenda_item(
+            actor=actor, meeting=meeting,
+            data={"title_en": agenda_title["en"], "title_cy": agenda_title["cy"]},
+            actions=actions[:2], commitments=[a.commitment for a in actions[:1]],
+        )  # fmt: skip
     for meeting, statuses in zip(meetings, ATTENDANCE, strict=True):
         services.record_attendance(
             actor=actor, meeting=meeting,
