@@ -28,7 +28,9 @@ from vawdasv.governance.models import (
     Group,
     LogItem,
     Meeting,
+    MeetingPaper,
     Seat,
+    TermsDocument,
     VoiceItem,
 )
 from vawdasv.partnerships.models import Partnership
@@ -113,7 +115,17 @@ VOICE = (
 def _reset(partnership: Partnership) -> None:
     """Remove the partnership's governance records and their audit so a reload starts clean."""
     types = ContentType.objects.get_for_models(
-        ExternalBody, Group, Seat, Meeting, AgendaItem, Attendance, Decision, LogItem, VoiceItem
+        ExternalBody,
+        Group,
+        Seat,
+        Meeting,
+        AgendaItem,
+        Attendance,
+        Decision,
+        LogItem,
+        VoiceItem,
+        MeetingPaper,
+        TermsDocument,
     ).values()
     AuditEntry.objects.filter(partnership=partnership, content_type__in=types).delete()
     # Minutes point at the meeting that approved them (protected); unhook before deleting.
