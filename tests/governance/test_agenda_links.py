@@ -182,3 +182,39 @@ def test_an_agenda_item_is_removed_after_confirming(world, gov):
     assert "Remove this agenda item?" in client.get(url).content.decode()
     assert client.post(url, {"version": str(item.version)}).status_code == 302
     assert not AgendaItem.objects.exists()
+
+
+def test_the_meeting_page_makes_as_many_queries_with_more_linked_items_and_papers(
+    world, gov, indicator, progress_round, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from vawdasv.governance import papers
+
+    settings.MEDIA_ROOT = tmp_path
+
+    def add(n: int) -> None:
+        services.add_agenda_item(
+            actor=world.admin, meeting=gov.june, data={"title_en": f"Item {n}"},
+            actions=[world.police_action], commitments=[world.commitment],
+            rounds=[progress_round], indicator_ids=[indicator.pk],
+        )  # fmt: skip
+        papers.add_paper(
+            actor=world.admin, meeting=gov.june, data={"title_en": f"Paper {n}"},
+            uploaded_file=SimpleUploadedFile(f"p{n}.pdf", b"%PDF-1.4\n%" + bytes([65 + n])),
+        )  # fmt: skip
+
+    client = _client(world.admin)
+    url = f"/governance/meetings/{gov.june.pk}/"
+    add(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    add(2)
+    add(3)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url).content.decode()
+    assert page.count("#indicator-") == 3
+    assert len(three) == len(one)
