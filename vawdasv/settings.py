@@ -322,6 +322,10 @@ SCHEDULED_TASKS = {
     },
     "delete-finished-tasks": {"task": "vawdasv.ops.tasks.delete_finished_tasks", "at": "03:30"},
     "delete-old-exports": {"task": "vawdasv.ops.tasks.delete_old_exports", "at": "03:15"},
+    "delete-superseded-packs": {
+        "task": "vawdasv.governance.tasks.delete_superseded_packs",
+        "at": "03:15",
+    },
     "retrain-theme-classifier": {"task": "vawdasv.reviews.tasks.retrain_if_needed", "at": "02:30"},
 }
 # The address people use to reach the service, for links in emails sent by tasks.
@@ -347,6 +351,10 @@ IMPORT_PARSE_CONCURRENCY = envint("IMPORT_PARSE_CONCURRENCY", 2)
 # Evidence on progress updates: the largest file accepted, and how many files one update holds.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 10)
+# Meeting papers (each at most EVIDENCE_MAX_BYTES) per meeting; days a meeting pack is kept
+# once a newer one of the same meeting, format and language is made.
+GOVERNANCE_MAX_PAPERS = envint("GOVERNANCE_MAX_PAPERS", 20)
+GOVERNANCE_PACK_KEEP_DAYS = envint("GOVERNANCE_PACK_KEEP_DAYS", 7)
 # The largest request body accepted at all: the largest upload plus room for the form around
 # it. Larger requests are refused from their Content-Length before the body is read (413);
 # the proxy in front must cap bodies at this size too (docs/deployment.md).

@@ -1,6 +1,7 @@
 """Alys records a Steering Group meeting in a browser, in English and Welsh, without JavaScript:
 attendance, a decision that changes an action's timescale, draft minutes approved at the next
-meeting, the approved minutes attached as evidence, and the meeting pack. axe checks every page.
+meeting, the approved minutes attached as evidence, an agenda item linked to the plan, a paper,
+a change to the meeting, and the meeting pack. axe checks every page.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from tests.governance.conftest import gov  # noqa: F401  (the governance fixture
 from vawdasv.audit.services import history_for
 from vawdasv.governance import services
 from vawdasv.governance.enums import MinutesStatus, PackState
-from vawdasv.governance.models import Meeting, PackJob
+from vawdasv.governance.models import Meeting, MeetingPaper, PackJob
 from vawdasv.progress import services as progress
 from vawdasv.progress.models import UpdateEvidence
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 pytestmark = [
     pytest.mark.browser,
@@ -90,6 +93,39 @@ def test_administrator_records_a_meeting_and_its_minutes_become_evidence(
     evidence = UpdateEvidence.objects.get()
     assert evidence.update.action == world.police_action
     assert evidence.url.endswith(f"/governance/meetings/{gov.june.pk}/#minutes")
+
+    # An agenda item about the police action and its commitment, shown as links.
+    follow(page, main.locator(f'a[href="{june}agenda/new/"]'))
+    main.locator("input[name=title_en]").fill("Progress on training")
+    main.locator(f"input[name=actions][value='{world.police_action.pk}']").check()
+    main.locator(f"input[name=commitments][value='{world.commitment.pk}']").check()
+    follow(page, main.locator("button[type=submit]"))
+    expect(
+        main.locator(f'ol a[href="{prefix}{world.police_action.get_absolute_url()}"]')
+    ).to_have_count(1)
+    expect(main.locator(f'ol a[href$="#commitment-{world.commitment.pk}"]')).to_have_count(1)
+
+    # A paper for the meeting: a refused file first, then a real PDF.
+    follow(page, main.locator(f'a[href="{june}papers/new/"]'))
+    main.locator("input[name=title_en]").fill("Training report")
+    main.locator("input[name=title_cy]").fill("Adroddiad hyfforddi")
+    main.locator("input[name=file]").set_input_files(
+        {"name": "program.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" * 8}
+    )
+    follow(page, main.locator("button[type=submit]"), status=400)
+    expect(error_summary(page)).to_be_visible()
+    main.locator("input[name=file]").set_input_files(
+        {"name": "report.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    follow(page, main.locator("button[type=submit]"))
+    paper = MeetingPaper.objects.get()
+    expect(main.locator(f'a[href="{prefix}/governance/papers/{paper.pk}/"]')).to_have_count(1)
+
+    # The meeting's place is changed on its edit page.
+    follow(page, main.locator(f'a[href="{june}edit/"]'))
+    main.locator("input[name=place]").fill("County Hall, Cardiff")
+    follow(page, main.locator("button[type=submit]"))
+    assert Meeting.objects.get(pk=gov.june.pk).place == "County Hall, Cardiff"
 
     # The meeting pack, made in the background (at once in tests).
     follow(page, main.locator(f'a[href="{june}pack/"]'))

@@ -12,7 +12,7 @@ from vawdasv.audit.describe import describe
 from vawdasv.audit.services import history_for
 from vawdasv.demo.governance import NEW_TIMESCALE
 from vawdasv.governance.enums import Frequency, MinutesStatus
-from vawdasv.governance.models import Decision, Group, Meeting, VoiceItem
+from vawdasv.governance.models import AgendaItem, Decision, Group, Meeting, VoiceItem
 from vawdasv.governance.selectors import quorum
 
 
@@ -55,6 +55,13 @@ def test_the_demo_has_you_said_we_did_items_marked_as_demonstration(demo):
     assert items.count() == 3
     assert all(item.said_en.startswith("(demonstration value)") for item in items)
     assert items.filter(published=True, consent_to_publish=True).count() == 2
+
+
+def test_each_steering_group_meeting_has_an_agenda_item_linked_to_the_plan(demo):
+    items = AgendaItem.objects.filter(meeting__group__name_en__startswith="Regional VAWDASV")
+    assert items.count() == 4
+    assert all(item.title_en.startswith("(demonstration value)") for item in items)
+    assert all(item.actions.exists() and item.commitments.exists() for item in items)
 
 
 def test_loading_the_demo_again_rebuilds_the_same_governance(demo):

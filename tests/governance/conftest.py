@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
+from tests.outcomes.conftest import outcomes  # noqa: F401  (a small outcomes framework)
 from vawdasv.governance import services
 from vawdasv.governance.enums import Frequency, GroupKind
 from vawdasv.governance.models import ExternalBody, Group, Meeting, Seat

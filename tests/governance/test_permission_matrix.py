@@ -7,9 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests import factories
+from vawdasv.governance import papers, services
 
 OK, LOGIN, DENY, HIDE = 200, 302, 403, 404
 
@@ -51,6 +53,22 @@ PAGES: dict[str, tuple[Callable[[Any], str], tuple[int, ...]]] = {
     "decision_add":    (lambda g: f"/governance/meetings/{g.june.pk}/decisions/new/", WRITE),
     "log_add":         (lambda g: f"/governance/meetings/{g.june.pk}/log/new/", WRITE),
     "attach_evidence": (lambda g: f"/governance/meetings/{g.june.pk}/evidence/", WRITE),
+    "meeting_edit":    (lambda g: f"/governance/meetings/{g.june.pk}/edit/", WRITE),
+    "meeting_delete":  (lambda g: f"/governance/meetings/{g.june.pk}/delete/", WRITE),
+    "seat_edit":       (lambda g: f"/governance/seats/{g.police_seat.pk}/edit/", WRITE),
+    "seat_remove":     (lambda g: f"/governance/seats/{g.police_seat.pk}/remove/", WRITE),
+    "log_edit":        (lambda g: f"/governance/log/{g.log_item.pk}/edit/", WRITE),
+    "log_remove":      (lambda g: f"/governance/log/{g.log_item.pk}/remove/", WRITE),
+    "paper_add":       (lambda g: f"/governance/meetings/{g.june.pk}/papers/new/", WRITE),
+    "paper_file":      (lambda g: f"/governance/papers/{g.paper.pk}/", READ),
+    "paper_remove":    (lambda g: f"/governance/papers/{g.paper.pk}/remove/", WRITE),
+    "terms_add":       (lambda g: f"/governance/groups/{g.group.pk}/terms/new/", WRITE),
+    "terms_file":      (lambda g: f"/governance/groups/{g.group.pk}/terms/", READ),
+    "voice_remove":    (lambda g: f"/governance/{g.group.partnership.slug}/you-said-we-did/"
+                                  f"{g.voice.pk}/remove/", WRITE),
+    "agenda_edit":     (lambda g: f"/governance/agenda/{g.agenda_item.pk}/edit/", WRITE),
+    "agenda_remove":   (lambda g: f"/governance/agenda/{g.agenda_item.pk}/remove/", WRITE),
+    "terms_remove":    (lambda g: f"/governance/groups/{g.group.pk}/terms/remove/", WRITE),
 }
 # fmt: on
 
@@ -77,8 +95,25 @@ def _people(world: Any) -> dict[str, Any]:
     ],
 )
 def test_each_role_gets_the_expected_answer_for_each_governance_page(
-    world, gov, page, role, expected
+    world, gov, page, role, expected, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
+    pdf = SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%%EOF\n")
+    gov.paper = papers.add_paper(actor=world.admin, meeting=gov.june, data={}, uploaded_file=pdf)
+    papers.set_terms_document(
+        actor=world.admin, group=gov.group,
+        uploaded_file=SimpleUploadedFile("terms.pdf", b"%PDF-1.4\n%terms\n"),
+    )  # fmt: skip
+    gov.voice = services.save_voice_item(
+        actor=world.admin, partnership=world.partnership,
+        data={"source": "survivor_panel", "said_en": "More refuge space."},
+    )  # fmt: skip
+    gov.agenda_item = services.add_agenda_item(
+        actor=world.admin, meeting=gov.june, data={"title_en": "Minutes"}
+    )
+    gov.log_item = services.add_log_item(
+        actor=world.admin, meeting=gov.june, data={"text_en": "Circulate", "status": "open"}
+    )
     person = _people(world)[role]
     client = Client()
     if person is not None:

@@ -40,6 +40,7 @@ from tests import factories
 from vawdasv.accounts import services as account_services
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
+from vawdasv.governance import papers as governance_papers
 from vawdasv.governance import services as governance
 from vawdasv.imports.uploads import create_import
 from vawdasv.partnerships import services as partnership_services
@@ -66,6 +67,10 @@ NOT_SWEPT: dict[str, str] = {
     "core.TranslationMark.english_sha256": "a checksum the platform computes, never shown",
     "core.TranslationMark.welsh_sha256": "a checksum the platform computes, never shown",
     "governance.CalendarToken.token_hash": "a hash of a secret the platform makes, never shown",
+    "governance.MeetingPaper.sha256": "a checksum the platform computes, never typed",
+    "governance.MeetingPaper.content_type": "the media type the platform checked the file to be",
+    "governance.TermsDocument.sha256": "a checksum the platform computes, never typed",
+    "governance.TermsDocument.content_type": "the media type the platform checked the file to be",
     "national.NationalReport.language": "a language code, chosen from the platform's two",
     "national.NationalReport.format": "one of the report formats, chosen from the platform's two",
     "national.NationalReport.file_name": "made by the platform from the year, language, version",
@@ -466,6 +471,14 @@ def _governance(world) -> tuple[object, object]:
     governance.add_agenda_item(
         actor=admin, meeting=meeting, data={"title_en": "Item", "title_cy": "Eitem"}
     )
+    governance_papers.add_paper(
+        actor=admin, meeting=meeting, data={"title_en": "Paper", "title_cy": "Papur"},
+        uploaded_file=SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
+    governance_papers.set_terms_document(
+        actor=admin, group=group,
+        uploaded_file=SimpleUploadedFile("terms.pdf", b"%PDF-1.4\n%terms\n"),
+    )  # fmt: skip
     governance.save_minutes(actor=admin, meeting=meeting, minutes_en="Min", minutes_cy="Cof")
     governance.record_decision(
         actor=admin, meeting=meeting,

@@ -28,7 +28,9 @@ from vawdasv.governance.models import (
     Group,
     LogItem,
     Meeting,
+    MeetingPaper,
     Seat,
+    TermsDocument,
     VoiceItem,
 )
 from vawdasv.partnerships.models import Partnership
@@ -113,7 +115,17 @@ VOICE = (
 def _reset(partnership: Partnership) -> None:
     """Remove the partnership's governance records and their audit so a reload starts clean."""
     types = ContentType.objects.get_for_models(
-        ExternalBody, Group, Seat, Meeting, AgendaItem, Attendance, Decision, LogItem, VoiceItem
+        ExternalBody,
+        Group,
+        Seat,
+        Meeting,
+        AgendaItem,
+        Attendance,
+        Decision,
+        LogItem,
+        VoiceItem,
+        MeetingPaper,
+        TermsDocument,
     ).values()
     AuditEntry.objects.filter(partnership=partnership, content_type__in=types).delete()
     # Minutes point at the meeting that approved them (protected); unhook before deleting.
@@ -179,6 +191,14 @@ def load_demo_governance(
         )
         for day in MEETING_DAYS
     ]
+    agenda_title = _demo("Progress on the plan", "Cynnydd ar y cynllun")
+    for meeting in meetings:
+        # Each meeting looks at the actions the group oversees and the commitment they serve.
+        services.add_agenda_item(
+            actor=actor, meeting=meeting,
+            data={"title_en": agenda_title["en"], "title_cy": agenda_title["cy"]},
+            actions=actions[:2], commitments=[a.commitment for a in actions[:1]],
+        )  # fmt: skip
     for meeting, statuses in zip(meetings, ATTENDANCE, strict=True):
         services.record_attendance(
             actor=actor, meeting=meeting,

@@ -6,3 +6,6 @@ class GovernanceConfig(AppConfig):
     name = "vawdasv.governance"
     label = "governance"
     verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        from vawdasv.governance import signals  # noqa: F401  (connects the receivers)

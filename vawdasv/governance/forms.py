@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm
+from vawdasv.governance import indicators
 from vawdasv.governance.enums import (
     AttendanceStatus,
     Frequency,
@@ -17,18 +18,27 @@ from vawdasv.governance.enums import (
     LogStatus,
     VoiceSource,
 )
-from vawdasv.governance.models import Decision, ExternalBody, Group, Meeting
+from vawdasv.governance.models import AgendaItem, Decision, ExternalBody, Group, Meeting
 from vawdasv.lib.bilingual import read
 from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.plans.models import Action
+from vawdasv.plans.models import Action, Commitment
 
 
 class DateInput(forms.DateInput):
+    """A date picker: browsers read and send ISO dates whatever the page's language, so the
+    value is never written in the Welsh locale's format (which the picker would drop)."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%H:%M")
 
 
 class NamedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -99,10 +109,19 @@ class SeatForm(GovukForm):
     role = forms.CharField(label=_("Role on the group"), required=False, max_length=200)
     member_name = forms.CharField(label=_("Member"), required=False, max_length=200)
     deputy_name = forms.CharField(label=_("Deputy"), required=False, max_length=200)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, partnership: Partnership, editing: bool = False,
+                 **kwargs: Any) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+        if editing:
+            # A seat stays its organisation's; another organisation gets a seat of its own.
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+
+    def seat_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class MeetingForm(GovukForm):
@@ -119,6 +138,16 @@ class MeetingForm(GovukForm):
     )
     place = forms.CharField(label=_("Place"), required=False, max_length=300)
     online = forms.BooleanField(label=_("Online"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict[str, Any]:
+        starts = timezone.localtime(meeting.starts_at)
+        ends = timezone.localtime(meeting.ends_at) if meeting.ends_at else None
+        return {
+            "date": starts.date(), "start": starts.time(), "end": ends.time() if ends else None,
+            "place": meeting.place, "online": meeting.online, "version": meeting.version,
+        }  # fmt: skip
 
     def meeting_data(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -239,10 +268,17 @@ class LogItemForm(GovukForm):
         widget=DateInput(attrs={"class": "govuk-input--width-10"}),
     )
     status = forms.ChoiceField(label=_("Status"), choices=LogStatus.choices)
+    updates = forms.CharField(
+        label=_("Updates"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = partnership.organisations.all()  # type: ignore[attr-defined]
+
+    def item_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class DecisionChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -287,6 +323,7 @@ class VoiceItemForm(GovukForm):
                 "phone numbers"),
         required=False,
     )  # fmt: skip
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -298,11 +335,19 @@ class VoiceItemForm(GovukForm):
         )
 
     def item_data(self) -> dict[str, Any]:
-        skip = {"actions", "decisions", "confirm_anonymous"}
+        skip = {"actions", "decisions", "confirm_anonymous", "version"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 
+class CommitmentsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {read(obj, 'text').text}".strip()[:150]
+
+
 class AgendaItemForm(GovukForm):
+    """An agenda item and what it concerns: lists of the partnership's own plan actions,
+    commitments, progress rounds and indicators, as checkboxes (no JavaScript needed)."""
+
     title_en, title_cy = _bilingual(_("Item (English)"), _("Item (Welsh)"))
     actions = ActionsChoiceField(
         label=_("Plan actions it concerns"),
@@ -310,12 +355,66 @@ class AgendaItemForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    commitments = CommitmentsChoiceField(
+        label=_("Commitments it concerns"),
+        queryset=Commitment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    rounds = forms.ModelMultipleChoiceField(
+        label=_("Progress rounds it concerns"),
+        queryset=AgendaItem.rounds.field.related_model.objects.none(),  # type: ignore[attr-defined]
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    indicators = forms.TypedMultipleChoiceField(
+        label=_("Indicators it concerns"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the partnership’s own indicators")},
+    )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
-            commitment__theme__strategy__partnership=partnership
+        in_partnership = {"commitment__theme__strategy__partnership": partnership}
+        self.fields["actions"].queryset = Action.objects.filter(**in_partnership)  # type: ignore[attr-defined]
+        self.fields["commitments"].queryset = Commitment.objects.filter(  # type: ignore[attr-defined]
+            theme__strategy__partnership=partnership
         )
+        # Progress rounds belong to a sibling app: reached through the agenda item's own
+        # relation rather than an import of progress.
+        rounds: Any = AgendaItem.rounds.field.related_model
+        self.fields["rounds"].queryset = rounds.objects.filter(  # type: ignore[attr-defined]
+            strategy__partnership=partnership
+        ).select_related("strategy")
+        choices = indicators.choices(partnership.pk)
+        if choices:
+            self.fields["indicators"].choices = choices  # type: ignore[attr-defined]
+        else:
+            del self.fields["indicators"]
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_for(item: AgendaItem) -> dict[str, Any]:
+        return {
+            "title_en": item.title_en, "title_cy": item.title_cy,
+            "actions": item.actions.all(), "commitments": item.commitments.all(),
+            "rounds": item.rounds.all(), "indicators": item.indicator_ids,
+            "version": item.version,
+        }  # fmt: skip
+
+    def item_data(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[k] for k in ("title_en", "title_cy")}
+
+    def link_data(self) -> dict[str, Any]:
+        return {
+            "actions": self.cleaned_data["actions"],
+            "commitments": self.cleaned_data["commitments"],
+            "rounds": self.cleaned_data["rounds"],
+            "indicator_ids": self.cleaned_data.get("indicators", []),
+        }
 
 
 class GroupActionsForm(GovukForm):
@@ -346,3 +445,27 @@ class ExternalBodyForm(GovukForm):
     url = forms.URLField(
         label=_("Web address"), required=False, max_length=500, assume_scheme="https"
     )
+
+
+class PaperForm(GovukForm):
+    title_en = forms.CharField(label=_("Title (English)"), required=False, max_length=200)
+    title_cy = forms.CharField(label=_("Title (Welsh)"), required=False, max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument."),
+        error_messages={"required": _("Choose a file to add")},
+    )
+
+
+class TermsDocumentForm(GovukForm):
+    file = forms.FileField(
+        label=_("Terms of reference document"),
+        help_text=_("PDF, Word or OpenDocument. It replaces the document there now."),
+        error_messages={"required": _("Choose a file to add")},
+    )
+
+
+class ConfirmForm(GovukForm):
+    """A delete is a POST from a page that says what will go; nothing else to fill in."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

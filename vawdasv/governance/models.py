@@ -196,7 +196,7 @@ class Meeting(Versioned):
         return self.minutes_status == MinutesStatus.APPROVED
 
 
-class AgendaItem(BilingualModel):
+class AgendaItem(BilingualModel, Versioned):
     bilingual_fields = ("title",)
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
@@ -219,6 +219,9 @@ class AgendaItem(BilingualModel):
         blank=True,
         verbose_name=_("progress rounds"),
     )
+    # Indicators belong to outcomes, a sibling app governance may not import: their ids are
+    # kept here and read through a provider the web layer plugs in (see governance.links).
+    indicator_ids = models.JSONField(_("indicators"), default=list, blank=True)
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -413,3 +416,72 @@ class VoiceItem(BilingualModel, Versioned):
 
     def __str__(self) -> str:
         return (self.said_en or self.said_cy)[:100]
+
+
+class StoredFile(models.Model):
+    """A checked upload kept under its SHA-256, shown and downloaded under a cleaned name.
+
+    Each concrete model declares `file` with its own folder (`upload_to`).
+    """
+
+    file_name = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(_("type of file"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+def paper_upload_to(paper: MeetingPaper, filename: str) -> str:
+    # Each meeting keeps its own copy: removing a paper never takes another meeting's file.
+    return f"governance/papers/{paper.meeting_id}/{paper.sha256}"
+
+
+class MeetingPaper(BilingualModel, StoredFile):
+    """A paper for a meeting (a report, a briefing), with its title in English and Welsh."""
+
+    bilingual_fields = ("title",)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="papers", verbose_name=_("meeting")
+    )
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_cy = models.CharField(_("title (Welsh)"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to=paper_upload_to, max_length=200)
+
+    class Meta:
+        ordering = ["meeting", "added_at", "pk"]
+        verbose_name = _("meeting paper")
+        verbose_name_plural = _("meeting papers")
+
+    def __str__(self) -> str:
+        return self.title_en or self.title_cy or self.file_name
+
+
+def terms_upload_to(document: TermsDocument, filename: str) -> str:
+    return f"governance/terms/{document.group_id}/{document.sha256}"
+
+
+class TermsDocument(StoredFile):
+    """A group's terms of reference as a document; a new one replaces the old."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="terms_document", verbose_name=_("group")
+    )
+    file = models.FileField(_("file"), upload_to=terms_upload_to, max_length=200)
+
+    class Meta:
+        verbose_name = _("terms of reference document")
+        verbose_name_plural = _("terms of reference documents")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -1,10 +1,12 @@
-"""The meeting pack: agenda, progress on the group's actions, open action-log items and papers,
-as a Word document or a PDF, in English or Welsh, made in the background.
+"""The meeting pack: the agenda (with links to what each item concerns), progress on the group's
+actions, headline data for its indicators, open action-log items and the list of papers, as a
+Word document or a PDF, in English or Welsh, made in the background.
 
 Progress updates belong to the progress app, a sibling governance may not import. So the pack
 asks a provider for each action's latest approved progress; the web layer (above both) plugs
 in the real one at start-up (`vawdasv.web.apps`). Without it the pack says no progress is
-recorded rather than failing.
+recorded rather than failing. Indicators and their published figures come the same way from
+outcomes (governance.indicators, ADR 0037).
 
 Asking for a pack is a read, not a change to the plan, so it is not audited: the job records
 who asked and when.
@@ -12,6 +14,7 @@ who asked and when.
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 from collections.abc import Callable, Iterable
@@ -19,14 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from vawdasv.governance import indicators, selectors
 from vawdasv.governance.enums import OPEN_LOG_STATUSES, PACK_FORMATS, PackState
 from vawdasv.governance.models import LogItem, Meeting, PackJob
 from vawdasv.lib import typeset
@@ -35,6 +42,11 @@ from vawdasv.lib.text import xml_safe
 from vawdasv.partnerships import permissions
 
 logger = logging.getLogger(__name__)
+
+# Marked for translation here, translated when the pack is written in its language.
+HEADLINE_NOTE = gettext_noop(
+    "The latest published figures; figures withheld to protect people are shown as suppressed."
+)
 
 
 @dataclass(frozen=True)
@@ -72,15 +84,43 @@ class PackLogItem:
 
 
 @dataclass(frozen=True)
+class PackLink:
+    label: str
+    url: str  # absolute: the pack is read away from the site
+
+
+@dataclass(frozen=True)
+class PackAgendaItem:
+    title: str
+    links: list[PackLink]
+
+
+@dataclass(frozen=True)
 class PackData:
     language: str
     title: str
     when: str
     place: str
-    agenda: list[str]
+    agenda: list[PackAgendaItem]
     actions: list[PackAction]
     log_items: list[PackLogItem]
     papers: list[str]
+    headlines: list[indicators.Headline]
+
+
+def _absolute(url: str) -> str:
+    return f"{str(settings.SITE_URL).rstrip('/')}{url}"
+
+
+def group_indicator_ids(meeting: Meeting, agenda: list[selectors.AgendaRow]) -> list[int]:
+    """The indicators of the meeting's agenda items, then those linked to the commitments (or
+    their themes) of the actions the group owns or oversees."""
+    ids = [pk for row in agenda for pk in row.item.indicator_ids]
+    provider = indicators.provider()
+    if provider is not None:
+        commitment_ids = set(meeting.group.actions.values_list("commitment_id", flat=True))
+        ids += provider.for_plan(meeting.group.partnership_id, commitment_ids)
+    return list(dict.fromkeys(ids))
 
 
 def gather(meeting: Meeting, language: str) -> PackData:
@@ -92,6 +132,9 @@ def gather(meeting: Meeting, language: str) -> PackData:
             meeting__group=group, status__in=OPEN_LOG_STATUSES
         ).select_related("owner_organisation")
         starts = localtime(meeting.starts_at)
+        agenda = selectors.agenda(meeting)
+        provider = indicators.provider()
+        headline_ids = group_indicator_ids(meeting, agenda)
         return PackData(
             language=language,
             title=_("%(group)s meeting of %(date)s")
@@ -101,7 +144,13 @@ def gather(meeting: Meeting, language: str) -> PackData:
             },
             when=date_format(starts, "j F Y, H:i"),
             place=meeting.place + (f" ({_('online')})" if meeting.online else ""),
-            agenda=[read(item, "title", language).text for item in meeting.agenda_items.all()],
+            agenda=[
+                PackAgendaItem(
+                    read(row.item, "title", language).text,
+                    [PackLink(link.label, _absolute(link.url)) for link in row.links],
+                )
+                for row in agenda
+            ],
             actions=[
                 PackAction(
                     ref=a.ref,
@@ -130,8 +179,14 @@ def gather(meeting: Meeting, language: str) -> PackData:
                 )
                 for item in open_items
             ],
-            # Papers are listed by their agenda item until files can be attached to meetings.
-            papers=[],
+            # Listed by title and file; the pack does not embed them (each downloads on its own).
+            papers=[
+                f"{read(paper, 'title', language).text} ({paper.file_name})"
+                for paper in meeting.papers.all()
+            ],
+            headlines=provider.headlines(headline_ids, language)
+            if provider and headline_ids
+            else [],
         )
 
 
@@ -145,8 +200,12 @@ def render_docx(data: PackData) -> bytes:
         document.add_heading(xml_safe(data.title), level=0)
         document.add_paragraph(xml_safe(f"{data.when}  {data.place}".strip()))
         document.add_heading(_("Agenda"), level=1)
-        for item in data.agenda or [_("No agenda recorded yet.")]:
-            document.add_paragraph(xml_safe(item), style="List Number")
+        if not data.agenda:
+            document.add_paragraph(_("No agenda recorded yet."))
+        for item in data.agenda:
+            document.add_paragraph(xml_safe(item.title), style="List Number")
+            for link in item.links:
+                _add_link(document.add_paragraph(style="List Bullet 2"), link)
         document.add_heading(_("Progress on the group’s actions"), level=1)
         table = document.add_table(rows=1, cols=4)
         table.style = "Table Grid"
@@ -161,6 +220,22 @@ def render_docx(data: PackData) -> bytes:
             cells[1].text = xml_safe(action.timescale)
             cells[2].text = xml_safe(action.status)
             cells[3].text = xml_safe(action.narrative)
+        document.add_heading(_("Headline data"), level=1)
+        if data.headlines:
+            document.add_paragraph(_(HEADLINE_NOTE))
+            grid = document.add_table(rows=1, cols=3)
+            grid.style = "Table Grid"
+            for cell, label in zip(
+                grid.rows[0].cells, (_("Indicator"), _("Period"), _("Figures")), strict=True
+            ):
+                cell.text = label
+            for headline in data.headlines:
+                cells = grid.add_row().cells
+                cells[0].text = xml_safe(headline.name)
+                cells[1].text = xml_safe(headline.period)
+                cells[2].text = xml_safe(_figures(headline))
+        else:
+            document.add_paragraph(_("No indicators are linked to this group’s work."))
         document.add_heading(_("Open action-log items"), level=1)
         for log in data.log_items:
             details = " – ".join(part for part in (log.owner, log.due, log.status) if part)
@@ -168,10 +243,42 @@ def render_docx(data: PackData) -> bytes:
         if not data.log_items:
             document.add_paragraph(_("None."))
         document.add_heading(_("Papers"), level=1)
-        document.add_paragraph(_("None."))
+        for paper in data.papers:
+            document.add_paragraph(xml_safe(paper), style="List Bullet")
+        if not data.papers:
+            document.add_paragraph(_("None."))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _figures(headline: indicators.Headline) -> str:
+    return "; ".join(f"{area}: {figure}" for area, figure in headline.figures)
+
+
+def _add_link(paragraph: Any, link: PackLink) -> None:
+    """A real hyperlink in Word: python-docx has no call for one, so the run is built here."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(link.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    properties.append(style)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(underline)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = xml_safe(link.label)
+    run.append(text)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
 
 
 PACK_TEMPLATE = Path(__file__).with_name("pack.typ")
@@ -191,6 +298,12 @@ def render_pdf(data: PackData) -> bytes:
             "log": _("Open action-log items"),
             "papers": _("Papers"),
             "none": _("None."),
+            "headlines": _("Headline data"),
+            "headline_note": _(HEADLINE_NOTE),
+            "no_headlines": _("No indicators are linked to this group’s work."),
+            "indicator": _("Indicator"),
+            "period": _("Period"),
+            "figures": _("Figures"),
         }
     log_items = []
     for log in data.log_items:
@@ -204,7 +317,13 @@ def render_pdf(data: PackData) -> bytes:
             "title": data.title,
             "when": data.when,
             "place": data.place,
-            "agenda": data.agenda,
+            "agenda": [
+                {"title": item.title, "links": [vars(link) for link in item.links]}
+                for item in data.agenda
+            ],
+            "headlines": [
+                {"name": h.name, "period": h.period, "figures": _figures(h)} for h in data.headlines
+            ],
             "actions": [
                 {
                     "action": f"{a.ref} {a.text}".strip(),
@@ -238,6 +357,29 @@ def request_pack(*, actor: Any, meeting: Meeting, format: str, language: str) ->
     )  # fmt: skip
     transaction.on_commit(lambda: make_pack.enqueue(job.pk))
     return job
+
+
+def delete_superseded(keep_days: int) -> int:
+    """Packs older than `keep_days` for which a newer finished pack of the same meeting, format
+    and language exists, with their files (after the commit; governance.signals). The newest
+    pack of each stays, so a meeting always has its latest pack; failed jobs go on the same
+    terms. Returns how many jobs went."""
+    cutoff = timezone.now() - datetime.timedelta(days=keep_days)
+    newer_done = PackJob.objects.filter(
+        meeting=OuterRef("meeting"), format=OuterRef("format"), language=OuterRef("language"),
+        state=PackState.DONE, created_at__gt=OuterRef("created_at"),
+    )  # fmt: skip
+    superseded = PackJob.objects.filter(
+        Exists(newer_done),
+        created_at__lt=cutoff,
+        state__in=(PackState.DONE, PackState.FAILED),
+    )
+    count = 0
+    for job in superseded:
+        with transaction.atomic():
+            job.delete()
+        count += 1
+    return count
 
 
 def run_pack_job(job_id: int) -> bool:

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils.timezone import localdate
+from django.utils.translation import gettext as _
 
+from vawdasv.governance import indicators
 from vawdasv.governance.enums import ATTENDED, AttendanceStatus
-from vawdasv.governance.models import Group, Meeting, Seat
+from vawdasv.governance.models import AgendaItem, Group, Meeting, Seat
+from vawdasv.lib.bilingual import read
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Action
 
@@ -119,3 +122,51 @@ def meetings_held(
     ):
         held[group_id].append(localdate(starts_at))
     return [GroupMeetings(g, held[g.pk]) for g in groups]
+
+
+@dataclass(frozen=True)
+class AgendaLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    item: AgendaItem
+    links: list[AgendaLink]
+
+
+def agenda(meeting: Meeting) -> list[AgendaRow]:
+    """The agenda with what each item concerns (actions, commitments, progress rounds and
+    indicators) as labelled links in the current language, in a fixed number of queries."""
+    items = list(
+        meeting.agenda_items.prefetch_related(
+            "actions", "commitments__theme__strategy", "rounds__strategy"
+        )
+    )
+    indicator_links = indicators.links({pk for item in items for pk in item.indicator_ids})
+    rows = []
+    for item in items:
+        links = [
+            AgendaLink(f"{a.ref} {read(a, 'text').text}".strip()[:80], a.get_absolute_url())
+            for a in item.actions.all()
+        ]
+        links += [
+            AgendaLink(
+                f"{c.ref} {read(c, 'text').text}".strip()[:80],
+                f"{c.theme.strategy.get_absolute_url()}#commitment-{c.pk}",
+            )
+            for c in item.commitments.all()
+        ]
+        links += [
+            AgendaLink(_("Progress round %(period)s") % {"period": r.period_label},
+                       r.get_absolute_url())
+            for r in item.rounds.all()
+        ]  # fmt: skip
+        links += [
+            AgendaLink(link.label, link.url)
+            for pk in item.indicator_ids
+            if (link := indicator_links.get(pk)) is not None
+        ]
+        rows.append(AgendaRow(item, links))
+    return rows

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
-from vawdasv.governance import anonymise
+from vawdasv.governance import anonymise, indicators
 from vawdasv.governance.anonymise import Finding
 from vawdasv.governance.enums import AttendanceStatus, MinutesStatus
 from vawdasv.governance.models import (
@@ -38,7 +38,7 @@ from vawdasv.governance.models import (
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans import services as plan_services
-from vawdasv.plans.models import Action
+from vawdasv.plans.models import Action, Commitment
 
 M = TypeVar("M", bound=models.Model)
 
@@ -49,7 +49,7 @@ GROUP_FIELDS = (
 )  # fmt: skip
 SEAT_FIELDS = ("organisation", "role", "member_name", "deputy_name")
 MEETING_FIELDS = ("starts_at", "ends_at", "place", "online", "guests", "survivor_representatives")
-AGENDA_FIELDS = ("order", "title_en", "title_cy")
+AGENDA_FIELDS = ("order", "title_en", "title_cy", "indicator_ids")
 DECISION_FIELDS = (
     "what_en", "what_cy", "why_en", "why_cy", "alternatives_en", "alternatives_cy", "action",
 )  # fmt: skip
@@ -219,6 +219,22 @@ def update_seat(
     )  # fmt: skip
 
 
+@transaction.atomic
+def delete_seat(*, actor: Any, seat: Seat, expected_version: int | None = None) -> None:
+    """Take a seat off a group. A seat with attendance recorded is part of past meetings'
+    quorum, so it stays (change its member instead)."""
+    _require_manager(actor, seat.group.partnership_id)
+    locked = kernel.lock(seat, expected_version)
+    if locked.attendance.exists():
+        raise ValidationError(
+            _("This seat has attendance recorded at past meetings, so it cannot be removed. "
+              "Change its member instead.")
+        )  # fmt: skip
+    kernel.delete(
+        actor=actor, instance=locked, partnership=seat.group.partnership, fields=SEAT_FIELDS
+    )
+
+
 # Meetings -----------------------------------------------------------------------------------
 
 
@@ -253,22 +269,115 @@ def update_meeting(
 
 
 @transaction.atomic
+def delete_meeting(*, actor: Any, meeting: Meeting, expected_version: int | None = None) -> None:
+    """Delete a meeting recorded by mistake, with its agenda, papers, attendance and action log.
+
+    A meeting with decisions or minutes is the record of what was decided and stays; so does
+    one at which other minutes were approved.
+    """
+    partnership = meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(meeting, expected_version)
+    if (
+        locked.decisions.exists()
+        or locked.minutes_status != MinutesStatus.NONE
+        or locked.approved_minutes_of.exists()
+    ):
+        raise ValidationError(
+            _("This meeting has minutes or decisions, so it is part of the record and cannot "
+              "be deleted.")
+        )  # fmt: skip
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=MEETING_FIELDS)
+
+
+def _agenda_links(
+    partnership: Partnership, actions: Iterable[Action], commitments: Iterable[Commitment],
+    rounds: Iterable[Any], indicator_ids: Iterable[int],
+) -> tuple[list[Action], list[Commitment], list[Any], list[int]]:  # fmt: skip
+    """What an agenda item concerns, each checked to be the partnership's own."""
+    actions, commitments, rounds = list(actions), list(commitments), list(rounds)
+    if any(a.commitment.theme.strategy.partnership_id != partnership.pk for a in actions):
+        raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
+    if any(c.theme.strategy.partnership_id != partnership.pk for c in commitments):
+        raise ValidationError(
+            {"commitments": _("Choose commitments from the partnership’s own plans")}
+        )
+    if any(r.strategy.partnership_id != partnership.pk for r in rounds):
+        raise ValidationError({"rounds": _("Choose the partnership’s own progress rounds")})
+    try:
+        checked_ids = indicators.valid_ids(partnership.pk, indicator_ids)
+    except ValueError as error:
+        raise ValidationError(
+            {"indicators": _("Choose the partnership’s own indicators")}
+        ) from error
+    return actions, commitments, rounds, checked_ids
+
+
+AGENDA_LINK_FIELDS = ("actions", "commitments", "rounds")
+
+
+@transaction.atomic
 def add_agenda_item(
-    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = ()
-) -> AgendaItem:
+    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], actions: Iterable[Action] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
+    indicator_ids: Iterable[int] = (),
+) -> AgendaItem:  # fmt: skip
+    """An agenda item, optionally linked to the partnership's plan actions, commitments,
+    progress rounds and indicators (ids checked through governance.indicators)."""
     partnership = meeting.group.partnership
     _require_manager(actor, partnership.pk)
     _require_text(data, "title", _("Enter the agenda item in English or Welsh"))
-    actions = list(actions)
-    if any(a.commitment.theme.strategy.partnership_id != partnership.pk for a in actions):
-        raise ValidationError({"actions": _("Choose actions from the partnership’s own plans")})
-    values = {"order": meeting.agenda_items.count() + 1, **data}
+    actions, commitments, rounds, checked_ids = _agenda_links(
+        partnership, actions, commitments, rounds, indicator_ids
+    )
+    values = {"order": meeting.agenda_items.count() + 1, **data, "indicator_ids": checked_ids}
     item = _set_and_save_agenda(meeting, values)
     item.actions.set(actions)
+    item.commitments.set(commitments)
+    item.rounds.set(rounds)
     kernel.created(
-        actor=actor, instance=item, fields=(*AGENDA_FIELDS, "actions"), partnership=partnership
-    )
+        actor=actor, instance=item, fields=(*AGENDA_FIELDS, *AGENDA_LINK_FIELDS),
+        partnership=partnership,
+    )  # fmt: skip
     return item
+
+
+@transaction.atomic
+def update_agenda_item(
+    *, actor: Any, item: AgendaItem, data: Mapping[str, Any], actions: Iterable[Action] = (),
+    commitments: Iterable[Commitment] = (), rounds: Iterable[Any] = (),
+    indicator_ids: Iterable[int] = (), expected_version: int | None = None,
+) -> AgendaItem:  # fmt: skip
+    """Change an agenda item's words and what it concerns (the links are replaced)."""
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    merged = {"title_en": item.title_en, "title_cy": item.title_cy, **data}
+    _require_text(merged, "title", _("Enter the agenda item in English or Welsh"))
+    actions, commitments, rounds, checked_ids = _agenda_links(
+        partnership, actions, commitments, rounds, indicator_ids
+    )
+    fields = (*AGENDA_FIELDS, *AGENDA_LINK_FIELDS)
+    locked = kernel.lock(item, expected_version)
+    before = audit.snapshot(locked, fields)
+    _set(locked, {**data, "indicator_ids": checked_ids}, AGENDA_FIELDS)
+    locked.actions.set(actions)
+    locked.commitments.set(commitments)
+    locked.rounds.set(rounds)
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=fields, partnership=partnership,
+        bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
+@transaction.atomic
+def delete_agenda_item(
+    *, actor: Any, item: AgendaItem, expected_version: int | None = None
+) -> None:
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=AGENDA_FIELDS)
 
 
 def _set_and_save_agenda(meeting: Meeting, values: Mapping[str, Any]) -> AgendaItem:
@@ -435,6 +544,14 @@ def update_log_item(
     )  # fmt: skip
 
 
+@transaction.atomic
+def delete_log_item(*, actor: Any, item: LogItem, expected_version: int | None = None) -> None:
+    partnership = item.meeting.group.partnership
+    _require_manager(actor, partnership.pk)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=LOG_FIELDS)
+
+
 # Calendar addresses ---------------------------------------------------------------------------
 
 
@@ -535,3 +652,11 @@ def save_voice_item(
         bump_version=True,
     )  # fmt: skip
     return locked
+
+
+@transaction.atomic
+def delete_voice_item(*, actor: Any, item: VoiceItem, expected_version: int | None = None) -> None:
+    """Take an item off the register (and so off the public page), audited with its text."""
+    _require_manager(actor, item.partnership_id)
+    locked = kernel.lock(item, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=item.partnership, fields=VOICE_FIELDS)

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from vawdasv.governance import views, views_calendar, views_pack, views_voice
+from vawdasv.governance import (
+    views,
+    views_calendar,
+    views_edit,
+    views_pack,
+    views_papers,
+    views_voice,
+)
 
 app_name = "governance"
 urlpatterns = [
@@ -18,6 +25,7 @@ urlpatterns = [
     path("<slug:slug>/you-said-we-did/register/", views_voice.register, name="voice-register"),
     path("<slug:slug>/you-said-we-did/new/", views_voice.edit, name="voice-add"),
     path("<slug:slug>/you-said-we-did/<int:pk>/", views_voice.edit, name="voice-edit"),
+    path("<slug:slug>/you-said-we-did/<int:pk>/remove/", views_voice.remove, name="voice-remove"),
     path("<slug:slug>/groups/new/", views.group_create, name="group-create"),
     path("<slug:slug>/bodies/new/", views.body_add, name="body-add"),
     path("groups/<int:pk>/", views.group_detail, name="group"),
@@ -25,6 +33,8 @@ urlpatterns = [
     path("groups/<int:pk>/seats/new/", views.seat_add, name="seat-add"),
     path("groups/<int:pk>/actions/", views.group_actions, name="group-actions"),
     path("meetings/<int:pk>/agenda/new/", views.agenda_add, name="agenda-add"),
+    path("agenda/<int:pk>/edit/", views_edit.agenda_edit, name="agenda-edit"),
+    path("agenda/<int:pk>/remove/", views_edit.agenda_remove, name="agenda-remove"),
     path("log/<int:pk>/", views.log_update, name="log-update"),
     path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
@@ -36,4 +46,16 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/approve/", views.approve_minutes, name="approve-minutes"),
     path("meetings/<int:pk>/decisions/new/", views.decision_add, name="decision-add"),
     path("meetings/<int:pk>/log/new/", views.log_add, name="log-add"),
+    path("meetings/<int:pk>/edit/", views_edit.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/delete/", views_edit.meeting_delete, name="meeting-delete"),
+    path("seats/<int:pk>/edit/", views_edit.seat_edit, name="seat-edit"),
+    path("seats/<int:pk>/remove/", views_edit.seat_remove, name="seat-remove"),
+    path("log/<int:pk>/edit/", views_edit.log_edit, name="log-edit"),
+    path("log/<int:pk>/remove/", views_edit.log_remove, name="log-remove"),
+    path("meetings/<int:pk>/papers/new/", views_papers.paper_add, name="paper-add"),
+    path("papers/<int:pk>/", views_papers.paper_file, name="paper-file"),
+    path("papers/<int:pk>/remove/", views_papers.paper_remove, name="paper-remove"),
+    path("groups/<int:pk>/terms/new/", views_papers.terms_add, name="terms-add"),
+    path("groups/<int:pk>/terms/", views_papers.terms_file, name="terms-file"),
+    path("groups/<int:pk>/terms/remove/", views_papers.terms_remove, name="terms-remove"),
 ]

@@ -39,7 +39,7 @@ from vawdasv.governance.forms import (
     SeatForm,
 )
 from vawdasv.governance.health import group_health, year_before
-from vawdasv.governance.models import ExternalBody, Group, LogItem, Meeting
+from vawdasv.governance.models import ExternalBody, Group, LogItem, Meeting, TermsDocument
 from vawdasv.governance.review_document import review_docx
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -167,6 +167,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seats": group.seats.select_related("organisation"),
             "actions": group.actions.all(),
             "meetings": group.meetings.all(),
+            "terms_document": TermsDocument.objects.filter(group=group).first(),
             "can_manage": permissions.can_manage_governance(request.user, group.partnership_id),
         },
     )
@@ -178,7 +179,7 @@ def seat_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = SeatForm(request.POST or None, partnership=group.partnership)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_seat(actor=request.user, group=group, data=form.cleaned_data)
+            services.add_seat(actor=request.user, group=group, data=form.seat_data())
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -221,10 +222,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "group": meeting.group,
             "quorum": selectors.quorum(meeting),
             "rows": selectors.attendance_rows(meeting),
-            "agenda": meeting.agenda_items.prefetch_related("actions"),
+            "agenda": selectors.agenda(meeting),
             "decisions": meeting.decisions.select_related("action"),
             "log_items": meeting.log_items.select_related("owner_organisation"),
             "approved_here": meeting.approved_minutes_of.all(),
+            "papers": meeting.papers.all(),
             "can_manage": permissions.can_manage_governance(
                 request.user, meeting.group.partnership_id
             ),
@@ -343,7 +345,7 @@ def log_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = LogItemForm(request.POST or None, partnership=meeting.group.partnership)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_log_item(actor=request.user, meeting=meeting, data=form.cleaned_data)
+            services.add_log_item(actor=request.user, meeting=meeting, data=form.item_data())
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -383,12 +385,10 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = AgendaItemForm(request.POST or None, partnership=meeting.group.partnership)
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("title_en", "title_cy")}
         try:
             services.add_agenda_item(
-                actor=request.user, meeting=meeting, data=data,
-                actions=form.cleaned_data["actions"],
-            )  # fmt: skip
+                actor=request.user, meeting=meeting, data=form.item_data(), **form.link_data()
+            )
         except ValidationError as error:
             add_validation_errors(form, error)
         else:

@@ -14,8 +14,6 @@ with an audit entry, like progress.services.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -50,7 +48,6 @@ __all__ = [
 ]
 
 AUDITED_FIELDS = ("kind", "title", "url", "file_name", "content_type", "size", "sha256")
-MAX_NAME_LENGTH = 100
 MAX_TITLE_LENGTH = 200
 MAX_URL_LENGTH = 500
 
@@ -99,14 +96,6 @@ UNPACKED_LIMITS = filecheck.PackageLimits(
     max_unpacked_bytes=100 * filecheck.MEGABYTE, max_member_bytes=64 * filecheck.MEGABYTE
 )
 
-# Device names Windows will not open as files, whatever the extension ("CON.pdf").
-_WINDOWS_RESERVED = {
-    "CON", "PRN", "AUX", "NUL",
-    *(f"COM{n}" for n in range(1, 10)),
-    *(f"LPT{n}" for n in range(1, 10)),
-}  # fmt: skip
-_KEPT_PUNCTUATION = set(" -_.(),")
-
 
 def allowed_extensions() -> list[str]:
     return list(ALLOWED_TYPES)
@@ -123,37 +112,12 @@ def max_files() -> int:
 # Names -----------------------------------------------------------------------------------
 
 
-def _safe_characters(text: str) -> str:
-    """Letters and digits of any script (so Welsh ŵ and ŷ stay), and a little punctuation.
-
-    Anything else (slashes, quotes, angle brackets, control and direction-override characters)
-    becomes a space, so "<script>" cannot survive into a page or a header.
-    """
-    kept = [ch if ch.isalnum() or ch in _KEPT_PUNCTUATION else " " for ch in text]
-    return re.sub(r"\s+", " ", "".join(kept))
-
-
 def clean_file_name(raw: str) -> str:
-    """A name safe to show and to offer on download, keeping the extension.
+    """A name safe to show and to offer on download (the shared rule in lib.filecheck).
 
-    Only the last part of a path is kept ("../../etc/passwd" → "passwd"); leading dots, reserved
-    Windows names and trailing dots or spaces are dealt with; the result is at most 100
-    characters. The stored file never uses this name: it is kept under its SHA-256.
+    The stored file never uses this name: it is kept under its SHA-256.
     """
-    name = unicodedata.normalize("NFC", raw or "")
-    name = re.split(r"[/\\]", name)[-1]
-    name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C"))
-    stem, dot, suffix = name.rpartition(".")
-    if not dot:
-        stem, suffix = suffix, ""
-    suffix = re.sub(r"[^0-9a-z]", "", suffix.lower())[:10]
-    stem = _safe_characters(stem)
-    stem = re.sub(r"\.{2,}", ".", stem).strip(" ._-")
-    if stem.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
-        stem = f"{stem}_"
-    extension = f".{suffix}" if suffix else ""
-    stem = (stem or "evidence")[: MAX_NAME_LENGTH - len(extension)].rstrip(" .")
-    return f"{stem or 'evidence'}{extension}"
+    return filecheck.clean_file_name(raw, fallback="evidence")
 
 
 def extension_of(name: str) -> str:

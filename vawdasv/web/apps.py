@@ -22,6 +22,12 @@ class WebConfig(AppConfig):
 
         set_progress_provider(latest_progress)
 
+        # Agenda items and meeting packs name indicators, which belong to outcomes.
+        from vawdasv.governance.indicators import set_indicator_provider
+        from vawdasv.web.outcomes_for_governance import OutcomesIndicators
+
+        set_indicator_provider(OutcomesIndicators())
+
         # The progress report's governance section, joined here for the same reason.
         from vawdasv.progress.report import sections
         from vawdasv.web.governance_report import governance_section

@@ -35,6 +35,7 @@ from vawdasv.lib.filecheck.kinds import (
     signature_matches,
 )
 from vawdasv.lib.filecheck.limits import MEGABYTE, PackageLimits, file_size
+from vawdasv.lib.filecheck.names import clean_file_name
 from vawdasv.lib.filecheck.pdf import check_streams as check_pdf_streams
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "check_package",
     "check_pdf_streams",
     "check_upload",
+    "clean_file_name",
     "file_size",
     "kind_of_name",
 ]
