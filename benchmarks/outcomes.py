@@ -122,8 +122,7 @@ def _build_national() -> tuple[Any, Any, int]:
         item.areas.set(authorities.values())
         returns[quarter.label] = item
     spec_by_code = {spec.code: spec for spec in data.measures}
-    states = {"value": ValueState.NUMBER, "not available": ValueState.NOT_AVAILABLE,
-              "not applicable": ValueState.NOT_APPLICABLE}  # fmt: skip
+    states = {str(state): state for state in ValueState}  # the data set writes the same words
     batch: list[ReturnValue] = []
     for value in data.values:
         state = states[str(value.state)]

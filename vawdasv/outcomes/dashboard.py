@@ -9,15 +9,16 @@ state it is in ("missing", "denominator missing"…), never 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes import rates
+from vawdasv.outcomes import rates, summed
 from vawdasv.outcomes.enums import ReturnState
-from vawdasv.outcomes.figures import IndicatorFigures, Period
+from vawdasv.outcomes.figures import IndicatorFigures, Period, Rates
 from vawdasv.outcomes.models import DataReturn, Indicator
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
@@ -71,7 +72,7 @@ def _change(change: rates.Change) -> str:
     return difference
 
 
-def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Figure:
+def _rolling(figures: Rates, geo: str, quarters: list[Period]) -> Figure:
     if len(quarters) < rates.QUARTERS_IN_YEAR:
         return Figure(Status.MISSING)
     last = quarters[-rates.QUARTERS_IN_YEAR :]
@@ -82,8 +83,22 @@ def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Fig
     return rates.rate(count, figures.denominator(geo, last[-1]), indicator.factor, 12, False)
 
 
-def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline | None:
-    figures = IndicatorFigures(indicator, area_codes, totals_only=True)
+def headlines(
+    indicators: Sequence[Indicator], partnership_code: str, area_codes: list[str], geo: str
+) -> list[Headline]:
+    """The headlines of many indicators of one partnership in a fixed number of queries (the
+    sums worked out by the database, `summed.headline_figures`), skipping those with no
+    approved quarter."""
+    figures = summed.headline_figures(indicators, partnership_code, area_codes, geo)
+    found = (headline(i, area_codes, geo, figures[i.pk]) for i in indicators)
+    return [h for h in found if h is not None]
+
+
+def headline(
+    indicator: Indicator, area_codes: list[str], geo: str, figures: Rates | None = None
+) -> Headline | None:
+    if figures is None:
+        figures = IndicatorFigures(indicator, area_codes, totals_only=True)
     quarters = figures.quarters()
     if not quarters:
         return None
@@ -113,10 +128,11 @@ def headline(indicator: Indicator, area_codes: list[str], geo: str) -> Headline 
         current, target.value if target else None, rates.Direction(indicator.numerator.direction),
         rules or None,
     )  # fmt: skip
-    trend = [
-        TrendPoint(q.label, shown(figures.value(geo, q.label))) for q in quarters[-TREND_QUARTERS:]
-    ]
     values = [figures.value(geo, q.label) for q in quarters[-TREND_QUARTERS:]]
+    trend = [
+        TrendPoint(q.label, shown(value))
+        for q, value in zip(quarters[-TREND_QUARTERS:], values, strict=True)
+    ]
     numbers = [v.value for v in values if v.is_value and v.value is not None]
     top = max(numbers, default=Decimal(1)) or Decimal(1)
     step = (CHART_WIDTH - 2 * CHART_PAD) / max(len(trend) - 1, 1)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from vawdasv.outcomes.models import DataReturn, Indicator, Measure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans.models import Theme
 
 
 def get_partnership_for_member(user: Any, slug: str) -> Partnership:
@@ -37,6 +38,21 @@ def indicators_of(partnership: Partnership) -> QuerySet[Indicator]:
     return partnership.indicators.select_related("numerator", "denominator").prefetch_related(
         "benchmarks"
     )
+
+
+def headline_indicators(partnership: Partnership) -> QuerySet[Indicator]:
+    """Indicators with everything a headline shows, so the dashboard's queries do not grow with
+    the number of indicators."""
+    return (
+        indicators_of(partnership)
+        .select_related("target")
+        .prefetch_related("target__rules", "themes")
+    )
+
+
+def indicator_themes(partnership: Partnership) -> QuerySet[Theme]:
+    """The plan themes the partnership's indicators are linked to (the dashboard's filter)."""
+    return Theme.objects.filter(indicators__partnership=partnership).distinct()
 
 
 def returns_of(partnership: Partnership) -> QuerySet[DataReturn]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -10,6 +11,8 @@ from vawdasv.lib.bilingual import read
 from vawdasv.outcomes import dashboard, selectors
 from vawdasv.outcomes.models import Publication
 from vawdasv.partnerships.models import Partnership
+
+HEADLINES_PER_PAGE = 10
 
 
 @login_required
@@ -21,21 +24,24 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     if geo not in codes:
         geo = partnership.slug
     theme = request.GET.get("theme", "")
-    indicators = (
-        selectors.indicators_of(partnership)
-        .select_related("target")
-        .prefetch_related("target__rules")
-    )
+    indicators = selectors.headline_indicators(partnership)
     if theme.isdigit():
         indicators = indicators.filter(themes__pk=int(theme)).distinct()
-    headlines = [h for i in indicators if (h := dashboard.headline(i, codes, geo)) is not None]
-    themes = {t.pk: str(read(t, "name")) for i in indicators for t in i.themes.all()}
+    # Only the page's indicators are worked out and drawn: the queries and the page stay the
+    # same size however large the framework grows.
+    page = Paginator(indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    headlines = dashboard.headlines(list(page.object_list), partnership.slug, codes, geo)
+    themes = {t.pk: str(read(t, "name")) for t in selectors.indicator_themes(partnership)}
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "outcomes/dashboard.html",
         {
             "partnership": partnership,
             "headlines": headlines,
+            "page": page,
+            "query": query.urlencode(),
             "areas": [(partnership.slug, str(read(partnership, "name")))]
             + [(a.gss_code, str(read(a, "name"))) for a in authorities],
             "area": geo,
