@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -15,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from vawdasv.lib.bilingual import read
 from vawdasv.national import rollup, services
 from vawdasv.national.alignment import alignment_page
 from vawdasv.national.forms import (
@@ -79,26 +78,33 @@ def _scope(request: HttpRequest) -> tuple[AllWalesFilterForm, rollup.Scope]:
 
 @login_required
 def all_wales(request: HttpRequest) -> HttpResponse:
-    form, scope = _scope(request)
+    if not permissions.can_view_all_wales(request.user):
+        raise PermissionDenied
     query = request.GET.urlencode()
-    # The tables are the same for everyone with this scope until an audit entry is written
-    # (rollup.cache_key), so their HTML is kept too, per language and query string.
-    key = f"{rollup.cache_key(scope)}:{get_language()}:{hashlib.sha256(query.encode()).hexdigest()}"
-    tables = cache.get(key)
-    if not isinstance(tables, str):
-        context = {"result": rollup.roll_up(scope), "scope": scope, "query": query}
-        tables = render_to_string("national/includes/all_wales_tables.html", context, request)
-        cache.set(key, tables, rollup.CACHE_SECONDS)
+    # The page's body (filters, tables) is the same for every reader of the same kind with this
+    # query until an audit entry is written (rollup.page_key), so it is kept whole: a request
+    # that finds it works out neither the scope nor the form again.
+    key = rollup.page_key(permissions.all_wales_reader(request.user), query, get_language())
+    page = cache.get(key)
+    if not isinstance(page, dict):
+        form, scope = _scope(request)
+        context = {
+            "form": form,
+            "result": rollup.roll_up(scope),
+            "scope": scope,
+            "query": query,
+            "can_issue": permissions.can_issue_national_report(request.user),
+        }
+        page = {
+            "title": f"{_('All Wales')} – {read(scope.framework, 'name')} – {scope.label}",
+            "body": render_to_string("national/includes/all_wales_body.html", context, request),
+        }
+        cache.set(key, page, rollup.CACHE_SECONDS)
     return render(
         request,
         "national/all_wales.html",
-        {
-            "form": form,
-            "tables": mark_safe(tables),  # our own template's output, escaped when rendered
-            "scope": scope,
-            "query": request.GET.urlencode(),
-            "can_issue": permissions.can_issue_national_report(request.user),
-        },
+        # our own template's output, escaped when it was rendered
+        {"title": page["title"], "body": mark_safe(page["body"])},
     )
 
 

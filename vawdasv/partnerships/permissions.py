@@ -470,6 +470,16 @@ def all_wales_partnerships(user: Any) -> QuerySet[Partnership]:
     return visible_partnerships(user)
 
 
+def all_wales_reader(user: Any) -> str:
+    """What decides which rows of the all-Wales view a person sees and whether they may issue
+    the national report: everything (national observers, superusers), or the partnerships they
+    belong to (with the published ones, which the data itself says). Two people with the same
+    answer see the same page, so the page may be kept for both."""
+    if reads_everything(user):
+        return "all"
+    return "member:" + ",".join(str(pk) for pk in sorted(roles_of(user)))
+
+
 def can_have_api_tokens(user: Any) -> bool:
     """Any active, signed-in person may hold personal API tokens (they read as that person)."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
