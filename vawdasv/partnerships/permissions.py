@@ -470,6 +470,13 @@ def all_wales_partnerships(user: Any) -> QuerySet[Partnership]:
     return visible_partnerships(user)
 
 
+def governance_structure_is_public(has_published_strategy: bool) -> bool:
+    """Anyone may read the names, kinds and reporting lines of a partnership's groups once it
+    has a published strategy (published plans name their boards). Meetings, seats, attendance
+    and minutes stay with members (`can_view_governance`)."""
+    return has_published_strategy
+
+
 def all_wales_reader(user: Any) -> str:
     """What decides which rows of the all-Wales view a person sees and whether they may issue
     the national report: everything (national observers, superusers), or the partnerships they
