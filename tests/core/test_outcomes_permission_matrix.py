@@ -33,6 +33,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "return":              (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "dashboard":           (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     "published":           (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    # any member of any partnership: other regions' columns show their published figures only
+    "all-wales":           (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
 }
 # fmt: on
 
@@ -55,6 +57,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "return": lambda: reverse("outcomes:return", args=[data_return.pk]),
         "dashboard": lambda: reverse("outcomes:dashboard", args=[slug]),
         "published": lambda: reverse("outcomes:public", args=[slug]),
+        "all-wales": lambda: reverse("outcomes:all-wales"),
     }
 
 

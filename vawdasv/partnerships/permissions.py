@@ -374,6 +374,12 @@ def can_view_outcomes(user: Any, partnership_id: int) -> bool:
     return is_member(user, partnership_id)
 
 
+def can_view_all_wales_outcomes(user: Any) -> bool:
+    """Open the all-Wales outcomes dashboard: whoever may open the all-Wales view. Each region's
+    column then shows live figures where `can_view_outcomes` allows, published ones elsewhere."""
+    return can_view_all_wales(user)
+
+
 def is_return_supplier(user: Any, data_return: DataReturn) -> bool:
     """A lead officer of the partnership who works for the organisation supplying the return."""
     return bool(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import all_wales as all_wales_figures
 from vawdasv.outcomes import dashboard, selectors
 from vawdasv.outcomes.models import Publication
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
 HEADLINES_PER_PAGE = 10
@@ -88,6 +91,43 @@ def headline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
         f'attachment; filename="headline-data-{partnership.slug}.xlsx"'
     )
     return response
+
+
+@login_required
+def all_wales(request: HttpRequest) -> HttpResponse:
+    """Each indicator across the six regions and Wales for one quarter (see outcomes.all_wales),
+    filtered by theme, quarter and region."""
+    if not permissions.can_view_all_wales_outcomes(request.user):
+        raise PermissionDenied
+    everyone = list(permissions.all_wales_partnerships(request.user).order_by("name_en"))
+    region = request.GET.get("region", "")
+    shown_partnerships = [p for p in everyone if p.slug == region] or everyone
+    quarters = all_wales_figures.periods(request.user, everyone)
+    period = request.GET.get("period", "")
+    if period not in quarters:
+        period = quarters[0] if quarters else ""
+    theme = request.GET.get("theme", "").strip()[:100]
+    found = all_wales_figures.lines(request.user, shown_partnerships, period, theme)
+    # Wales is the sum of every region: only when every partnership is a column.
+    whole = len(shown_partnerships) == Partnership.objects.count()
+    rows = []
+    for line in found:
+        wales = dashboard.shown(line.wales(shown_partnerships)) if whole else ""
+        rows.append((line, line.shown_cells(shown_partnerships), wales))
+    return render(
+        request,
+        "outcomes/all_wales.html",
+        {
+            "partnerships": shown_partnerships,
+            "everyone": everyone,
+            "region": region,
+            "quarters": quarters,
+            "period": period,
+            "theme": theme,
+            "lines": rows,
+            "whole": whole,
+        },
+    )
 
 
 def public(request: HttpRequest, slug: str) -> HttpResponse:
