@@ -21,12 +21,14 @@ from django.db.models import Q
 from vawdasv.lib.bilingual import read
 from vawdasv.outcomes import rates, selectors, summed
 from vawdasv.outcomes.dashboard import shown
-from vawdasv.outcomes.enums import ReturnState
+from vawdasv.outcomes.enums import PeriodLength, ReturnState
+from vawdasv.outcomes.figures import period_of
 from vawdasv.outcomes.models import DataReturn, Indicator, Publication, PublishedFigure
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.progress.periods import parse_period
 
 WALES = "W92000004"
 
@@ -66,7 +68,12 @@ def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
         .values_list("period_label", "period_start")
         .distinct()
     )
-    quarters = [(label, start) for label, start in found if " Q" in label]
+    quarters = [
+        (label, start)
+        for label, start in found
+        if (period := parse_period(label)) is not None
+        and period_of(label, period.start, period.end).months == PeriodLength.QUARTER
+    ]
     return [label for label, _start in sorted(quarters, key=lambda q: q[1], reverse=True)]
 
 
