@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
@@ -165,17 +166,11 @@ def headline(
 
 
 def missing_returns(partnership_id: int) -> list[DataReturn]:
-    """Returns of the latest period with any return that are not yet approved."""
-    latest = (
-        DataReturn.objects.filter(partnership_id=partnership_id)
-        .order_by("-period_end")
-        .values_list("period_label", flat=True)
-        .first()
-    )
-    if latest is None:
-        return []
+    """Returns of the latest period with any return that are not yet approved (one query)."""
+    ours = DataReturn.objects.filter(partnership_id=partnership_id)
+    latest = ours.order_by("-period_end").values("period_label")[:1]
     return list(
-        DataReturn.objects.filter(partnership_id=partnership_id, period_label=latest)
+        ours.filter(period_label=Subquery(latest))
         .exclude(state=ReturnState.APPROVED)
         .select_related("supplier")
     )

@@ -43,11 +43,7 @@ def indicators_of(partnership: Partnership) -> QuerySet[Indicator]:
 def headline_indicators(partnership: Partnership) -> QuerySet[Indicator]:
     """Indicators with everything a headline shows, so the dashboard's queries do not grow with
     the number of indicators."""
-    return (
-        indicators_of(partnership)
-        .select_related("target")
-        .prefetch_related("target__rules", "themes")
-    )
+    return indicators_of(partnership).select_related("target").prefetch_related("target__rules")
 
 
 def indicator_themes(partnership: Partnership) -> QuerySet[Theme]:
