@@ -36,6 +36,7 @@ from vawdasv.outcomes.rates import Figure
 # The dashboard's trend shows eight quarters; the year-on-year change and the rolling 12
 # months fall inside them, but are also looked up when quarters are missing in between.
 SHOWN_QUARTERS = 8
+MISSING = Figure(Status.MISSING)  # figures are immutable: one will do for every absent count
 
 
 class SummedFigures(Rates):
@@ -73,7 +74,7 @@ class SummedFigures(Rates):
     def count(self, geo: str, period: str, category: int | None = None) -> Figure:
         if geo != self.geo or category is not None:
             raise ValueError("Summed figures answer for their own area's totals only.")
-        return self.counts.get(period, Figure(Status.MISSING))
+        return self.counts.get(period, MISSING)
 
 
 def needed_labels(periods: Sequence[Period]) -> set[str]:
