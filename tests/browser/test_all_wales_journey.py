@@ -80,6 +80,11 @@ def test_align_roll_up_drill_down_and_read_the_public_progress(
         page, page.locator(f'main a[href="{prefix}/strategies/actions/{world.police_action.pk}/"]')
     )
 
+    # The observer opens the headline data across Wales from the all-Wales view.
+    visit(page, f"{prefix}/all-wales/")
+    follow(page, page.locator(f'main a[href="{prefix}/outcomes/all-wales/"]'))
+    expect(page.locator("main select[name=period]")).to_be_visible()
+
     # The observer makes the national annual report in the page's language, as a Word file:
     # the task makes it once the request is committed, and the report page lists the issue.
     visit(page, f"{prefix}/all-wales/")
