@@ -58,7 +58,14 @@ class Rates:
         raise NotImplementedError
 
     def period(self, label: str) -> Period | None:
-        return next((p for p in self.periods if p.label == label), None)
+        # Looked up for every figure a page shows: a dict, made once the periods are known.
+        index: dict[str, Period] | None = self.__dict__.get("_period_index")
+        if index is None:
+            index = {}
+            for found in self.periods:
+                index.setdefault(found.label, found)  # the first, as a scan would find
+            self._period_index = index
+        return index.get(label)
 
     def denominator(self, geo: str, period: Period, category: Category | None = None) -> Figure:
         if geo == self.partnership_code:
