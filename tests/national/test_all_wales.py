@@ -179,3 +179,23 @@ def test_a_kept_page_is_not_shown_to_a_reader_of_another_kind(world, observer, a
     assert "National annual progress report" in client.get(url).content.decode()
     client.force_login(world.admin)
     assert "National annual progress report" not in client.get(url).content.decode()
+
+
+def test_a_kept_drill_down_is_served_without_reading_the_updates_again(
+    world, observer, aligned, client
+):
+    client.force_login(observer)
+    approved(
+        quarter_round(world.strategy, "2025/26 Q2", Q2_END), world.police_action, "green",
+        narrative="Forty officers trained.",
+    )  # fmt: skip
+    url = reverse("national:drill-down", args=[aligned.pk, "cardiff-vale"])
+    cache.clear()
+    client.get(url, {"year": "2025"})
+    with CaptureQueriesContext(connection) as kept:
+        page = client.get(url, {"year": "2025"}).content.decode()
+    assert "Forty officers trained." in page
+    assert not any("progress_progressupdate" in q["sql"] for q in kept.captured_queries)
+    assert (
+        client.get(reverse("national:drill-down", args=[aligned.pk, "nowhere"])).status_code == 404
+    )
