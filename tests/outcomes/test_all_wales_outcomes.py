@@ -96,3 +96,23 @@ def test_the_page_takes_as_many_queries_with_more_values(client, world, outcomes
         assert reverse("outcomes:all-wales") == URL
         client.get(URL)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_wales_is_withheld_when_a_regions_published_total_is_and_a_sum_when_all_are_numbers():
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from vawdasv.outcomes.opensdg import Status
+    from vawdasv.outcomes.rates import Figure
+
+    regions = [SimpleNamespace(pk=1), SimpleNamespace(pk=2), SimpleNamespace(pk=3)]
+    line = all_wales.Line("marac_cases", "MARAC cases", cells={
+        1: Figure(Status.VALUE, Decimal(40)), 2: Figure(Status.SUPPRESSED),
+        3: Figure(Status.VALUE, Decimal(7)),
+    })  # fmt: skip
+    # Wales minus the published regions would give the withheld one away: Wales is withheld.
+    assert line.wales(regions).status is Status.SUPPRESSED
+    line.cells[2] = Figure(Status.VALUE, Decimal(3))
+    assert line.wales(regions) == Figure(Status.VALUE, Decimal(50))
+    line.counts_only = False  # a rate is not a sum of the regions' rates
+    assert line.wales(regions).status is Status.MISSING
