@@ -29,7 +29,7 @@ DASHBOARD_REQUESTS = 15
 UPLOAD_RUNS = 3
 
 
-def _p95(function: Callable[[], object], runs: int) -> float:
+def _p50_p95(function: Callable[[], object], runs: int) -> tuple[float, float]:
     function()  # warm-up
     times = []
     for _ in range(runs):
@@ -37,7 +37,7 @@ def _p95(function: Callable[[], object], runs: int) -> float:
         function()
         times.append(time.perf_counter() - started)
     times.sort()
-    return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
 def _build_national() -> tuple[Any, Any, int]:
@@ -122,8 +122,7 @@ def _build_national() -> tuple[Any, Any, int]:
         item.areas.set(authorities.values())
         returns[quarter.label] = item
     spec_by_code = {spec.code: spec for spec in data.measures}
-    states = {"value": ValueState.NUMBER, "not available": ValueState.NOT_AVAILABLE,
-              "not applicable": ValueState.NOT_APPLICABLE}  # fmt: skip
+    states = {str(state): state for state in ValueState}  # the data set writes the same words
     batch: list[ReturnValue] = []
     for value in data.values:
         state = states[str(value.state)]
@@ -201,15 +200,21 @@ def run(environment: BenchEnvironment, options: RunOptions) -> list[Table]:
     with override_settings(ALLOWED_HOSTS=["*"]):
         response = client.get(dashboard_url)
         assert response.status_code == 200, response.status_code
-        hello = _p95(lambda: client.get("/bench/hello"), DASHBOARD_REQUESTS)
-        dashboard = _p95(lambda: client.get(dashboard_url), DASHBOARD_REQUESTS)
+        hello = _p50_p95(lambda: client.get("/bench/hello"), DASHBOARD_REQUESTS)
+        dashboard = _p50_p95(lambda: client.get(dashboard_url), DASHBOARD_REQUESTS)
     table = Table(
         f"All-Wales headline-data dashboard over {count:,} approved values "
-        f"(p95 of {DASHBOARD_REQUESTS} requests through the test client)",
-        ["page", "p95 ms", "× hello"],
+        f"({DASHBOARD_REQUESTS} requests each through the test client)",
+        ["page", "p50 ms", "p95 ms", "p50 × hello", "p95 × hello"],
     )
-    table.rows.append(["/bench/hello", hello * 1000, 1.0])
-    table.rows.append([dashboard_url, dashboard * 1000, dashboard / hello if hello else "-"])
+    table.rows.append(["/bench/hello", hello[0] * 1000, hello[1] * 1000, 1.0, 1.0])
+    table.rows.append([
+        dashboard_url, dashboard[0] * 1000, dashboard[1] * 1000,
+        dashboard[0] / hello[0] if hello[0] else "-", dashboard[1] / hello[1] if hello[1] else "-",
+    ])  # fmt: skip
+    table.notes.append(
+        "  the dashboard shows ten indicators a page (the first page here), worked out live"
+    )
     table.notes.append(f"  the values were written in bulk in {built:.1f} s (not timed above)")
 
     item, content, cells = _upload_case(partnership, admin)

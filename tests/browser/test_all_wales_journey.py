@@ -1,5 +1,6 @@
 """Issue 16: an administrator aligns a plan in bulk, a Welsh Government observer opens the
-all-Wales view and drills down to a region's action, and an anonymous visitor reads the
+all-Wales view, drills down to a region's action and makes the national annual report (issued
+in the background, then downloaded from the report page), and an anonymous visitor reads the
 partnership's public progress page — in English and Welsh, every page checked with axe."""
 
 from __future__ import annotations
@@ -78,6 +79,28 @@ def test_align_roll_up_drill_down_and_read_the_public_progress(
     follow(
         page, page.locator(f'main a[href="{prefix}/strategies/actions/{world.police_action.pk}/"]')
     )
+
+    # The observer opens the headline data across Wales from the all-Wales view.
+    visit(page, f"{prefix}/all-wales/")
+    follow(page, page.locator(f'main a[href="{prefix}/outcomes/all-wales/"]'))
+    expect(page.locator("main select[name=period]")).to_be_visible()
+
+    # The observer makes the national annual report in the page's language, as a Word file:
+    # the task makes it once the request is committed, and the report page lists the issue.
+    visit(page, f"{prefix}/all-wales/")
+    follow(page, page.locator(f'main a[href="{prefix}/all-wales/report/"]'))
+    page.locator("main select[name=year]").select_option("2025")
+    language = "cy" if prefix else "en"
+    for name, value in (("language", language), ("format", "docx")):
+        choice = page.locator(f'main input[name="{name}"][value="{value}"]')
+        page.locator(f'label[for="{choice.get_attribute("id")}"]').click()
+    follow(page, page.locator("main form button[type=submit]"))
+    download = page.locator('main a[href*="/all-wales/report/"][href$="/download/"]')
+    expect(download).to_contain_text(f"national-progress-report-2025-{language}-v1.docx")
+    with page.expect_download() as waiting:
+        download.click()
+    with open(waiting.value.path(), "rb") as file:
+        assert file.read(2) == b"PK"  # a Word document is a zip file
     page.context.clear_cookies()
 
     # An anonymous visitor reads the public progress page.

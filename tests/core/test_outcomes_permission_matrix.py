@@ -47,6 +47,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "download":            (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
+    # any member of any partnership: other regions' columns show their published figures only
+    "all-wales":           (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
 }
 # fmt: on
 
@@ -101,6 +103,7 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "category-set-add": page("category-set-add"),
         "category-rename": page("category-rename", category_set.pk),
         "download": lambda: reverse("outcomes:download", args=[job.pk]),
+        "all-wales": lambda: reverse("outcomes:all-wales"),
     }
 
 

@@ -38,3 +38,17 @@ def test_the_demo_pages_show_the_outlier_the_missing_denominator_and_the_key(dem
     page = client.get(overdue.get_absolute_url()).content.decode()
     assert 'name="c-marac_cases-W06000015-0"' in page  # the outlier's comment box
     assert client.get("/cy/outcomes/cardiff-vale/published/").status_code == 200
+
+
+def test_the_demo_compares_with_real_marac_figures_each_with_source_and_period(demo):
+    from vawdasv.outcomes.models import Benchmark
+
+    found = {b.label_en: (b.value, b.source) for b in Benchmark.objects.all()}
+    national_value, national_source = found["England and Wales (all MARACs)"]
+    assert national_value == 47 and "12 months to 2024-09-30" in national_source
+    dyfed_value, dyfed_source = found["Dyfed-Powys, July 2016 to June 2017"]
+    assert dyfed_value == 63 and "Mid and West Wales" in dyfed_source
+    client = Client()
+    client.login(username="alys", password="demo-password-2026")
+    dashboard = client.get("/outcomes/cardiff-vale/dashboard/").content.decode()
+    assert "SafeLives national MARAC data, 12 months to 2024-09-30" in dashboard

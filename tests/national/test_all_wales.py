@@ -154,3 +154,48 @@ def test_the_roll_up_is_cached_until_a_service_writes_something(world, observer,
     with CaptureQueriesContext(connection) as queries:
         rollup.roll_up(scope)
     assert len(queries) > 1  # an audit entry was written: computed afresh
+
+
+def test_a_kept_page_is_served_in_the_same_few_queries_whatever_the_data(
+    world, observer, aligned, client
+):
+    client.force_login(observer)
+    url = reverse("national:all-wales")
+    approved(quarter_round(world.strategy, "2025/26 Q2", Q2_END), world.police_action, "green")
+    cache.clear()
+    client.get(url, {"year": "2025"})
+    with CaptureQueriesContext(connection) as kept:
+        page = client.get(url, {"year": "2025"}).content.decode()
+    assert "50% green" in page and "<select" in page  # the tables and the filters
+    # the session, the person, their memberships and the newest audit entry: no roll-up
+    assert len(kept) <= 4
+    assert not any("progress_progressupdate" in q["sql"] for q in kept.captured_queries)
+
+
+def test_a_kept_page_is_not_shown_to_a_reader_of_another_kind(world, observer, aligned, client):
+    approved(quarter_round(world.strategy, "2025/26 Q2", Q2_END), world.police_action, "green")
+    client.force_login(observer)
+    url = reverse("national:all-wales")
+    assert "National annual progress report" in client.get(url).content.decode()
+    client.force_login(world.admin)
+    assert "National annual progress report" not in client.get(url).content.decode()
+
+
+def test_a_kept_drill_down_is_served_without_reading_the_updates_again(
+    world, observer, aligned, client
+):
+    client.force_login(observer)
+    approved(
+        quarter_round(world.strategy, "2025/26 Q2", Q2_END), world.police_action, "green",
+        narrative="Forty officers trained.",
+    )  # fmt: skip
+    url = reverse("national:drill-down", args=[aligned.pk, "cardiff-vale"])
+    cache.clear()
+    client.get(url, {"year": "2025"})
+    with CaptureQueriesContext(connection) as kept:
+        page = client.get(url, {"year": "2025"}).content.decode()
+    assert "Forty officers trained." in page
+    assert not any("progress_progressupdate" in q["sql"] for q in kept.captured_queries)
+    assert (
+        client.get(reverse("national:drill-down", args=[aligned.pk, "nowhere"])).status_code == 404
+    )

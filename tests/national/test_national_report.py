@@ -92,3 +92,59 @@ def test_the_pdf_is_typeset_with_markup_in_narratives_printed_as_written(
     content = report.file.read()
     assert content.startswith(b"%PDF")
     assert report.file_name.endswith("-en-v1.pdf")
+
+
+from tests.outcomes.conftest import outcomes  # noqa: E402, F401  (the outcomes fixture)
+
+
+def test_each_objective_shows_the_published_headline_data_of_indicators_linked_to_it(
+    world,
+    reported,
+    outcomes,  # noqa: F811
+):
+    from tests.outcomes.test_publication import by_sex
+    from vawdasv.national.models import CommitmentAlignment
+    from vawdasv.outcomes.services import framework, publication
+
+    CommitmentAlignment.objects.create(commitment=world.commitment, item=reported)
+    linked = framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "marac_cases", "name_en": "MARAC cases", "name_cy": "Achosion MARAC",
+              "numerator": outcomes.cases},
+    )  # fmt: skip
+    framework.link_indicator(
+        actor=world.admin, indicator=linked, themes=[], commitments=[world.commitment]
+    )
+    unpublished = framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "repeats", "name_en": "Repeat cases", "numerator": outcomes.repeats},
+    )  # fmt: skip
+    framework.link_indicator(
+        actor=world.admin, indicator=unpublished, themes=[], commitments=[world.commitment]
+    )
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    assert (
+        next(o for o in data.gather(2025, "en").objectives if o.item == reported).indicators == []
+    )
+    publication.publish(actor=world.admin, indicator=linked, period_label="2025/26 Q2")
+    first = next(o for o in data.gather(2025, "en").objectives if o.item == reported)
+    assert [(line.indicator, line.period, line.figure) for line in first.indicators] == [
+        ("MARAC cases", "2025/26 Q2", "72")
+    ]  # approved but unpublished figures stay out of a published report
+    welsh = next(o for o in data.gather(2025, "cy").objectives if o.item == reported)
+    assert welsh.indicators[0].indicator == "Achosion MARAC"
+    assert (
+        next(o for o in data.gather(2024, "en").objectives if o.item == reported).indicators == []
+    )
+    from vawdasv.national.report.docx import render_docx
+
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(render_docx(data.gather(2025, "en")))).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "MARAC cases" in text and "72" in text
+    from vawdasv.national.report.pdf import render_pdf
+
+    assert render_pdf(data.gather(2025, "en")).startswith(b"%PDF")  # the table typesets

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from vawdasv.api import progress_write, reviews, views, viewsets
+from vawdasv.api import national, progress_write, reviews, views, viewsets
 
 router = SimpleRouter()
 router.register("partnerships", viewsets.PartnershipViewSet, basename="partnership")
@@ -20,6 +20,7 @@ write_urls = [
         progress_write.SaveDraftView.as_view(),
         name="progress-update-draft",
     ),
+    path("national-rollup/", national.RollUpView.as_view(), name="national-rollup"),
     path(
         "rounds/<int:round_id>/actions/<int:action_id>/update/submit/",
         progress_write.SubmitView.as_view(),
@@ -30,6 +31,8 @@ router.register("groups", viewsets.GroupViewSet, basename="group")
 router.register("meetings", viewsets.MeetingViewSet, basename="meeting")
 router.register("published-figures", viewsets.PublishedFigureViewSet, basename="published-figure")
 router.register("reviews", reviews.ReviewViewSet, basename="review")
+router.register("alignments", national.AlignmentViewSet, basename="alignment")
+router.register("national-reports", national.NationalReportViewSet, basename="national-report")
 router.register("review-themes", reviews.CodebookThemeViewSet, basename="review-theme")
 
 urlpatterns = [

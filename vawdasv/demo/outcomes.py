@@ -1,9 +1,13 @@
 """The demo's outcomes framework for Cardiff and Vale, built through the services.
 
 Real: the local authorities' Census 2021 populations (the denominator, from the reference
-data) and the SafeLives benchmark of 40 MARAC cases per 10,000 adult females a year. Everything
-else, the quarterly figures above all, is a DEMONSTRATION VALUE: each measure says so in its
-caveats and source, and the returns' comments repeat it.
+data), the SafeLives benchmark of 40 MARAC cases per 10,000 adult females a year, the
+SafeLives national figure for all MARACs in England and Wales (the latest 12 months in
+data/safelives-marac-national.csv, a copy of the shared reference data) and Dyfed-Powys's 63
+cases per 10,000 adult females in July 2016 to June 2017 (the Mid and West Wales strategy), each
+a benchmark with its source and period. Everything else, the quarterly figures above all, is
+a DEMONSTRATION VALUE: each measure says so in its caveats and source, and the returns'
+comments repeat it.
 
 Returns in every state: four approved quarters of South Wales Police history, an approved and
 published quarter (with a primary- and a secondary-suppressed cell: three men in the Vale), last
@@ -14,9 +18,11 @@ denominator (adult females) the platform does not hold, so it shows "denominator
 
 from __future__ import annotations
 
+import csv
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from vawdasv.outcomes.enums import Direction, Unit
@@ -37,6 +43,21 @@ SAFELIVES = "SafeLives guidance on reviewing MARAC data (40 cases per 10,000 adu
 HISTORY = ((140, 7, 52, 4), (151, 9, 55, 2), (147, 6, 49, 5), (156, 8, 57, 3))
 PUBLISHED = (149, 8, 54, 3)  # three men in the Vale: suppressed, with complements
 OUTLIER = (262, 9, 56, 4)  # Cardiff far above its last quarters: "please confirm or explain"
+
+
+MID_WEST_WALES = (
+    "Mid and West Wales VAWDASV Strategy 2018-2023: 1,373 cases discussed at MARAC in Dyfed-Powys, "
+    "July 2016 to June 2017"
+)
+SAFELIVES_NATIONAL = Path(__file__).with_name("data") / "safelives-marac-national.csv"
+
+
+def _national_marac() -> tuple[str, Decimal]:
+    """The latest SafeLives national row: the 12 months it covers and cases per 10,000 adult
+    females."""
+    with SAFELIVES_NATIONAL.open(encoding="utf-8") as file:
+        latest = max(csv.DictReader(file), key=lambda row: row["period_end"])
+    return latest["period_end"], Decimal(latest["cases_per_10k_adult_females"])
 
 
 def _quarters(today: datetime.date) -> list[ReportingPeriod]:
@@ -157,6 +178,17 @@ def load_demo_outcomes(
     framework.add_benchmark(
         actor=admin, indicator=per_women, label_en="SafeLives", label_cy="SafeLives",
         value=Decimal(40), source=SAFELIVES,
+    )  # fmt: skip
+    period_end, national = _national_marac()
+    framework.add_benchmark(
+        actor=admin, indicator=per_women, label_en="England and Wales (all MARACs)",
+        label_cy="Cymru a Lloegr (pob MARAC)", value=national,
+        source=f"SafeLives national MARAC data, 12 months to {period_end}",
+    )  # fmt: skip
+    framework.add_benchmark(
+        actor=admin, indicator=per_women, label_en="Dyfed-Powys, July 2016 to June 2017",
+        label_cy="Dyfed-Powys, Gorffennaf 2016 i Fehefin 2017", value=Decimal(63),
+        source=MID_WEST_WALES,
     )  # fmt: skip
     repeat_indicator = framework.save_indicator(
         actor=admin, partnership=partnership,

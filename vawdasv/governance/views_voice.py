@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.audit.kernel import ConcurrentEditError
 from vawdasv.core.form_errors import add_validation_errors
-from vawdasv.governance import services
+from vawdasv.governance import public, services
 from vawdasv.governance.forms import VoiceItemForm
 from vawdasv.governance.models import VoiceItem
 from vawdasv.governance.views import _partnership
@@ -25,11 +25,7 @@ from vawdasv.partnerships import permissions
 
 def public_page(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(permissions.visible_partnerships(request.user), slug=slug)
-    items = (
-        VoiceItem.objects.filter(partnership=partnership, consent_to_publish=True, published=True)
-        .exclude(response_en="", response_cy="")
-        .order_by("-heard_on", "-pk")
-    )
+    items = public.published_voice(partnership.pk).order_by("-heard_on", "-pk")
     return render(
         request, "governance/voice_public.html", {"partnership": partnership, "items": items}
     )

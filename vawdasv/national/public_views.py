@@ -7,9 +7,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from vawdasv.governance import public as governance
 from vawdasv.lib import tabular
 from vawdasv.national import transparency
 from vawdasv.national.models import NationalReport
+from vawdasv.outcomes.public import published_headlines
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
 
@@ -36,8 +39,22 @@ def index(request: HttpRequest) -> HttpResponse:
 def partnership(request: HttpRequest, slug: str) -> HttpResponse:
     found = _published_partnership(slug)
     plans = [transparency.public_progress(s) for s in transparency.published_strategies(found)]
+    groups = (
+        governance.structure(found.pk)
+        if permissions.governance_structure_is_public(bool(plans))
+        else []
+    )
     return render(
-        request, "national/public_partnership.html", {"partnership": found, "plans": plans}
+        request,
+        "national/public_partnership.html",
+        {
+            "partnership": found,
+            "plans": plans,
+            # published, disclosure-controlled figures only (outcomes.public)
+            "headlines": published_headlines(partnership_ids=[found.pk]),
+            "groups": groups,
+            "voice_count": governance.published_voice(found.pk).count(),
+        },
     )
 
 

@@ -229,6 +229,15 @@ def cache_key(scope: Scope) -> str:
     return "national-rollup:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def page_key(reader: str, query: str, language: str) -> str:
+    """The all-Wales page for a kind of reader (`permissions.all_wales_reader`), a query string
+    and a language, known without working out the scope: the same dependencies as `cache_key`
+    (the newest audit entry, today), read in one small query."""
+    newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    parts = (reader, query, language, datetime.date.today(), newest)
+    return "national-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def roll_up(scope: Scope) -> RollUp:
     """The roll-up, from the cache when nothing it depends on has changed (see cache_key)."""
     key = cache_key(scope)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
@@ -88,9 +89,20 @@ def align_plan(
                 "before": sorted(kept_before),
                 "after": sorted(plan_own),
             }
+        had: dict[int, set[int]] = {action.pk: set() for action in actions}
+        for action_id, item_id in Action.alignments.through.objects.filter(
+            action_id__in=list(had)
+        ).values_list("action_id", "frameworkitem_id"):
+            had[action_id].add(item_id)
+        moved = []
         for action in actions:
-            if action.pk not in plan_own:
-                action.alignments.set(choices[action.commitment_id])
+            wanted_items = set(choices[action.commitment_id])
+            if action.pk not in plan_own and had[action.pk] != wanted_items:
+                action.alignments.set(wanted_items)
+                moved.append(action.pk)
+        # An alignment is part of the action as the API shows it: its `updated_at` moves, so
+        # `modified_since` on the alignments list finds it.
+        Action.objects.filter(pk__in=moved).update(updated_at=timezone.now())
         if changes:
             kernel.record(
                 actor=actor,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from vawdasv.lib.bilingual import read
 from vawdasv.national import rollup, services
 from vawdasv.national.alignment import alignment_page
 from vawdasv.national.forms import (
@@ -77,50 +79,74 @@ def _scope(request: HttpRequest) -> tuple[AllWalesFilterForm, rollup.Scope]:
     return form, scope
 
 
-@login_required
-def all_wales(request: HttpRequest) -> HttpResponse:
-    form, scope = _scope(request)
-    query = request.GET.urlencode()
-    # The tables are the same for everyone with this scope until an audit entry is written
-    # (rollup.cache_key), so their HTML is kept too, per language and query string.
-    key = f"{rollup.cache_key(scope)}:{get_language()}:{hashlib.sha256(query.encode()).hexdigest()}"
-    tables = cache.get(key)
-    if not isinstance(tables, str):
-        context = {"result": rollup.roll_up(scope), "scope": scope, "query": query}
-        tables = render_to_string("national/includes/all_wales_tables.html", context, request)
-        cache.set(key, tables, rollup.CACHE_SECONDS)
+def _kept(
+    request: HttpRequest, body_template: str, make: Callable[[], tuple[str, dict[str, Any]]]
+) -> dict[str, str]:
+    """The page's title and body for this kind of reader, address and language: the same for
+    all of them until an audit entry is written (rollup.page_key), so kept whole; `make` (the
+    scope, the roll-up, the form) runs only when it is not kept."""
+    key = rollup.page_key(
+        permissions.all_wales_reader(request.user), request.get_full_path(), get_language()
+    )
+    page = cache.get(key)
+    if not isinstance(page, dict):
+        title, context = make()
+        page = {"title": title, "body": render_to_string(body_template, context, request)}
+        cache.set(key, page, rollup.CACHE_SECONDS)
+    return page
+
+
+def _shown(request: HttpRequest, template: str, page: dict[str, str]) -> HttpResponse:
     return render(
         request,
-        "national/all_wales.html",
-        {
+        template,
+        # our own template's output, escaped when it was rendered
+        {"title": page["title"], "body": mark_safe(page["body"]), "query": request.GET.urlencode()},
+    )
+
+
+@login_required
+def all_wales(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_view_all_wales(request.user):
+        raise PermissionDenied
+
+    def make() -> tuple[str, dict[str, Any]]:
+        form, scope = _scope(request)
+        title = f"{_('All Wales')} – {read(scope.framework, 'name')} – {scope.label}"
+        return title, {
             "form": form,
-            "tables": mark_safe(tables),  # our own template's output, escaped when rendered
+            "result": rollup.roll_up(scope),
             "scope": scope,
             "query": request.GET.urlencode(),
             "can_issue": permissions.can_issue_national_report(request.user),
-        },
-    )
+        }
+
+    page = _kept(request, "national/includes/all_wales_body.html", make)
+    return _shown(request, "national/all_wales.html", page)
 
 
 @login_required
 def drill_down(request: HttpRequest, item_pk: int, partnership_slug: str) -> HttpResponse:
-    _form, scope = _scope(request)
-    partnership = next((p for p in scope.partnerships if p.slug == partnership_slug), None)
-    if partnership is None:
-        raise Http404
-    item = get_object_or_404(FrameworkItem.objects.select_related("framework"), pk=item_pk)
-    rows = rollup.drill_down(scope, item, partnership)
-    return render(
-        request,
-        "national/drill_down.html",
-        {
+    if not permissions.can_view_all_wales(request.user):
+        raise PermissionDenied
+
+    def make() -> tuple[str, dict[str, Any]]:
+        _form, scope = _scope(request)
+        partnership = next((p for p in scope.partnerships if p.slug == partnership_slug), None)
+        if partnership is None:
+            raise Http404
+        item = get_object_or_404(FrameworkItem.objects.select_related("framework"), pk=item_pk)
+        title = f"{read(partnership, 'name')} – {item.code} – {_('All Wales')}"
+        return title, {
             "scope": scope,
             "item": item,
             "partnership": partnership,
-            "rows": rows,
+            "rows": rollup.drill_down(scope, item, partnership),
             "query": request.GET.urlencode(),
-        },
-    )
+        }
+
+    page = _kept(request, "national/includes/drill_down_body.html", make)
+    return _shown(request, "national/drill_down.html", page)
 
 
 def _ids(request: HttpRequest, name: str) -> set[int]:

@@ -10,16 +10,18 @@ state it is in ("missing", "denominator missing"…), never 0.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes import rates
+from vawdasv.outcomes import rates, summed
 from vawdasv.outcomes.enums import ReturnState
-from vawdasv.outcomes.figures import IndicatorFigures, Period
+from vawdasv.outcomes.figures import IndicatorFigures, Period, Rates
 from vawdasv.outcomes.models import DataReturn, Indicator
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
@@ -78,7 +80,7 @@ def _change(change: rates.Change) -> str:
     return difference
 
 
-def _rolling(figures: IndicatorFigures, geo: str, quarters: list[Period]) -> Figure:
+def _rolling(figures: Rates, geo: str, quarters: list[Period]) -> Figure:
     if len(quarters) < rates.QUARTERS_IN_YEAR:
         return Figure(Status.MISSING)
     last = quarters[-rates.QUARTERS_IN_YEAR :]
@@ -96,12 +98,28 @@ def _ends_by(period: Period, until: datetime.date) -> bool:
     return first_after <= until + datetime.timedelta(days=1)
 
 
+def headlines(
+    indicators: Sequence[Indicator], partnership_code: str, area_codes: list[str], geo: str
+) -> list[Headline]:
+    """The headlines of many indicators of one partnership in a fixed number of queries (the
+    sums worked out by the database, `summed.headline_figures`), skipping those with no
+    approved quarter."""
+    figures = summed.headline_figures(indicators, partnership_code, area_codes, geo)
+    found = (headline(i, area_codes, geo, figures[i.pk]) for i in indicators)
+    return [h for h in found if h is not None]
+
+
 def headline(
-    indicator: Indicator, area_codes: list[str], geo: str, until: datetime.date | None = None
+    indicator: Indicator,
+    area_codes: list[str],
+    geo: str,
+    figures: Rates | None = None,
+    until: datetime.date | None = None,
 ) -> Headline | None:
     """The indicator's headline for an area; with `until`, as at that date (later quarters
     left out). None when no quarter has approved figures."""
-    figures = IndicatorFigures(indicator, area_codes, totals_only=True)
+    if figures is None:
+        figures = IndicatorFigures(indicator, area_codes, totals_only=True)
     quarters = figures.quarters()
     if until is not None:
         quarters = [q for q in quarters if _ends_by(q, until)]
@@ -133,10 +151,11 @@ def headline(
         current, target.value if target else None, rates.Direction(indicator.numerator.direction),
         rules or None,
     )  # fmt: skip
-    trend = [
-        TrendPoint(q.label, shown(figures.value(geo, q.label))) for q in quarters[-TREND_QUARTERS:]
-    ]
     values = [figures.value(geo, q.label) for q in quarters[-TREND_QUARTERS:]]
+    trend = [
+        TrendPoint(q.label, shown(value))
+        for q, value in zip(quarters[-TREND_QUARTERS:], values, strict=True)
+    ]
     numbers = [v.value for v in values if v.is_value and v.value is not None]
     top = max(numbers, default=Decimal(1)) or Decimal(1)
     step = (CHART_WIDTH - 2 * CHART_PAD) / max(len(trend) - 1, 1)
@@ -171,7 +190,7 @@ def headline(
 def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]:
     """The dashboard's headlines for an area (a GSS code, or the partnership's slug for the
     partnership as a whole; anything else means the whole partnership) and a theme (a pk or
-    "" for all): what the page shows and the downloads print."""
+    "" for all): what the downloads print, every indicator at once, summed by the database."""
     codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
     if geo not in codes:
         geo = partnership.slug
@@ -182,21 +201,15 @@ def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]
     )
     if theme.isdigit():
         indicators = indicators.filter(themes__pk=int(theme)).distinct()
-    return [h for i in indicators if (h := headline(i, codes, geo)) is not None]
+    return headlines(list(indicators), partnership.slug, codes, geo)
 
 
 def missing_returns(partnership_id: int) -> list[DataReturn]:
-    """Returns of the latest period with any return that are not yet approved."""
-    latest = (
-        DataReturn.objects.filter(partnership_id=partnership_id)
-        .order_by("-period_end")
-        .values_list("period_label", flat=True)
-        .first()
-    )
-    if latest is None:
-        return []
+    """Returns of the latest period with any return that are not yet approved (one query)."""
+    ours = DataReturn.objects.filter(partnership_id=partnership_id)
+    latest = ours.order_by("-period_end").values("period_label")[:1]
     return list(
-        DataReturn.objects.filter(partnership_id=partnership_id, period_label=latest)
+        ours.filter(period_label=Subquery(latest))
         .exclude(state=ReturnState.APPROVED)
         .select_related("supplier")
     )

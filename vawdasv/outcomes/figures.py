@@ -30,6 +30,10 @@ class Period:
     months: int
 
 
+def period_of(label: str, start: datetime.date, end: datetime.date) -> Period:
+    return Period(label, start, (end.year - start.year) * 12 + end.month - start.month + 1)
+
+
 def _figure(state: str, number: Decimal | None) -> Figure:
     if state == ValueState.NUMBER and number is not None:
         return Figure(Status.VALUE, number)
@@ -40,61 +44,28 @@ def _figure(state: str, number: Decimal | None) -> Figure:
     return Figure(Status.MISSING)
 
 
-class IndicatorFigures:
-    """Counts and indicator values of one indicator by area, period and category."""
+class Rates:
+    """What every way of reading an indicator's figures shares: its periods, denominators and
+    the rate over them. Subclasses say where the counts come from (`count`)."""
 
-    def __init__(
-        self, indicator: Indicator, area_codes: list[str], totals_only: bool = False
-    ) -> None:
-        """`totals_only` skips the categories' values (the dashboard shows totals)."""
-        self.indicator = indicator
-        self.partnership_code = indicator.partnership.slug
-        self.area_codes = area_codes
-        self.counts: dict[tuple[str, str, int | None], Figure] = {}
-        approved = DataReturn.objects.filter(
-            partnership_id=indicator.partnership_id,
-            state=ReturnState.APPROVED,
-            measures=indicator.numerator_id,
-        )
-        labels: dict[int, str] = {}
-        periods: dict[str, Period] = {}
-        for pk, label, start, end in approved.values_list(
-            "pk", "period_label", "period_start", "period_end"
-        ):
-            labels[pk] = label
-            months = (end.year - start.year) * 12 + end.month - start.month + 1
-            periods[label] = Period(label, start, months)
-        self.periods = sorted(periods.values(), key=lambda p: (p.start, -p.months))
-        values = ReturnValue.objects.filter(
-            measure_id=indicator.numerator_id, data_return__in=list(labels)
-        )
-        if totals_only:
-            values = values.filter(category__isnull=True)
-        codes = dict(LocalAuthority.objects.values_list("pk", "gss_code"))
-        for area, category, state, number, return_id in values.values_list(
-            "area_id", "category_id", "state", "number", "data_return_id"
-        ):
-            self.counts[(codes[area], labels[return_id], category)] = _figure(state, number)
-        self.categories = list(
-            Category.objects.filter(category_set__measures=indicator.numerator_id)
-            .select_related("category_set")
-            .prefetch_related("labels")
-            .order_by("category_set__code", "order")
-        )
-        self.denominators: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
-        if indicator.denominator_id is not None:
-            for geo, year, sex, age, value in indicator.denominator.values.values_list(  # type: ignore[union-attr]
-                "geo_code", "year", "sex", "age_band", "value"
-            ):
-                self.denominators[(geo, sex, age)][year] = value
-
-    def period(self, label: str) -> Period | None:
-        return next((p for p in self.periods if p.label == label), None)
+    indicator: Indicator
+    partnership_code: str
+    area_codes: list[str]
+    periods: list[Period]
+    denominators: dict[tuple[str, str, str], dict[int, Decimal]]
 
     def count(self, geo: str, period: str, category: int | None = None) -> Figure:
-        if geo == self.partnership_code:
-            return rates.total([self.count(code, period, category) for code in self.area_codes])
-        return self.counts.get((geo, period, category), Figure(Status.MISSING))
+        raise NotImplementedError
+
+    def period(self, label: str) -> Period | None:
+        # Looked up for every figure a page shows: a dict, made once the periods are known.
+        index: dict[str, Period] | None = self.__dict__.get("_period_index")
+        if index is None:
+            index = {}
+            for found in self.periods:
+                index.setdefault(found.label, found)  # the first, as a scan would find
+            self._period_index = index
+        return index.get(label)
 
     def denominator(self, geo: str, period: Period, category: Category | None = None) -> Figure:
         if geo == self.partnership_code:
@@ -127,3 +98,56 @@ class IndicatorFigures:
 
     def quarters(self) -> list[Period]:
         return [p for p in self.periods if p.months == PeriodLength.QUARTER]
+
+
+class IndicatorFigures(Rates):
+    """Counts and indicator values of one indicator by area, period and category."""
+
+    def __init__(
+        self, indicator: Indicator, area_codes: list[str], totals_only: bool = False
+    ) -> None:
+        """`totals_only` skips the categories' values (the dashboard shows totals)."""
+        self.indicator = indicator
+        self.partnership_code = indicator.partnership.slug
+        self.area_codes = area_codes
+        self.counts: dict[tuple[str, str, int | None], Figure] = {}
+        approved = DataReturn.objects.filter(
+            partnership_id=indicator.partnership_id,
+            state=ReturnState.APPROVED,
+            measures=indicator.numerator_id,
+        )
+        labels: dict[int, str] = {}
+        periods: dict[str, Period] = {}
+        for pk, label, start, end in approved.values_list(
+            "pk", "period_label", "period_start", "period_end"
+        ):
+            labels[pk] = label
+            periods[label] = period_of(label, start, end)
+        self.periods = sorted(periods.values(), key=lambda p: (p.start, -p.months))
+        values = ReturnValue.objects.filter(
+            measure_id=indicator.numerator_id, data_return__in=list(labels)
+        )
+        if totals_only:
+            values = values.filter(category__isnull=True)
+        codes = dict(LocalAuthority.objects.values_list("pk", "gss_code"))
+        for area, category, state, number, return_id in values.values_list(
+            "area_id", "category_id", "state", "number", "data_return_id"
+        ):
+            self.counts[(codes[area], labels[return_id], category)] = _figure(state, number)
+        self.categories = list(
+            Category.objects.filter(category_set__measures=indicator.numerator_id)
+            .select_related("category_set")
+            .prefetch_related("labels")
+            .order_by("category_set__code", "order")
+        )
+        self.denominators: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
+        if indicator.denominator_id is not None:
+            for geo, year, sex, age, value in indicator.denominator.values.values_list(  # type: ignore[union-attr]
+                "geo_code", "year", "sex", "age_band", "value"
+            ):
+                self.denominators[(geo, sex, age)][year] = value
+
+    def count(self, geo: str, period: str, category: int | None = None) -> Figure:
+        if geo == self.partnership_code:
+            return rates.total([self.count(code, period, category) for code in self.area_codes])
+        return self.counts.get((geo, period, category), Figure(Status.MISSING))

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from vawdasv.outcomes.models import CategorySet, DataReturn, Denominator, Indicator, Measure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans.models import Theme
 
 
 def get_partnership_for_member(user: Any, slug: str) -> Partnership:
@@ -45,6 +46,17 @@ def denominators_of(partnership: Partnership) -> QuerySet[Denominator]:
 
 def category_sets_of(partnership: Partnership) -> QuerySet[CategorySet]:
     return partnership.category_sets.prefetch_related("categories__labels")
+
+
+def headline_indicators(partnership: Partnership) -> QuerySet[Indicator]:
+    """Indicators with everything a headline shows, so the dashboard's queries do not grow with
+    the number of indicators."""
+    return indicators_of(partnership).select_related("target").prefetch_related("target__rules")
+
+
+def indicator_themes(partnership: Partnership) -> QuerySet[Theme]:
+    """The plan themes the partnership's indicators are linked to (the dashboard's filter)."""
+    return Theme.objects.filter(indicators__partnership=partnership).distinct()
 
 
 def returns_of(partnership: Partnership) -> QuerySet[DataReturn]:

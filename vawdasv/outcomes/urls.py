@@ -6,6 +6,8 @@ from vawdasv.outcomes.views import dashboards, framework, pages
 
 app_name = "outcomes"
 urlpatterns = [
+    # Before the partnership's pages: "all-wales" would otherwise read as a partnership's slug.
+    path("all-wales/", dashboards.all_wales, name="all-wales"),
     path("<slug:slug>/", pages.framework, name="framework"),
     path("<slug:slug>/measures/add/", framework.measure_edit, name="measure-add"),
     path("<slug:slug>/measures/<int:pk>/", framework.measure_edit, name="measure-edit"),

@@ -407,6 +407,12 @@ def can_view_outcomes(user: Any, partnership_id: int) -> bool:
     return is_member(user, partnership_id)
 
 
+def can_view_all_wales_outcomes(user: Any) -> bool:
+    """Open the all-Wales outcomes dashboard: whoever may open the all-Wales view. Each region's
+    column then shows live figures where `can_view_outcomes` allows, published ones elsewhere."""
+    return can_view_all_wales(user)
+
+
 def is_return_supplier(user: Any, data_return: DataReturn) -> bool:
     """A lead officer of the partnership who works for the organisation supplying the return."""
     return bool(
@@ -501,6 +507,23 @@ def all_wales_partnerships(user: Any) -> QuerySet[Partnership]:
     if reads_everything(user):
         return Partnership.objects.all()
     return visible_partnerships(user)
+
+
+def governance_structure_is_public(has_published_strategy: bool) -> bool:
+    """Anyone may read the names, kinds and reporting lines of a partnership's groups once it
+    has a published strategy (published plans name their boards). Meetings, seats, attendance
+    and minutes stay with members (`can_view_governance`)."""
+    return has_published_strategy
+
+
+def all_wales_reader(user: Any) -> str:
+    """What decides which rows of the all-Wales view a person sees and whether they may issue
+    the national report: everything (national observers, superusers), or the partnerships they
+    belong to (with the published ones, which the data itself says). Two people with the same
+    answer see the same page, so the page may be kept for both."""
+    if reads_everything(user):
+        return "all"
+    return "member:" + ",".join(str(pk) for pk in sorted(roles_of(user)))
 
 
 def can_have_api_tokens(user: Any) -> bool:

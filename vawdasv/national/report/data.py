@@ -2,19 +2,24 @@
 
 Per item of the current national strategy: each region's delivery (aligned actions, counts by
 RAG, completed, overdue, or "no report"), the highlights regions marked when approving updates
-in rounds ending within the year, and how many aligned actions fall due next year. Only
-published strategies count: the report is published.
+in rounds ending within the year, the national indicators and headline data linked to the
+objective (published, disclosure-controlled figures of indicators linked to an aligned
+commitment or its theme, the latest published by the year's end: `outcomes.public`), and how
+many aligned actions fall due next year. Only published strategies count: the report is
+published.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import translation
 
 from vawdasv.national import rollup
-from vawdasv.national.models import UpdateMark
+from vawdasv.national.models import CommitmentAlignment, UpdateMark
+from vawdasv.outcomes.public import HeadlineFigure, published_headlines
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Action, Strategy
 from vawdasv.progress.public import UpdateState
@@ -28,6 +33,14 @@ class Highlight:
     narrative: str
 
 
+@dataclass(frozen=True)
+class IndicatorLine:
+    partnership: str
+    indicator: str
+    period: str
+    figure: str
+
+
 @dataclass
 class ObjectiveReport:
     item: FrameworkItem
@@ -36,6 +49,7 @@ class ObjectiveReport:
     total: rollup.Cell
     highlights: list[Highlight] = field(default_factory=list)
     due_next_year: int = 0
+    indicators: list[IndicatorLine] = field(default_factory=list)
 
 
 @dataclass
@@ -95,6 +109,7 @@ def gather(year: int, language: str) -> NationalReportData:
         action__due_date__lte=next_end,
     ).values_list("frameworkitem_id", flat=True):
         due[item_id] += 1
+    indicators = _indicators(framework.pk, strategies, partnerships, end, language)
     with translation.override(language):
         title = str(translation.gettext("National annual progress report %(period)s")) % {
             "period": rollup.year_label(year)
@@ -111,9 +126,56 @@ def gather(year: int, language: str) -> NationalReportData:
             total=line.total,
             highlights=highlights.get(line.item.pk, []),
             due_next_year=due.get(line.item.pk, 0),
+            indicators=indicators.get(line.item.pk, []),
         )
         for line in result.lines
     ]
     return NationalReportData(
         year, language, title, _in(language, framework.name_en, framework.name_cy), objectives
+    )
+
+
+def _indicators(
+    framework_id: int,
+    strategies: Any,
+    partnerships: list[Partnership],
+    end: Any,
+    language: str,
+) -> dict[int, list[IndicatorLine]]:
+    """Per framework item: the headline figures of indicators linked to a commitment aligned to
+    it, or to that commitment's theme."""
+    commitments: dict[int, set[int]] = defaultdict(set)
+    themes: dict[int, set[int]] = defaultdict(set)
+    for item_id, commitment_id, theme_id in CommitmentAlignment.objects.filter(
+        item__framework_id=framework_id, commitment__theme__strategy__in=strategies
+    ).values_list("item_id", "commitment_id", "commitment__theme_id"):
+        commitments[item_id].add(commitment_id)
+        themes[item_id].add(theme_id)
+    if not commitments:
+        return {}
+    figures = published_headlines(
+        commitment_ids=set().union(*commitments.values()),
+        theme_ids=set().union(*themes.values()),
+        partnership_ids=[p.pk for p in partnerships],
+        until=end,
+    )
+    names = {p.pk: _in(language, p.name_en, p.name_cy) for p in partnerships}
+    result: dict[int, list[IndicatorLine]] = {}
+    with translation.override(language):
+        for item_id in commitments:
+            result[item_id] = [
+                _line(figure, names, language)
+                for figure in figures
+                if figure.commitment_ids & commitments[item_id]
+                or figure.theme_ids & themes[item_id]
+            ]
+    return result
+
+
+def _line(figure: HeadlineFigure, names: dict[int, str], language: str) -> IndicatorLine:
+    return IndicatorLine(
+        names.get(figure.partnership_id, figure.partnership_slug),
+        _in(language, figure.name_en, figure.name_cy),
+        figure.period,
+        figure.shown,
     )

@@ -74,6 +74,20 @@ def render_docx(report: NationalReportData) -> bytes:
                     paragraph.add_run(xml_safe(highlight.narrative))
             else:
                 document.add_paragraph(_("No highlights were marked for this objective."))
+            document.add_heading(_("National indicators and headline data"), level=2)
+            if objective.indicators:
+                columns = [_("Region"), _("Indicator"), _("Period"), _("Published figure")]
+                figures = document.add_table(rows=1, cols=len(columns))
+                figures.style = "Table Grid"
+                for cell, text in zip(figures.rows[0].cells, columns, strict=True):
+                    cell.text = text
+                _header_row(figures)
+                for line in objective.indicators:
+                    values = [line.partnership, line.indicator, line.period, line.figure]
+                    for target, text in zip(figures.add_row().cells, values, strict=True):
+                        target.text = xml_safe(text)
+            else:
+                document.add_paragraph(_("No published headline data is linked to this objective."))
             document.add_heading(_("Planned next"), level=2)
             document.add_paragraph(
                 _("%(count)s aligned actions fall due next year.")

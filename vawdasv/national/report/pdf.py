@@ -51,6 +51,10 @@ def document_data(report: NationalReportData) -> dict[str, Any]:
                         {"partnership": h.partnership, "action": h.action, "narrative": h.narrative}
                         for h in objective.highlights
                     ],
+                    "indicators": [
+                        [line.partnership, line.indicator, line.period, line.figure]
+                        for line in objective.indicators
+                    ],
                     "planned_next": _("%(count)s aligned actions fall due next year.")
                     % {"count": objective.due_next_year},
                 }
@@ -70,6 +74,14 @@ def document_data(report: NationalReportData) -> dict[str, Any]:
                 "highlights": _("Highlights"),
                 "no_highlights": _("No highlights were marked for this objective."),
                 "planned_next": _("Planned next"),
+                "indicators": _("National indicators and headline data"),
+                "indicator_columns": [
+                    _("Region"),
+                    _("Indicator"),
+                    _("Period"),
+                    _("Published figure"),
+                ],
+                "no_indicators": _("No published headline data is linked to this objective."),
             },
             "objectives": objectives,
         }

@@ -103,6 +103,13 @@ class ReturnValue(models.Model):
                 name="a_number_only_in_the_number_state",
             ),
         ]
+        # The dashboard sums one category (or the totals) of some measures over some returns.
+        # The unique constraint above gives no index on SQLite (no NULLS NOT DISTINCT there).
+        indexes = [
+            models.Index(
+                fields=["data_return", "measure", "category"], name="value_return_measure_cat"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.measure_id}/{self.area_id}/{self.category_id}: {self.state} {self.number}"

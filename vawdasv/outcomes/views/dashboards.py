@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import all_wales as all_wales_figures
 from vawdasv.outcomes import dashboard, downloads, selectors
 from vawdasv.outcomes.enums import DownloadState
 from vawdasv.outcomes.forms import DownloadForm
@@ -20,6 +22,8 @@ from vawdasv.outcomes.services import downloads as downloads_service
 from vawdasv.outcomes.services import publication
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+
+HEADLINES_PER_PAGE = 10
 
 
 @login_required
@@ -30,8 +34,16 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     geo = request.GET.get("area", partnership.slug)
     geo = geo if geo in codes else partnership.slug
     theme = request.GET.get("theme", "")
-    headlines = dashboard.headlines_for(partnership, geo, theme)
-    themes = {t.pk: str(read(t, "name")) for h in headlines for t in h.indicator.themes.all()}
+    indicators = selectors.headline_indicators(partnership)
+    if theme.isdigit():
+        indicators = indicators.filter(themes__pk=int(theme)).distinct()
+    # Only the page's indicators are worked out and drawn: the queries and the page stay the
+    # same size however large the framework grows.
+    page = Paginator(indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    headlines = dashboard.headlines(list(page.object_list), partnership.slug, sorted(codes), geo)
+    themes = {t.pk: str(read(t, "name")) for t in selectors.indicator_themes(partnership)}
+    query = request.GET.copy()
+    query.pop("page", None)
     form = DownloadForm(initial={"language": request.LANGUAGE_CODE, "area": geo, "theme": theme})
     return render(
         request,
@@ -39,6 +51,8 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "partnership": partnership,
             "headlines": headlines,
+            "page": page,
+            "query": query.urlencode(),
             "areas": [(partnership.slug, str(read(partnership, "name")))]
             + [(a.gss_code, str(read(a, "name"))) for a in authorities],
             "area": geo,
@@ -117,6 +131,43 @@ def download_file(request: HttpRequest, pk: int) -> FileResponse:
     )  # fmt: skip
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def all_wales(request: HttpRequest) -> HttpResponse:
+    """Each indicator across the six regions and Wales for one quarter (see outcomes.all_wales),
+    filtered by theme, quarter and region."""
+    if not permissions.can_view_all_wales_outcomes(request.user):
+        raise PermissionDenied
+    everyone = list(permissions.all_wales_partnerships(request.user).order_by("name_en"))
+    region = request.GET.get("region", "")
+    shown_partnerships = [p for p in everyone if p.slug == region] or everyone
+    quarters = all_wales_figures.periods(request.user, everyone)
+    period = request.GET.get("period", "")
+    if period not in quarters:
+        period = quarters[0] if quarters else ""
+    theme = request.GET.get("theme", "").strip()[:100]
+    found = all_wales_figures.lines(request.user, shown_partnerships, period, theme)
+    # Wales is the sum of every region: only when every partnership is a column.
+    whole = len(shown_partnerships) == Partnership.objects.count()
+    rows = []
+    for line in found:
+        wales = dashboard.shown(line.wales(shown_partnerships)) if whole else ""
+        rows.append((line, line.shown_cells(shown_partnerships), wales))
+    return render(
+        request,
+        "outcomes/all_wales.html",
+        {
+            "partnerships": shown_partnerships,
+            "everyone": everyone,
+            "region": region,
+            "quarters": quarters,
+            "period": period,
+            "theme": theme,
+            "lines": rows,
+            "whole": whole,
+        },
+    )
 
 
 def public(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,0 +1,118 @@
+"""The all-Wales outcomes dashboard: indicators by region and for Wales, own figures live and
+other regions' as published."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+from tests.outcomes.test_publication import by_sex
+from vawdasv.outcomes import all_wales
+from vawdasv.outcomes.services import framework, publication, returns
+from vawdasv.partnerships.models import Partnership
+
+URL = "/outcomes/all-wales/"
+
+
+@pytest.fixture
+def indicator(world, outcomes):
+    return framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "marac_cases", "name_en": "MARAC cases", "numerator": outcomes.cases},
+    )  # fmt: skip
+
+
+def cells_of(user, period="2025/26 Q2"):
+    partnerships = list(Partnership.objects.order_by("name_en"))
+    found = all_wales.lines(user, partnerships, period)
+    return {
+        line.code: (dict(zip([p.slug for p in partnerships], line.shown_cells(partnerships),
+                             strict=True)), all_wales.shown(line.wales(partnerships)))
+        for line in found
+    }  # fmt: skip
+
+
+def test_observers_see_approved_figures_and_wales_is_never_a_partial_sum(
+    world, outcomes, indicator
+):
+    observer = factories.UserFactory(national_observer=True)
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    regions, wales = cells_of(observer)["marac_cases"]
+    assert regions["cardiff-vale"] == "72"
+    assert wales == "missing"  # the other regions have no figure: no partial sum for Wales
+
+
+def test_another_regions_member_sees_only_what_was_published(world, outcomes, indicator):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    assert "marac_cases" not in cells_of(world.outsider)  # approved, not published
+    publication.publish(actor=world.admin, indicator=indicator, period_label="2025/26 Q2")
+    regions, _wales = cells_of(world.outsider)["marac_cases"]
+    assert regions["cardiff-vale"] == "72"
+    assert cells_of(world.admin)["marac_cases"][0]["cardiff-vale"] == "72"  # own, live
+
+
+def test_the_page_filters_by_quarter_and_region_and_is_refused_outside_partnerships(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(factories.UserFactory(national_observer=True))
+    page = client.get(URL, {"period": "2025/26 Q2"}).content.decode()
+    assert "MARAC cases" in page and ">72<" in page and "Wales" in page
+    assert '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Wales' in page
+    one = client.get(URL, {"region": "cardiff-vale"}).content.decode()
+    assert ">72<" in one and 'header--numeric">Wales' not in one  # one region: no Wales sum
+    welsh = client.get("/cy" + URL)
+    assert welsh.status_code == 200
+    client.force_login(world.admin)  # sees only Cardiff and Vale: no Wales figure for her
+    assert 'header--numeric">Wales' not in client.get(URL).content.decode()
+    client.force_login(factories.UserFactory())
+    assert client.get(URL).status_code == 403
+
+
+def test_the_page_takes_as_many_queries_with_more_values(client, world, outcomes, indicator):
+    from tests.outcomes.test_outliers_in_returns import cells
+
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    observer = factories.UserFactory(national_observer=True)
+    client.force_login(observer)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for label in ("2024/25 Q2", "2024/25 Q3", "2024/25 Q4"):
+        earlier = returns.open_return(
+            actor=world.admin, partnership=world.partnership, supplier=world.police,
+            period_label=label, deadline=datetime.date(2025, 12, 1),
+            measures=[outcomes.cases, outcomes.repeats], areas=[outcomes.cardiff, outcomes.vale],
+        )  # fmt: skip
+        returns.save_values(
+            actor=world.lead, data_return=earlier, values=cells(10), expected_version=None
+        )
+        returns.submit_return(actor=world.lead, data_return=earlier)
+        returns.approve_return(actor=world.admin, data_return=earlier)
+    with CaptureQueriesContext(connection) as many:
+        assert reverse("outcomes:all-wales") == URL
+        client.get(URL)
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_wales_is_withheld_when_a_regions_published_total_is_and_a_sum_when_all_are_numbers():
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from vawdasv.outcomes.opensdg import Status
+    from vawdasv.outcomes.rates import Figure
+
+    regions = [SimpleNamespace(pk=1), SimpleNamespace(pk=2), SimpleNamespace(pk=3)]
+    line = all_wales.Line("marac_cases", "MARAC cases", cells={
+        1: Figure(Status.VALUE, Decimal(40)), 2: Figure(Status.SUPPRESSED),
+        3: Figure(Status.VALUE, Decimal(7)),
+    })  # fmt: skip
+    # Wales minus the published regions would give the withheld one away: Wales is withheld.
+    assert line.wales(regions).status is Status.SUPPRESSED
+    line.cells[2] = Figure(Status.VALUE, Decimal(3))
+    assert line.wales(regions) == Figure(Status.VALUE, Decimal(50))
+    line.counts_only = False  # a rate is not a sum of the regions' rates
+    assert line.wales(regions).status is Status.MISSING

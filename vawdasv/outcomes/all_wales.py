@@ -1,0 +1,126 @@
+"""The all-Wales outcomes dashboard: each indicator (matched by its code across partnerships)
+for the six regions and for Wales, in one quarter.
+
+Who sees what follows the pages: a partnership's own figures live from approved values only
+when the reader may see its unpublished figures (`permissions.can_view_outcomes`); every other
+partnership's from what it has published (disclosure-controlled, so a suppressed figure stays
+suppressed). Wales is the sum of the regions' counts, for count indicators whose six figures
+are all numbers; otherwise it says why not ("missing"), never a partial sum. Live figures come
+from `summed.headline_figures` (three queries a partnership whatever the number of values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+
+from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import rates, selectors, summed
+from vawdasv.outcomes.dashboard import shown
+from vawdasv.outcomes.enums import PeriodLength, ReturnState
+from vawdasv.outcomes.figures import period_of
+from vawdasv.outcomes.models import DataReturn, Indicator, Publication, PublishedFigure
+from vawdasv.outcomes.opensdg import Status
+from vawdasv.outcomes.rates import Figure
+from vawdasv.partnerships import permissions
+from vawdasv.partnerships.models import Partnership
+from vawdasv.progress.periods import parse_period
+
+WALES = "W92000004"
+
+
+@dataclass
+class Line:
+    code: str
+    name: str
+    counts_only: bool = True  # no denominator anywhere: Wales may be a sum
+    cells: dict[int, Figure] = field(default_factory=dict)  # partnership id → figure
+    published: set[int] = field(default_factory=set)  # cells read from published figures
+
+    def wales(self, partnerships: Sequence[Partnership]) -> Figure:
+        if not self.counts_only:
+            return Figure(Status.MISSING)
+        return rates.total([self.cells.get(p.pk, Figure(Status.MISSING)) for p in partnerships])
+
+    def shown_cells(self, partnerships: Sequence[Partnership]) -> list[str]:
+        return [shown(self.cells.get(p.pk, Figure(Status.MISSING))) for p in partnerships]
+
+
+def _published(status: str, value: Decimal | None) -> Figure:
+    if status == Status.VALUE and value is not None:
+        return Figure(Status.VALUE, value)
+    return Figure(Status(status))
+
+
+def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
+    """Quarters with approved returns (or publications) the reader may see, newest first."""
+    live = [p.pk for p in partnerships if permissions.can_view_outcomes(user, p.pk)]
+    found = set(
+        DataReturn.objects.filter(partnership_id__in=live, state=ReturnState.APPROVED)
+        .values_list("period_label", "period_start")
+        .distinct()
+    ) | set(
+        Publication.objects.filter(indicator__partnership__in=partnerships)
+        .values_list("period_label", "period_start")
+        .distinct()
+    )
+    quarters = [
+        (label, start)
+        for label, start in found
+        if (period := parse_period(label)) is not None
+        and period_of(label, period.start, period.end).months == PeriodLength.QUARTER
+    ]
+    return [label for label, _start in sorted(quarters, key=lambda q: q[1], reverse=True)]
+
+
+def lines(
+    user: Any, partnerships: Sequence[Partnership], period: str, theme: str = ""
+) -> list[Line]:
+    """One line per indicator code of the readable partnerships, figures for `period`."""
+    result: dict[str, Line] = {}
+
+    def line_for(indicator: Indicator) -> Line:
+        line = result.setdefault(indicator.code, Line(indicator.code, str(read(indicator, "name"))))
+        line.counts_only = line.counts_only and indicator.denominator_id is None
+        return line
+
+    published_from: list[Partnership] = []
+    for partnership in partnerships:
+        if not permissions.can_view_outcomes(user, partnership.pk):
+            published_from.append(partnership)
+            continue
+        indicators = selectors.headline_indicators(partnership)
+        if theme:
+            indicators = indicators.filter(
+                Q(themes__name_en__icontains=theme) | Q(themes__name_cy__icontains=theme)
+            ).distinct()
+        found = list(indicators)
+        codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+        figures = summed.headline_figures(found, partnership.slug, codes, partnership.slug)
+        for indicator in found:
+            line_for(indicator).cells[partnership.pk] = figures[indicator.pk].value(
+                partnership.slug, period
+            )
+    if published_from:
+        by_slug = {p.slug: p for p in published_from}
+        rows = PublishedFigure.objects.filter(
+            publication__indicator__partnership__in=published_from,
+            publication__period_label=period,
+            geo_code__in=list(by_slug),
+            category__isnull=True,
+        ).select_related("publication__indicator")
+        if theme:
+            rows = rows.filter(
+                Q(publication__indicator__themes__name_en__icontains=theme)
+                | Q(publication__indicator__themes__name_cy__icontains=theme)
+            ).distinct()
+        for row in rows:
+            line = line_for(row.publication.indicator)
+            partnership = by_slug[row.geo_code]
+            line.cells[partnership.pk] = _published(row.status, row.value)
+            line.published.add(partnership.pk)
+    return sorted(result.values(), key=lambda line: line.code)

@@ -1,0 +1,177 @@
+"""Headline figures of many indicators at once, summed by the database.
+
+The dashboard shows, for one area, the latest quarters of every indicator. Reading each
+indicator's values (`figures.IndicatorFigures`) costs queries per indicator and every value of
+every period; here three queries serve any number of indicators: the periods each numerator
+has approved returns for, the sums of the periods the page shows (GROUP BY measure and period,
+done by the database), and the denominators. Still live: nothing is precomputed or stored.
+
+A partnership's figure is the sum of its authorities' totals, with the rules of `rates.total`:
+any authority "not applicable" makes the sum not applicable, any authority without a number
+(not available, or no value at all) makes it missing. Two approved values for one authority
+and period (two suppliers sending the same measure) cannot be summed honestly: missing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from vawdasv.outcomes import rates
+from vawdasv.outcomes.enums import PeriodLength, ReturnState, ValueState
+from vawdasv.outcomes.figures import Period, Rates, period_of
+from vawdasv.outcomes.models import (
+    Category,
+    DataReturn,
+    DenominatorValue,
+    Indicator,
+    ReturnValue,
+)
+from vawdasv.outcomes.opensdg import Status
+from vawdasv.outcomes.rates import Figure
+
+# The dashboard's trend shows eight quarters; the year-on-year change and the rolling 12
+# months fall inside them, but are also looked up when quarters are missing in between.
+SHOWN_QUARTERS = 8
+MISSING = Figure(Status.MISSING)  # figures are immutable: one will do for every absent count
+
+
+class SummedFigures(Rates):
+    """One indicator's totals for one area (an authority or the partnership) and the periods
+    the dashboard shows; `count` answers for that area only."""
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        partnership_code: str,
+        area_codes: list[str],
+        geo: str,
+        periods: list[Period],
+        denominators: dict[tuple[str, str, str], dict[int, Decimal]],
+    ) -> None:
+        self.indicator = indicator
+        self.partnership_code = partnership_code
+        self.area_codes = area_codes
+        self.geo = geo
+        self.periods = periods
+        self.denominators = denominators
+        self.counts: dict[str, Figure] = {}
+        self._denominators: dict[tuple[str, int], Figure] = {}
+
+    def denominator(self, geo: str, period: Period, category: Category | None = None) -> Figure:
+        """As `Rates.denominator`, remembered: a partnership's is a sum over its authorities,
+        asked for again by every figure of the trend, the changes and the rolling year."""
+        if category is not None:
+            return super().denominator(geo, period, category)
+        key = (geo, period.start.year)  # the denominator depends on the year only
+        if key not in self._denominators:
+            self._denominators[key] = super().denominator(geo, period)
+        return self._denominators[key]
+
+    def count(self, geo: str, period: str, category: int | None = None) -> Figure:
+        if geo != self.geo or category is not None:
+            raise ValueError("Summed figures answer for their own area's totals only.")
+        return self.counts.get(period, MISSING)
+
+
+def needed_labels(periods: Sequence[Period]) -> set[str]:
+    """The quarters a headline reads: the last eight, the one before the latest and the same
+    quarter a year earlier (both by label, in case quarters are missing in between)."""
+    quarters = [p for p in periods if p.months == PeriodLength.QUARTER]
+    if not quarters:
+        return set()
+    latest = quarters[-1]
+    quarter = rates.Quarter(
+        latest.start.year if latest.start.month >= 4 else latest.start.year - 1,
+        ((latest.start.month - 4) % 12) // 3 + 1,
+    )
+    labels = {q.label for q in quarters[-SHOWN_QUARTERS:]}
+    labels |= {q.label for q in quarter.last(rates.QUARTERS_IN_YEAR)}
+    return labels | {quarter.previous.label, quarter.same_quarter_last_year.label}
+
+
+def _summed(
+    valued: int, rows: int, not_applicable: int, total: Decimal | None, areas: int
+) -> Figure:
+    if not_applicable:
+        return Figure(Status.NOT_APPLICABLE)
+    if valued < areas or rows > valued:
+        return Figure(Status.MISSING)
+    return Figure(Status.VALUE, total or Decimal(0))
+
+
+def headline_figures(
+    indicators: Sequence[Indicator], partnership_code: str, area_codes: list[str], geo: str
+) -> dict[int, SummedFigures]:
+    """Figures for every indicator (all of one partnership), keyed by indicator id."""
+    if not indicators:
+        return {}
+    partnership_id = indicators[0].partnership_id
+    numerators = {i.numerator_id for i in indicators}
+    through = DataReturn.measures.through
+    by_measure: dict[int, dict[str, Period]] = defaultdict(dict)
+    returns: dict[int, str] = {}
+    for measure, data_return, label, start, end in through.objects.filter(
+        datareturn__partnership_id=partnership_id,
+        datareturn__state=ReturnState.APPROVED,
+        measure_id__in=numerators,
+    ).values_list(
+        "measure_id", "datareturn_id", "datareturn__period_label", "datareturn__period_start",
+        "datareturn__period_end",
+    ):  # fmt: skip
+        by_measure[measure][label] = period_of(label, start, end)
+        returns[data_return] = label
+    periods = {
+        measure: sorted(found.values(), key=lambda p: (p.start, -p.months))
+        for measure, found in by_measure.items()
+    }
+    labels = set().union(*(needed_labels(p) for p in periods.values())) if periods else set()
+    areas = area_codes if geo == partnership_code else [geo]
+    # The approved returns of the shown periods by id: the database then reads those returns'
+    # rows through the one-value-per-cell index. Summed by period, not by return: two
+    # suppliers may each send some of the authorities.
+    sums = (
+        ReturnValue.objects.filter(
+            data_return_id__in=sorted(pk for pk, label in returns.items() if label in labels),
+            measure_id__in=numerators,
+            category__isnull=True,
+            area__gss_code__in=areas,
+        )
+        .values("measure_id", "data_return__period_label")
+        .annotate(
+            valued=Count("area_id", distinct=True, filter=Q(state__in=NUMBERS)),
+            rows=Count("pk", filter=Q(state__in=NUMBERS)),
+            not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
+            total=Sum("number"),
+        )
+        .order_by()
+    )
+    counts: dict[int, dict[str, Figure]] = defaultdict(dict)
+    for row in sums:
+        counts[row["measure_id"]][row["data_return__period_label"]] = _summed(
+            row["valued"], row["rows"], row["not_applicable"], row["total"], len(areas)
+        )
+    denominators: dict[int, dict[tuple[str, str, str], dict[int, Decimal]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    wanted = {i.denominator_id for i in indicators if i.denominator_id is not None}
+    for denominator, code, year, sex, age, value in DenominatorValue.objects.filter(
+        denominator_id__in=wanted
+    ).values_list("denominator_id", "geo_code", "year", "sex", "age_band", "value"):
+        denominators[denominator][(code, sex, age)][year] = value
+    result: dict[int, SummedFigures] = {}
+    for indicator in indicators:
+        figures = SummedFigures(
+            indicator, partnership_code, area_codes, geo,
+            periods.get(indicator.numerator_id, []),
+            denominators[indicator.denominator_id] if indicator.denominator_id else {},
+        )  # fmt: skip
+        figures.counts = counts[indicator.numerator_id]
+        result[indicator.pk] = figures
+    return result
+
+
+NUMBERS = (ValueState.NUMBER, ValueState.ZERO)
