@@ -4,7 +4,8 @@ The framework, the returns and the headline-data dashboard are for members of th
 and national observers; another partnership's administrator is told they do not exist (404).
 The published dashboard is for everyone. Anonymous visitors are sent to sign in elsewhere.
 Approving, returning and reopening (POST only) are covered in tests/outcomes/test_pages.py;
-asking for a download (POST only) and its file in tests/outcomes/test_downloads.py.
+asking for a download (POST only), its page and its file in tests/outcomes/test_downloads.py
+(the download's page belongs to the person who asked: tests/ops/test_exports.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from vawdasv.outcomes.services import downloads, framework, returns
+from vawdasv.outcomes.services import framework, returns
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.reference.models import LocalAuthority
 
@@ -46,7 +47,6 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
-    "download":            (LOGIN, OK,    OK,    OK,    OK,    HIDE,  OK,    OK),
     # any member of any partnership: other regions' columns show their published figures only
     "all-wales":           (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
 }
@@ -77,10 +77,6 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
         categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
     )  # fmt: skip
-    job = downloads.request_download(
-        actor=world.admin, partnership=world.partnership, format="xlsx", language="en",
-        filters={},
-    )  # fmt: skip
     slug = world.partnership.slug
 
     def page(name: str, *args: Any) -> Callable[[], str]:
@@ -102,7 +98,6 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "denominator-add": page("denominator-add"),
         "category-set-add": page("category-set-add"),
         "category-rename": page("category-rename", category_set.pk),
-        "download": lambda: reverse("outcomes:download", args=[job.pk]),
         "all-wales": lambda: reverse("outcomes:all-wales"),
     }
 

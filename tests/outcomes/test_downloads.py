@@ -1,5 +1,5 @@
-"""The dashboard's downloads are made by a worker: the page asks, a job page shows progress,
-the file downloads. Spreadsheet, Word and PDF, in English or Welsh."""
+"""The dashboard's downloads are made by a worker (ops.exports): the page asks, the download's
+page shows progress, the file downloads. Spreadsheet, Word and PDF, in English or Welsh."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import pytest
 from django.urls import reverse
 
 from tests.outcomes.test_publication import by_sex
+from vawdasv.ops.models import ExportJob, ExportState
 from vawdasv.outcomes import downloads
-from vawdasv.outcomes.enums import DownloadState
-from vawdasv.outcomes.models import DashboardDownload
 from vawdasv.outcomes.services import framework
 
 
@@ -28,12 +27,17 @@ def indicator(world, outcomes):
     )  # fmt: skip
 
 
-def _ask(client, django_capture_on_commit_callbacks, **form):
+def _ask(client, **form):
     url = reverse("outcomes:dashboard-download", args=["cardiff-vale"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"format": "xlsx", "language": "en", **form})
+    response = client.post(url, {"format": "xlsx", "language": "en", **form})
     assert response.status_code == 302
-    return DashboardDownload.objects.get(), response["Location"]
+    return ExportJob.objects.get(kind=downloads.KIND), response["Location"]
+
+
+def _file(client, job):
+    response = client.get(reverse("core:export-file", kwargs={"token": job.token}))
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content)
 
 
 def test_the_dashboard_offers_the_downloads(client, world, outcomes, indicator):
@@ -43,17 +47,17 @@ def test_the_dashboard_offers_the_downloads(client, world, outcomes, indicator):
     assert "One-page summary (PDF)" in page
 
 
-def test_a_spreadsheet_is_made_in_the_background_and_downloads(
-    client, world, outcomes, indicator, django_capture_on_commit_callbacks
-):
+def test_a_spreadsheet_is_made_in_the_background_and_downloads(client, world, outcomes, indicator):
     by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
     client.force_login(world.board)
-    job, location = _ask(client, django_capture_on_commit_callbacks)
-    assert job.state == DownloadState.DONE
+    job, location = _ask(client)
+    assert job.state == ExportState.DONE
+    assert job.params == {"slug": "cardiff-vale", "format": "xlsx", "area": "", "theme": ""}
     page = client.get(location).content.decode()
-    assert "Ready" in page and reverse("outcomes:download-file", args=[job.pk]) in page
-    response = client.get(reverse("outcomes:download-file", args=[job.pk]))
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert "Your file is ready" in page
+    assert reverse("core:export-file", kwargs={"token": job.token}) in page
+    _response, data = _file(client, job)
+    book = openpyxl.load_workbook(io.BytesIO(data))
     rows = list(book.worksheets[0].values)
     assert rows[2][:4] == ("marac_cases", "MARAC cases", "2025/26 Q2", 72)
     key = [row[0] for row in book.worksheets[2].values]
@@ -67,26 +71,31 @@ def test_a_state_is_written_as_its_words_never_as_a_number():
     assert downloads._cell("NaN") == "NaN"
 
 
-def test_a_waiting_download_says_so_and_offers_to_check_again(client, world, outcomes, indicator):
+def test_a_waiting_download_says_so_and_offers_to_check_again(
+    client, world, outcomes, indicator, settings
+):
+    # With the database queue the request only records the job; a worker makes the file.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.force_login(world.board)
     url = reverse("outcomes:dashboard-download", args=["cardiff-vale"])
-    response = client.post(url, {"format": "pdf", "language": "en"})  # not yet committed
-    job = DashboardDownload.objects.get()
-    assert job.state == DownloadState.QUEUED
+    response = client.post(url, {"format": "pdf", "language": "en"})
+    job = ExportJob.objects.get()
+    assert job.state == ExportState.QUEUED and job.task_id
     page = client.get(response["Location"]).content.decode()
     assert "Check again" in page
-    assert client.get(reverse("outcomes:download-file", args=[job.pk])).status_code == 404
+    file_url = reverse("core:export-file", kwargs={"token": job.token})
+    assert client.get(file_url).status_code == 404
 
 
 def test_the_welsh_one_pager_in_word_has_the_chart_with_alternative_text_and_its_table(
-    client, world, outcomes, indicator, django_capture_on_commit_callbacks
+    client, world, outcomes, indicator
 ):
     by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
     client.force_login(world.board)
-    job, _location = _ask(client, django_capture_on_commit_callbacks, format="docx",
-                          language="cy")  # fmt: skip
-    response = client.get(reverse("outcomes:download-file", args=[job.pk]))
-    document = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
+    job, _location = _ask(client, format="docx", language="cy")
+    _response, data = _file(client, job)
+    assert job.file_name == "headline-data-cardiff-vale-cy.docx"
+    document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Achosion MARAC" in text and "Allwedd" in text
     descr = document.inline_shapes[0]._inline.docPr.get("descr")
@@ -95,40 +104,36 @@ def test_the_welsh_one_pager_in_word_has_the_chart_with_alternative_text_and_its
     assert "2025/26 Q2" in cells and "72" in cells
 
 
-def test_the_one_pager_as_a_pdf(
-    client, world, outcomes, indicator, django_capture_on_commit_callbacks
-):
+def test_the_one_pager_as_a_pdf(client, world, outcomes, indicator):
     by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
     client.force_login(world.board)
-    job, _location = _ask(client, django_capture_on_commit_callbacks, format="pdf")
-    response = client.get(reverse("outcomes:download-file", args=[job.pk]))
+    job, _location = _ask(client, format="pdf")
+    response, data = _file(client, job)
     assert response["Content-Type"] == "application/pdf"
-    with pdfplumber.open(io.BytesIO(b"".join(response.streaming_content))) as pdf:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert "StructTreeRoot" in pdf.doc.catalog  # tagged for screen readers
         text = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
     assert "MARAC cases: 72 in 2025/26 Q2" in text and "denominator missing" in text
 
 
-def test_another_partnership_cannot_see_a_download(
-    client, world, outcomes, indicator, django_capture_on_commit_callbacks
-):
+def test_another_partnership_cannot_ask_for_or_see_a_download(client, world, outcomes, indicator):
     client.force_login(world.board)
-    job, location = _ask(client, django_capture_on_commit_callbacks)
+    job, location = _ask(client)
     client.force_login(world.outsider)
     assert client.get(location).status_code == 404
-    assert client.get(reverse("outcomes:download-file", args=[job.pk])).status_code == 404
+    file_url = reverse("core:export-file", kwargs={"token": job.token})
+    assert client.get(file_url).status_code == 404
+    url = reverse("outcomes:dashboard-download", args=["cardiff-vale"])
+    assert client.post(url, {"format": "xlsx", "language": "en"}).status_code == 404
+    assert ExportJob.objects.count() == 1
 
 
-def test_the_file_is_for_the_area_the_dashboard_showed(
-    client, world, outcomes, indicator, django_capture_on_commit_callbacks
-):
+def test_the_file_is_for_the_area_the_dashboard_showed(client, world, outcomes, indicator):
     by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
     client.force_login(world.board)
-    job, _location = _ask(
-        client, django_capture_on_commit_callbacks, language="cy", area="W06000015"
-    )
-    response = client.get(reverse("outcomes:download-file", args=[job.pk]))
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    job, _location = _ask(client, language="cy", area="W06000015")
+    _response, data = _file(client, job)
+    book = openpyxl.load_workbook(io.BytesIO(data))
     rows = list(book.worksheets[0].values)
     assert rows[0][0] == "Data pennawd: Caerdydd"
     assert rows[2][3] == 43  # Cardiff alone
@@ -137,19 +142,12 @@ def test_the_file_is_for_the_area_the_dashboard_showed(
 def test_a_download_that_fails_is_shown_as_failed_not_a_crashed_worker(
     client, world, outcomes, indicator, monkeypatch
 ):
-    def broken(job):
+    def broken(sheet, language):
         raise RuntimeError("typesetting failed")
 
+    monkeypatch.setattr(downloads, "render_pdf", broken)
     client.force_login(world.board)
-    client.post(
-        reverse("outcomes:dashboard-download", args=["cardiff-vale"]),
-        {"format": "pdf", "language": "en"},
-    )
-    job = DashboardDownload.objects.get()
-    monkeypatch.setattr(downloads, "render", broken)
-    assert downloads.make(job.pk) is False
-    job.refresh_from_db()
-    assert job.state == DownloadState.FAILED and not job.stored_as
-    page = client.get(reverse("outcomes:download", args=[job.pk])).content.decode()
-    assert "The file could not be made" in page
-    assert downloads.make(job.pk) is False  # a finished job is never made again
+    job, location = _ask(client, format="pdf")
+    assert job.state == ExportState.FAILED and not job.file
+    page = client.get(location).content.decode()
+    assert "Your file could not be made" in page

@@ -145,7 +145,6 @@ NOT_SWEPT: dict[str, str] = {
         "a reporting period the report text service parsed before storing it"
     ),
     "outcomes.ReturnReminder.kind": "which reminder was sent, set by the platform, never typed",
-    "outcomes.DashboardDownload.stored_as": "the storage path the platform chose, never shown",
     "outcomes.CategorySet.name_en": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.CategorySet.name_cy": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.CategoryLabel.label_en": _OUTCOMES_NOT_YET_SWEPT,

@@ -1,5 +1,6 @@
 """The headline-data dashboard as files: a spreadsheet and a one-page summary (Word or PDF),
-in English or Welsh. The worker's half of `services.downloads.request_download`.
+in English or Welsh, made by a worker as a registered download (ops.exports, kind
+`outcomes-dashboard`): the dashboard's button asks for it, the person who asked gets it.
 
 The files say what the page says: figures worked out live from approved values, each state
 that is not a number in words ("suppressed", "missing", "denominator missing"), with a key,
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,20 +22,22 @@ from typing import Any
 
 import docx
 import openpyxl
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
+from django.http import Http404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vawdasv.lib import tabular, typeset
 from vawdasv.lib.bilingual import read
 from vawdasv.lib.text import xml_safe
-from vawdasv.outcomes import dashboard
-from vawdasv.outcomes.enums import DownloadFormat, DownloadState
-from vawdasv.outcomes.models import DashboardDownload
+from vawdasv.ops.exports import Built, Export, register
+from vawdasv.outcomes import dashboard, selectors
+from vawdasv.outcomes.enums import DownloadFormat
+from vawdasv.partnerships.models import Partnership
 
 log = logging.getLogger(__name__)
+KIND = "outcomes-dashboard"
 CHART_TEMPLATE = Path(__file__).with_name("chart.typ")
 CONTENT_TYPES: dict[str, str] = {
     DownloadFormat.XLSX: tabular.XLSX_CONTENT_TYPE,
@@ -64,11 +68,9 @@ def key() -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-def gather(job: DashboardDownload) -> Sheet:
-    """The dashboard for the job's partnership and filters, in the active language."""
-    partnership = job.partnership
-    geo = str(job.filters.get("area", ""))
-    headlines = dashboard.headlines_for(partnership, geo, str(job.filters.get("theme", "")))
+def gather(partnership: Partnership, geo: str, theme: str) -> Sheet:
+    """The dashboard for the partnership, area and theme, in the active language."""
+    headlines = dashboard.headlines_for(partnership, geo, theme)
     authority = partnership.local_authorities.filter(gss_code=geo).first()
     area = str(read(authority or partnership, "name"))
     missing = [
@@ -226,41 +228,30 @@ def render_pdf(sheet: Sheet, language: str) -> bytes:
     return typeset.document_pdf(title=sheet.title, language=language, blocks=blocks)
 
 
-def render(job: DashboardDownload) -> bytes:
-    with translation.override(job.language):
-        sheet = gather(job)
-        if job.format == DownloadFormat.XLSX:
-            return render_xlsx(sheet)
-        if job.format == DownloadFormat.DOCX:
-            return render_docx(sheet)
-        return render_pdf(sheet, job.language)
+def build(params: Mapping[str, Any], user: Any) -> Built:
+    """The file for a member of the partnership (checked again when it is made)."""
+    format = str(params.get("format", ""))
+    if format not in CONTENT_TYPES:
+        raise Http404
+    partnership = selectors.get_partnership_for_member(user, str(params.get("slug", "")))
+    language = translation.get_language() or "en"
+    sheet = gather(partnership, str(params.get("area", "")), str(params.get("theme", "")))
+    if format == DownloadFormat.XLSX:
+        data = render_xlsx(sheet)
+    elif format == DownloadFormat.DOCX:
+        data = render_docx(sheet)
+    else:
+        data = render_pdf(sheet, language)
+    return Built(
+        data=data,
+        file_name=f"headline-data-{partnership.slug}-{language}.{format}",
+        content_type=CONTENT_TYPES[format],
+    )
 
 
-def file_name(job: DashboardDownload) -> str:
-    return f"headline-data-{job.partnership.slug}-{job.language}.{job.format}"
+def _back(params: Mapping[str, Any]) -> str:
+    return reverse("outcomes:dashboard", kwargs={"slug": params.get("slug", "")})
 
 
-def make(job_id: int) -> bool:
-    """Make and store the file; False when there was no waiting job by that id."""
-    with transaction.atomic():
-        job = (
-            DashboardDownload.objects.select_for_update()
-            .select_related("partnership")
-            .filter(pk=job_id, state=DownloadState.QUEUED)
-            .first()
-        )
-        if job is None:
-            return False
-        try:
-            data = render(job)
-        except Exception:  # a failed download is shown as failed, never a crashed worker
-            log.exception("dashboard download %s failed", job_id)
-            job.state = DownloadState.FAILED
-            job.save(update_fields=["state"])
-            return False
-        job.stored_as = default_storage.save(
-            f"outcomes/downloads/{job.pk}-{file_name(job)}", ContentFile(data)
-        )
-        job.state = DownloadState.DONE
-        job.save(update_fields=["state", "stored_as"])
-        return True
+def register_dashboard_downloads() -> None:
+    register(Export(kind=KIND, build=build, back_url=_back, title=gettext_lazy("Headline data")))

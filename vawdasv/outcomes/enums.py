@@ -94,9 +94,3 @@ class DownloadFormat(models.TextChoices):
     XLSX = "xlsx", _("Spreadsheet (.xlsx)")
     DOCX = "docx", _("One-page summary (Word)")
     PDF = "pdf", _("One-page summary (PDF)")
-
-
-class DownloadState(models.TextChoices):
-    QUEUED = "queued", _("Waiting to be made")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Could not be made")

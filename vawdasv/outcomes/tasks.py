@@ -16,11 +16,3 @@ def send_return_reminders() -> int:
     """Queued every morning (SCHEDULED_TASKS): remind suppliers of returns due or overdue."""
     today: datetime.date = timezone.localdate()
     return reminders.send_return_reminders(today, settings.SITE_URL)
-
-
-@task()
-def make_dashboard_download(job_id: int) -> bool:
-    """Make a dashboard download's file (spreadsheet, Word or PDF) through the storage API."""
-    from vawdasv.outcomes import downloads  # it reads models the worker loads first
-
-    return downloads.make(job_id)

@@ -31,8 +31,6 @@ urlpatterns = [
     ),
     path("<slug:slug>/dashboard/", dashboards.headline_data, name="dashboard"),
     path("<slug:slug>/dashboard/download/", dashboards.download_request, name="dashboard-download"),
-    path("downloads/<int:pk>/", dashboards.download_page, name="download"),
-    path("downloads/<int:pk>/file/", dashboards.download_file, name="download-file"),
     path("<slug:slug>/published/", dashboards.public, name="public"),
     path("returns/<int:pk>/", pages.data_return, name="return"),
     path("returns/<int:pk>/template.xlsx", pages.template_download, name="return-template"),

@@ -1,7 +1,6 @@
 """The outcomes framework (measures, indicators, denominators, benchmarks, targets) and the
 quarterly data returns partners send in."""
 
-from vawdasv.outcomes.models.downloads import DashboardDownload
 from vawdasv.outcomes.models.framework import (
     Benchmark,
     Category,
@@ -29,7 +28,6 @@ __all__ = [
     "Category",
     "CategoryLabel",
     "CategorySet",
-    "DashboardDownload",
     "DataReturn",
     "Denominator",
     "DenominatorValue",

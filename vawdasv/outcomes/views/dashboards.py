@@ -5,20 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from vawdasv.lib.bilingual import read
+from vawdasv.ops.exports import request_export
 from vawdasv.outcomes import all_wales as all_wales_figures
 from vawdasv.outcomes import dashboard, downloads, selectors
-from vawdasv.outcomes.enums import DownloadState
 from vawdasv.outcomes.forms import DownloadForm
-from vawdasv.outcomes.models import DashboardDownload, Indicator, Publication
-from vawdasv.outcomes.services import downloads as downloads_service
+from vawdasv.outcomes.models import Indicator, Publication
 from vawdasv.outcomes.services import publication
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
@@ -75,11 +73,18 @@ def download_request(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return redirect("outcomes:dashboard", slug=partnership.slug)
     data = form.cleaned_data
-    job = downloads_service.request_download(
-        actor=request.user, partnership=partnership, format=data["format"],
-        language=data["language"], filters={"area": data["area"], "theme": data["theme"]},
-    )  # fmt: skip
-    return redirect("outcomes:download", pk=job.pk)
+    job = request_export(
+        user=request.user,
+        kind=downloads.KIND,
+        params={
+            "slug": partnership.slug,
+            "format": data["format"],
+            "area": str(data["area"] or "")[:40],
+            "theme": str(data["theme"] or "")[:40],
+        },
+        language=data["language"],
+    )
+    return redirect("core:export", token=job.token)
 
 
 @login_required
@@ -103,34 +108,6 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             % {"indicator": read(indicator, "name"), "period": period},
         )
     return redirect("outcomes:dashboard", slug=partnership.slug)
-
-
-def _download(request: HttpRequest, pk: int) -> DashboardDownload:
-    job = get_object_or_404(DashboardDownload.objects.select_related("partnership"), pk=pk)
-    if not permissions.can_view_outcomes(request.user, job.partnership_id):
-        raise Http404
-    return job
-
-
-@login_required
-@require_GET
-def download_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """How far the file has got ("Check again" works without JavaScript), then the link."""
-    return render(request, "outcomes/download.html", {"job": _download(request, pk)})
-
-
-@login_required
-@require_GET
-def download_file(request: HttpRequest, pk: int) -> FileResponse:
-    job = _download(request, pk)
-    if job.state != DownloadState.DONE or not job.stored_as:
-        raise Http404
-    response = FileResponse(
-        default_storage.open(job.stored_as, "rb"), as_attachment=True,
-        filename=downloads.file_name(job), content_type=downloads.CONTENT_TYPES[job.format],
-    )  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required
