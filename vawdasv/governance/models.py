@@ -364,6 +364,8 @@ class PackJob(models.Model):
         _("state"), max_length=10, choices=PackState.choices, default=PackState.QUEUED
     )
     file = models.FileField(_("file"), upload_to=pack_upload_to, max_length=200, blank=True)
+    # The queued task making the pack (ops.queue): a job whose task is lost is failed on view.
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

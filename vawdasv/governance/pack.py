@@ -39,6 +39,7 @@ from vawdasv.governance.models import LogItem, Meeting, PackJob
 from vawdasv.lib import typeset
 from vawdasv.lib.bilingual import read
 from vawdasv.lib.text import xml_safe
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 
 logger = logging.getLogger(__name__)
@@ -351,11 +352,13 @@ def request_pack(*, actor: Any, meeting: Meeting, format: str, language: str) ->
         raise ValueError("A pack is a docx or pdf in en or cy")
     from vawdasv.governance.tasks import make_pack  # the task module imports this one
 
-    job = PackJob.objects.create(
-        meeting=meeting, format=format, language=language,
-        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )  # fmt: skip
-    transaction.on_commit(lambda: make_pack.enqueue(job.pk))
+    with transaction.atomic():
+        job = PackJob.objects.create(
+            meeting=meeting, format=format, language=language,
+            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )  # fmt: skip
+        queue.enqueue_with(job, make_pack, job.pk)
+    queue.enqueue_after(job, make_pack, job.pk)
     return job
 
 
@@ -383,10 +386,12 @@ def delete_superseded(keep_days: int) -> int:
 
 
 def run_pack_job(job_id: int) -> bool:
-    """Make a queued job's file; False if another worker took it first."""
-    if not PackJob.objects.filter(pk=job_id, state=PackState.QUEUED).update(
-        state=PackState.RUNNING
-    ):
+    """Make a queued job's file; False if it is finished already. A job left "running" by a
+    worker that died is taken up again when ops.recovery queues its task again (only one
+    worker holds a task at a time)."""
+    if not PackJob.objects.filter(
+        pk=job_id, state__in=(PackState.QUEUED, PackState.RUNNING)
+    ).update(state=PackState.RUNNING):
         return False
     job = PackJob.objects.select_related("meeting__group").get(pk=job_id)
     try:

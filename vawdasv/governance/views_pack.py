@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.core.forms import GovukForm
 from vawdasv.governance import pack
 from vawdasv.governance.enums import PackState
 from vawdasv.governance.models import Meeting, PackJob
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 
 CONTENT_TYPES = {
@@ -65,6 +67,9 @@ def _job(request: HttpRequest, pk: int) -> PackJob:
     # A pack is its requester's; others ask for their own.
     if job.requested_by_id != request.user.pk:
         raise Http404
+    queue.give_up_if_lost(
+        job, (PackState.QUEUED, PackState.RUNNING), PackState.FAILED, finished_at=timezone.now()
+    )
     return job
 
 

@@ -102,6 +102,8 @@ class NationalReport(models.Model):
     file = models.FileField(_("file"), upload_to=report_upload_to, max_length=200, blank=True)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    # The queued task making the file (ops.queue): an issue whose task is lost is failed on view.
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -27,6 +27,7 @@ from vawdasv.national.forms import (
 )
 from vawdasv.national.models import NationalReport
 from vawdasv.national.report import jobs as report_jobs
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 from vawdasv.plans import selectors as plan_selectors
 from vawdasv.plans.models import Strategy
@@ -204,7 +205,12 @@ def national_report(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The report is being made. It is listed below when issued."))
         return redirect("national:report")
-    reports = NationalReport.objects.all()[:30]
+    reports = list(NationalReport.objects.all()[:30])
+    for report in reports:
+        # An issue whose task nobody will run any more says so, rather than waiting for ever.
+        queue.give_up_if_lost(
+            report, (NationalReport.State.QUEUED,), NationalReport.State.FAILED, error="WorkerLost"
+        )
     return render(request, "national/report.html", {"form": form, "reports": reports})
 
 

@@ -82,3 +82,19 @@ def enqueue_after(row: Any, task: Any, *args: Any) -> None:
         task_id = str(task.enqueue(*args).id)
         type(row).objects.filter(pk=row.pk).update(task_id=task_id)
         row.refresh_from_db()
+
+
+def give_up_if_lost(row: Any, unfinished: tuple[str, ...], failed: str, **also: Any) -> bool:
+    """A job page's check: a row still `unfinished` whose task nobody will run any more (its
+    worker died too often, or it was queued before the worker's heartbeat existed) is marked
+    `failed` with `also` set, so the page says so instead of "being made" for ever. True when
+    it was marked. Only the row's own state moves; the file is never touched."""
+    if row.state not in unfinished or task_is_alive(getattr(row, "task_id", "")):
+        return False
+    values = {"state": failed, **also}
+    if type(row).objects.filter(pk=row.pk, state__in=unfinished).update(**values):
+        for name, value in values.items():
+            setattr(row, name, value)
+        return True
+    row.refresh_from_db()
+    return False

@@ -361,6 +361,8 @@ class ThematicReportJob(models.Model):
     language = models.CharField(max_length=2, choices=Language.choices)
     state = models.CharField(max_length=10, default="queued", editable=False)
     stored_as = models.CharField(max_length=300, blank=True, editable=False)
+    # The queued task making the file (ops.queue): a job whose task is lost is failed on view.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
     requested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.origins import Origin, OriginKind, file_detail
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Membership, Organisation, Partnership
 from vawdasv.reviews import extract, files, groups, scan, tasks
@@ -707,6 +708,6 @@ def request_thematic_report(
         kernel.created(
             actor=actor, instance=job, fields=("filters", "language"), partnership=partnership
         )
-        job_id = job.pk
-        transaction.on_commit(lambda: tasks.make_thematic_report.enqueue(job_id))
-        return job
+        queue.enqueue_with(job, tasks.make_thematic_report, job.pk)
+    queue.enqueue_after(job, tasks.make_thematic_report, job.pk)
+    return job

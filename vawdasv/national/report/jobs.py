@@ -21,6 +21,7 @@ from vawdasv.audit import kernel
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.national.models import NationalReport
 from vawdasv.national.report import data, docx, pdf
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,8 @@ def issue(*, actor: Any, year: int, language: str, format: str) -> NationalRepor
             partnership=None,
             origin=Origin(OriginKind.NATIONAL_REPORT, report, str(year)),
         )
-        transaction.on_commit(lambda: make_national_report.enqueue(report.pk))
+        queue.enqueue_with(report, make_national_report, report.pk)
+    queue.enqueue_after(report, make_national_report, report.pk)
     return report
 
 

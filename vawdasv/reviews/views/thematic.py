@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vawdasv.core.form_errors import posted
+from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.reviews import report_jobs, services
@@ -44,6 +45,7 @@ def _job(request: HttpRequest, pk: int) -> ThematicReportJob:
     job = get_object_or_404(ThematicReportJob, pk=pk)
     if not permissions.can_read_reviews_in_full(request.user, job.partnership_id):
         raise Http404
+    queue.give_up_if_lost(job, ("queued",), report_jobs.FAILED)
     return job
 
 
