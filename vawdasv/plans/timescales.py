@@ -12,6 +12,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
 from vawdasv.plans.enums import TimescaleKind
 
 MONTHS = {
@@ -227,3 +230,86 @@ def plan_text(raw: str) -> str:
         if year is not None:
             return f"{calendar.month_abbr[MONTHS[m.group(1)]]} {year}"
     return text
+
+
+# Rendering a timescale in the reader's language. The month names are this project's own
+# msgids (not Django's) so the Welsh catalogue spells them as the glossary does ("Gorffennaf").
+MONTH_NAMES = (
+    gettext_lazy("January"), gettext_lazy("February"), gettext_lazy("March"),
+    gettext_lazy("April"), gettext_lazy("May"), gettext_lazy("June"), gettext_lazy("July"),
+    gettext_lazy("August"), gettext_lazy("September"), gettext_lazy("October"),
+    gettext_lazy("November"), gettext_lazy("December"),
+)  # fmt: skip
+# How often a recurring timescale comes round, most specific first; the label is the reader's.
+_RECURRING_LABELS = (
+    (("quarterly", "yn chwarterol"), gettext_lazy("Quarterly")),
+    (("monthly", "yn fisol"), gettext_lazy("Monthly")),
+    (
+        ("annually", "annual", "yearly", "every year", "each year", "yn flynyddol", "bob blwyddyn"),
+        gettext_lazy("Annually"),
+    ),
+)
+_ONGOING_LABEL = gettext_lazy("Ongoing")
+_TBC_LABEL = gettext_lazy("TBC")
+_HAS_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def month_year_label(day: datetime.date) -> str:
+    """ "March 2020" in the active language ("Mawrth 2020" in Welsh)."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def timescale_label(
+    text: str, kind: str, due_date: datetime.date | None, language: str | None = None
+) -> str:
+    """A timescale as the reader reads it, worked out from its kind and date.
+
+    The one place a timescale is rendered (pages, reports, exports, packs, the API), so a
+    Welsh reader never sees "Sep 2028" and an English reader never sees "Medi 2028". A date is
+    its month and year (with the day when the plan named one), except that a timescale written
+    without words, such as "2019/20", reads the same in both languages and is kept as written.
+    What could not be understood shows its original text. `language` overrides the active one.
+    """
+    if language is not None:
+        with translation.override(language):
+            return timescale_label(text, kind, due_date)
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    if kind == TimescaleKind.DATE and due_date is not None:
+        if text and not _HAS_LETTERS.search(text):
+            return text
+        label = month_year_label(due_date)
+        if due_date != month_end(due_date.year, due_date.month):
+            return f"{due_date.day} {label}"
+        return label
+    if kind == TimescaleKind.ONGOING:
+        return str(_ONGOING_LABEL)
+    if kind == TimescaleKind.RECURRING:
+        for words, recurring_label in _RECURRING_LABELS:
+            if any(word in lowered for word in words):
+                return str(recurring_label)
+        return text
+    if kind == TimescaleKind.UNKNOWN and any(
+        lowered == w or lowered.startswith(w + " ") for w in UNKNOWN_WORDS
+    ):
+        return str(_TBC_LABEL)
+    return text
+
+
+def label_of(action: object, language: str | None = None) -> str:
+    """`timescale_label` of anything with the action's timescale fields (one marked for checking
+    was not understood, so it shows as written)."""
+    if getattr(action, "timescale_needs_check", False):
+        return " ".join((getattr(action, "timescale_text", "") or "").split())
+    return timescale_label(
+        getattr(action, "timescale_text", ""),
+        getattr(action, "timescale_kind", TimescaleKind.UNKNOWN),
+        getattr(action, "due_date", None),
+        language,
+    )
+
+
+def label_of_text(text: str, language: str | None = None) -> str:
+    """A timescale known only as text (a proposal, a past value): read it, then render it."""
+    parsed = parse_timescale(text)
+    return timescale_label(parsed.text, parsed.kind, parsed.due_date, language)
