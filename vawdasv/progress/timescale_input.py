@@ -70,6 +70,10 @@ class TimescaleWidget(forms.MultiWidget):
             attrs,
         )
 
+    def id_for_label(self, id_: str) -> str:
+        # The error summary links to the first select (Django gives a MultiWidget no id).
+        return f"{id_}_0" if id_ else ""
+
     def decompress(self, value: Any) -> list[str]:
         return parts(value or "")
 
@@ -100,7 +104,7 @@ class TimescaleField(forms.MultiValueField):
 
     def __init__(self, *, messages: dict[str, Any], **kwargs: Any) -> None:
         self.messages = messages
-        fields = (forms.CharField(), forms.CharField(), forms.CharField(), forms.CharField())
+        fields = tuple(forms.CharField(required=False) for _part in range(4))
         kwargs.setdefault("required", False)
         super().__init__(fields, require_all_fields=False, **kwargs)
 
