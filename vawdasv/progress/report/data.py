@@ -408,7 +408,8 @@ def _gather(
         strategy=strategy, period_label=period.label
     ).first()
     # The plan as the board saw it at the round's close, not as it stands today.
-    actions = rewind(_actions(strategy, filters), closed_at(progress_round))
+    at_close = rewind(_actions(strategy, filters), themes, closed_at(progress_round))
+    actions, themes = at_close.actions, at_close.themes
     ids = [a.pk for a in actions]
 
     this_round: dict[int, ProgressUpdate] = {}
