@@ -29,6 +29,8 @@ def _label(text: str, language: str) -> str:
         ("Annually", "Annually", "Yn flynyddol"),
         ("Quarterly", "Quarterly", "Bob chwarter"),
         ("TBC", "TBC", "I'w gadarnhau"),
+        ("Annually and Ongoing", "Annually and Ongoing", "Yn flynyddol a Parhaus"),
+        ("Every November", "Every November", "Every November"),  # more than a kind: as written
         ("When funding allows", "When funding allows", "When funding allows"),
         ("", "", ""),
     ],

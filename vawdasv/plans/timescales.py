@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from vawdasv.plans.enums import TimescaleKind
 
@@ -240,17 +240,21 @@ MONTH_NAMES = (
     gettext_lazy("August"), gettext_lazy("September"), gettext_lazy("October"),
     gettext_lazy("November"), gettext_lazy("December"),
 )  # fmt: skip
-# How often a recurring timescale comes round, most specific first; the label is the reader's.
-_RECURRING_LABELS = (
-    (("quarterly", "yn chwarterol"), gettext_lazy("Quarterly")),
-    (("monthly", "yn fisol"), gettext_lazy("Monthly")),
-    (
-        ("annually", "annual", "yearly", "every year", "each year", "yn flynyddol", "bob blwyddyn"),
-        gettext_lazy("Annually"),
-    ),
-)
-_ONGOING_LABEL = gettext_lazy("Ongoing")
-_TBC_LABEL = gettext_lazy("TBC")
+# Timescale words a reader reads in their own language, by the whole phrase as written (either
+# language). A timescale that says more ("every November", "quarterly reports") is kept as
+# written: its words are content, not a kind.
+_PHRASE_LABELS = {
+    **dict.fromkeys(("ongoing", "on-going", "on going", "continuous", "parhaus", "yn barhaus"),
+                    gettext_lazy("Ongoing")),
+    **dict.fromkeys(("annually", "annual", "yearly", "every year", "each year", "yn flynyddol",
+                     "bob blwyddyn"), gettext_lazy("Annually")),
+    **dict.fromkeys(("quarterly", "yn chwarterol", "bob chwarter"), gettext_lazy("Quarterly")),
+    **dict.fromkeys(("monthly", "yn fisol", "bob mis"), gettext_lazy("Monthly")),
+    **dict.fromkeys(UNKNOWN_WORDS, gettext_lazy("TBC")),
+}  # fmt: skip
+# "Annually and Ongoing": each part is a phrase of its own.
+_AND = re.compile(r"\s+(?:and|&|ac|a)\s+|\s*[,;/]\s*", re.IGNORECASE)
+_TIMESCALE_AND = pgettext_lazy("joins two timescale words, as in 'Annually and Ongoing'", " and ")
 _HAS_LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -268,7 +272,9 @@ def timescale_label(
     Welsh reader never sees "Sep 2028" and an English reader never sees "Medi 2028". A date is
     its month and year (with the day when the plan named one), except that a timescale written
     without words, such as "2019/20", reads the same in both languages and is kept as written.
-    What could not be understood shows its original text. `language` overrides the active one.
+    Timescale words ("Ongoing", "Annually and Ongoing", "TBC") are said in the reader's words
+    when the whole text is such words; anything else, and what could not be understood, shows
+    its original text. `language` overrides the active one.
     """
     if language is not None:
         with translation.override(language):
@@ -282,17 +288,11 @@ def timescale_label(
         if due_date != month_end(due_date.year, due_date.month):
             return f"{due_date.day} {label}"
         return label
-    if kind == TimescaleKind.ONGOING:
-        return str(_ONGOING_LABEL)
-    if kind == TimescaleKind.RECURRING:
-        for words, recurring_label in _RECURRING_LABELS:
-            if any(word in lowered for word in words):
-                return str(recurring_label)
+    if kind == TimescaleKind.DATE:
         return text
-    if kind == TimescaleKind.UNKNOWN and any(
-        lowered == w or lowered.startswith(w + " ") for w in UNKNOWN_WORDS
-    ):
-        return str(_TBC_LABEL)
+    parts = [part for part in _AND.split(lowered.rstrip(".")) if part]
+    if parts and all(part in _PHRASE_LABELS for part in parts):
+        return str(_TIMESCALE_AND).join(str(_PHRASE_LABELS[part]) for part in parts)
     return text
 
 
