@@ -93,7 +93,8 @@ class TimescaleSerializer(serializers.Serializer[Any]):
     date = serializers.DateField(
         allow_null=True, help_text="The due date read from it; null when it names no date."
     )
-    label = BilingualTextSerializer(
+    # The metaclass takes declared fields off the class, so this does not shadow Field.label.
+    label = BilingualTextSerializer(  # type: ignore[assignment]
         help_text="How the platform shows it, in English and in Welsh (the original text when "
         "it could not be understood)."
     )

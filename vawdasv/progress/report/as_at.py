@@ -97,7 +97,7 @@ def _history_after(
         .only("object_id", "verb", "changes")
     )
     for entry in later:
-        model = by_name[entry.model_name]  # type: ignore[attr-defined]
+        model = by_name[entry.model_name]
         if entry.verb == Verb.CREATED:
             history.added[model].add(entry.object_id)
             continue
