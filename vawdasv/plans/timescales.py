@@ -271,7 +271,8 @@ def timescale_label(
     The one place a timescale is rendered (pages, reports, exports, packs, the API), so a
     Welsh reader never sees "Sep 2028" and an English reader never sees "Medi 2028". A date is
     its month and year (with the day when the plan named one), except that a timescale written
-    without words, such as "2019/20", reads the same in both languages and is kept as written.
+    without words, such as "2019/20", reads the same in both languages and is kept as written,
+    and so is a date inside longer words ("Annual report due 2024/25").
     Timescale words ("Ongoing", "Annually and Ongoing", "TBC") are said in the reader's words
     when the whole text is such words; anything else, and what could not be understood, shows
     its original text. `language` overrides the active one.
@@ -282,7 +283,9 @@ def timescale_label(
     text = " ".join((text or "").split())
     lowered = text.lower()
     if kind == TimescaleKind.DATE and due_date is not None:
-        if text and not _HAS_LETTERS.search(text):
+        # Written without words ("2019/20"), or a date inside longer words ("Annual report
+        # due 2024/25", "April 2025 – March 2026"): the words say more than the date.
+        if text and (not _HAS_LETTERS.search(text) or _parse_date(text) is None):
             return text
         label = month_year_label(due_date)
         if due_date != month_end(due_date.year, due_date.month):
