@@ -24,6 +24,7 @@ def _label(text: str, language: str) -> str:
         ("By July 2026", "July 2026", "Gorffennaf 2026"),
         ("15 June 2025", "15 June 2025", "15 Mehefin 2025"),
         ("2019/20", "2019/20", "2019/20"),  # no words: reads the same in both languages
+        ("April 2025 – March 2026", "April 2025 – March 2026", "Ebrill 2025 – Mawrth 2026"),
         ("Annual report due 2024/25", "Annual report due 2024/25", "Annual report due 2024/25"),
         ("Ongoing", "Ongoing", "Parhaus"),
         ("Parhaus", "Ongoing", "Parhaus"),

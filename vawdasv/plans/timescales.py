@@ -256,6 +256,14 @@ _PHRASE_LABELS = {
 _AND = re.compile(r"\s+(?:and|&|ac|a)\s+|\s*[,;/]\s*", re.IGNORECASE)
 _TIMESCALE_AND = pgettext_lazy("joins two timescale words, as in 'Annually and Ongoing'", " and ")
 _HAS_LETTERS = re.compile(r"[^\W\d_]")
+_SPAN = re.compile(r"\s+(?:-|–|—|to|until|till|tan|i)\s+", re.IGNORECASE)
+
+
+def _date_label(day: datetime.date) -> str:
+    """A due date as the reader reads it: the month and year, with the day when it is not the
+    month's last (a plan that named a day)."""
+    label = month_year_label(day)
+    return label if day == month_end(day.year, day.month) else f"{day.day} {label}"
 
 
 def month_year_label(day: datetime.date) -> str:
@@ -285,12 +293,15 @@ def timescale_label(
     if kind == TimescaleKind.DATE and due_date is not None:
         # Written without words ("2019/20"), or a date inside longer words ("Annual report
         # due 2024/25", "April 2025 – March 2026"): the words say more than the date.
-        if text and (not _HAS_LETTERS.search(text) or _parse_date(text) is None):
+        if text and not _HAS_LETTERS.search(text):
             return text
-        label = month_year_label(due_date)
-        if due_date != month_end(due_date.year, due_date.month):
-            return f"{due_date.day} {label}"
-        return label
+        if text and _parse_date(text) is None:
+            # "April 2025 – March 2026": each end in the reader's words.
+            ends = [_parse_date(end) for end in _SPAN.split(text)]
+            if len(ends) == 2 and all(ends):
+                return " – ".join(_date_label(end) for end in ends if end)
+            return text
+        return _date_label(due_date)
     if kind == TimescaleKind.DATE:
         return text
     parts = [part for part in _AND.split(lowered.rstrip(".")) if part]
