@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from vawdasv.progress import services
 from vawdasv.progress.models import ProgressUpdate
+from vawdasv.progress.timescale_input import TimescaleWidget, parts
 
 from .conftest import GOOD_UPDATE
 
@@ -125,3 +126,24 @@ def test_a_month_chosen_over_a_free_text_proposal_replaces_it(world, progress_ro
     assert response.status_code == 302
     update.refresh_from_db()
     assert update.proposed_timescale_text == "May 2027"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("Sep 2028", ["9", "2028", "", ""]),
+        ("Medi 2028", ["9", "2028", "", ""]),
+        ("Parhaus", ["", "", "ongoing", ""]),
+        ("TBC", ["", "", "tbc", ""]),
+        ("2026/27", ["", "", "as-written", "2026/27"]),
+        ("Ongoing until funding ends", ["", "", "as-written", "Ongoing until funding ends"]),
+        ("15 June 2025", ["", "", "as-written", "15 June 2025"]),
+    ],
+)
+def test_a_stored_proposal_fills_the_selects_only_when_it_is_a_plain_month_or_kind(stored, shown):
+    assert parts(stored) == shown
+
+
+def test_an_older_proposals_year_stays_on_offer():
+    html = TimescaleWidget().render(FIELD, "Mar 2001")
+    assert '<option value="2001" selected>2001</option>' in html

@@ -19,7 +19,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from vawdasv.plans.enums import TimescaleKind
-from vawdasv.plans.timescales import MONTH_NAMES, month_end, parse_timescale
+from vawdasv.plans.timescales import (
+    MONTH_NAMES,
+    label_of_text,
+    month_end,
+    parse_timescale,
+    timescale_label,
+)
 
 AS_WRITTEN = "as-written"
 # The kinds a person may choose instead of a month, with the plan's (English) text for each.
@@ -35,21 +41,24 @@ LABELS = (_("Month"), _("Year"), _("Or"))
 
 
 def parts(text: str) -> list[str]:
-    """[month, year, kind, as written] for a stored proposal (what the selects show)."""
+    """[month, year, kind, as written] for a stored proposal (what the selects show).
+
+    Only a plain month and year or a plain kind word fill the selects (read as the English
+    reader reads them, `plans.timescales`); anything that says more ("2026/27", "15 June
+    2025", "Ongoing until funding ends") is offered as written, never cut down to fit.
+    """
     text = " ".join((text or "").split())
     if not text:
         return ["", "", "", ""]
-    parsed = parse_timescale(text)
-    due = parsed.due_date
-    if parsed.kind == TimescaleKind.DATE and due is not None:
-        if due == month_end(due.year, due.month):
-            return [str(due.month), str(due.year), "", ""]
-    elif parsed.kind == TimescaleKind.ONGOING:
-        return ["", "", "ongoing", ""]
-    elif parsed.kind == TimescaleKind.RECURRING and text.lower() in ("annually", "yn flynyddol"):
-        return ["", "", "annually", ""]
-    elif parsed.kind == TimescaleKind.UNKNOWN and not parsed.needs_check:
-        return ["", "", "tbc", ""]
+    english = label_of_text(text, "en")
+    due = parse_timescale(text).due_date
+    shown = timescale_label("", TimescaleKind.DATE, due, "en") if due else None
+    # A plain month and year reads in English exactly as its date does (no day, no more words).
+    if due is not None and english == shown and due == month_end(due.year, due.month):
+        return [str(due.month), str(due.year), "", ""]
+    kind = {plan: key for key, plan in KIND_TEXT.items()}.get(english)
+    if kind:
+        return ["", "", kind, ""]
     return ["", "", AS_WRITTEN, text]
 
 
@@ -58,12 +67,12 @@ class TimescaleWidget(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         this_year = datetime.date.today().year
-        years = range(this_year - YEARS_BACK, this_year + YEARS_AHEAD + 1)
+        self.years = [str(y) for y in range(this_year - YEARS_BACK, this_year + YEARS_AHEAD + 1)]
         select = {"class": "govuk-select"}
         super().__init__(
             [
                 forms.Select(select, choices=[("", ""), *enumerate(MONTH_NAMES, start=1)]),
-                forms.Select(select, choices=[("", ""), *((y, str(y)) for y in years)]),
+                forms.Select(select, choices=[("", ""), *((y, y) for y in self.years)]),
                 forms.Select(select, choices=KIND_CHOICES),
                 forms.HiddenInput(),
             ],
@@ -90,6 +99,10 @@ class TimescaleWidget(forms.MultiWidget):
             # The text first written, as a choice of its own, so it survives a save.
             kinds.append((AS_WRITTEN, _("As first written: %(text)s") % {"text": written}))
         self.widgets[2].choices = kinds  # type: ignore[attr-defined]
+        # A year outside the usual span (an older proposal) stays on offer, so it is not lost.
+        year = str(values[1] or "") if len(values) > 1 else ""
+        years = sorted({*self.years, year} - {""}) if year else self.years
+        self.widgets[1].choices = [("", ""), *((y, y) for y in years)]  # type: ignore[attr-defined]
         context = super().get_context(name, value, attrs)
         for sub, label in zip(context["widget"]["subwidgets"], LABELS, strict=False):
             sub["label"] = label
