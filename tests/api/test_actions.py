@@ -56,6 +56,12 @@ def test_an_action_carries_its_plan_place_timescale_organisations_and_alignment(
     assert body["due_date"] == "2026-03-31"
     assert body["timescale_kind"] == "date"
     assert body["timescale_needs_check"] is False
+    assert body["timescale"] == {
+        "text": "Mar 2026",
+        "kind": "date",
+        "date": "2026-03-31",
+        "label": {"en": "March 2026", "cy": "Mawrth 2026"},
+    }
     assert body["lead_organisations"] == [
         {
             "slug": "south-wales-police",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from typing import Any
 
 import pdfplumber
@@ -31,7 +32,9 @@ pytestmark = [
 ]
 
 PERIOD = "2025/26"  # the world's actions are due by March 2026, the end of this financial year
-NEW_TIMESCALE = "Mar 2027"
+NEW_TIMESCALE = "Mar 2027"  # as the plan records it; chosen as March and 2027 in the form
+NEW_MONTH, NEW_YEAR = "3", "2027"
+SHOWN = {"en": "March 2027", "cy": "Mawrth 2027"}  # as each reader reads it
 TIMESCALE_REASON = "The force's training contract was re-let"
 RETURN_COMMENT = "Please say how many staff have been trained"
 
@@ -55,7 +58,7 @@ def write_update(
     rag: RagStatus,
     narrative: str,
     *,
-    timescale: tuple[str, str] | None = None,
+    timescale: str | None = None,
 ) -> None:
     """A lead officer signs in, finds the action in My actions, rates it and submits it."""
     main = page.locator("main")
@@ -66,8 +69,12 @@ def write_update(
     form.locator(f'input[name=rag][value="{rag.value}"]').check()
     form.locator(f"textarea[name=narrative_{'cy' if prefix else 'en'}]").fill(narrative)
     if timescale is not None:
-        form.locator("input[name=proposed_timescale_text]").fill(timescale[0])
-        form.locator("textarea[name=proposed_timescale_reason]").fill(timescale[1])
+        # The new timescale is a month and a year chosen from lists named in the page's language.
+        month = form.locator("select[name=proposed_timescale_text_0]")
+        expect(month.locator('option[value="9"]')).to_have_text("Medi" if prefix else "September")
+        month.select_option(NEW_MONTH)
+        form.locator("select[name=proposed_timescale_text_1]").select_option(NEW_YEAR)
+        form.locator("textarea[name=proposed_timescale_reason]").fill(timescale)
     follow(page, form.locator("button[type=submit][name=intent][value=submit]"))
     assert path_of(page) == f"{prefix}/progress/"
     expect(main.locator(".govuk-notification-banner--success")).to_have_count(1)
@@ -80,6 +87,7 @@ def review(
     decision: str,
     comment: str,
     next_update: ProgressUpdate | None = None,
+    shows: str = "",
 ) -> None:
     """Record the decision on the update's review page (from the round page's Review link
     unless the queue already opened it); the next update waiting opens after it, or the round."""
@@ -87,6 +95,8 @@ def review(
     address = f"/progress/updates/{update.pk}/review/"
     if not path_of(page).endswith(address):
         follow(page, main.locator(f'a[href$="{address}"]'))
+    if shows:
+        expect(main).to_contain_text(shows)
     form = main.locator("form[method=post]")
     form.locator(f'input[name=decision][value="{decision}"]').check()
     form.locator("textarea[name=comment]").fill(comment)
@@ -149,7 +159,7 @@ def check_report_files(page: Page, language: str, police_action: Any, council_ac
     police_rows = [row for row in rows if police_action.text_en in row]
     council_rows = [row for row in rows if council_action.text_en in row]
     assert police_rows and council_rows, rows
-    assert any(NEW_TIMESCALE in row and green in row for row in police_rows), police_rows
+    assert any(SHOWN[language] in row and green in row for row in police_rows), police_rows
     assert any(TIMESCALE_REASON in row for row in police_rows), police_rows
     assert any(no_update in row for row in council_rows), council_rows
     assert not any(green in row for row in council_rows), council_rows
@@ -159,7 +169,7 @@ def check_report_files(page: Page, language: str, police_action: Any, council_ac
     assert pdf_file.startswith(b"%PDF")
     table_count, text = pdf_tables_and_text(pdf_file)
     assert table_count >= 3
-    assert NEW_TIMESCALE in text
+    assert re.search(r"\s+".join(SHOWN[language].split()), text), text
     assert green in text
     assert rag_word(RagStatus.RED, language) in text  # the RAG key names every colour
 
@@ -196,7 +206,7 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     write_update(
         page, prefix, "owain", world.police_action, RagStatus.GREEN,
         "All response officers have completed the training",
-        timescale=(NEW_TIMESCALE, TIMESCALE_REASON),
+        timescale=TIMESCALE_REASON,
     )  # fmt: skip
     write_update(
         page, prefix, "bethan", world.council_action, RagStatus.AMBER,
@@ -220,7 +230,11 @@ def test_administrator_runs_a_round_that_two_lead_officers_answer_and_downloads_
     follow(page, main.locator(f'a[href="{prefix}/progress/reviews/"]'))
     expect(main.locator("tbody tr")).to_have_count(2)
     visit(page, round_url)
-    review(page, police_update, "approve", "", next_update=council_update)
+    # The proposed timescale reads in the page's language ("Mawrth 2027" on the Welsh page).
+    review(
+        page, police_update, "approve", "", next_update=council_update,
+        shows=SHOWN[page_language],
+    )  # fmt: skip
     review(page, council_update, "return", RETURN_COMMENT)
     police_update.refresh_from_db()
     council_update.refresh_from_db()

@@ -70,6 +70,7 @@ def test_the_pack_is_made_in_the_background_with_agenda_progress_and_open_items(
     text = _docx_text(b"".join(download.streaming_content))
     assert "Minutes of the last meeting" in text
     assert "Training delivered." in text and "Green" in text
+    assert "March 2026" in text  # the action's timescale, in the pack's language
     assert "Circulate the draft" in text and "Closed item" not in text
 
 
@@ -88,6 +89,8 @@ def test_the_welsh_pdf_pack_is_in_welsh(world, ready, django_capture_on_commit_c
     assert "Dosbarthu’r drafft" in text
     assert "Cyfarfod Grŵp Llywio Rhanbarthol" in text and "11 Medi 2026" in text
     assert "Eitemau agored yn y log gweithredu" in text
+    # The timescale in Welsh (its narrow cell puts "Mawrth" and "2026" on two lines).
+    assert "Mawrth" in text.split() and "Mar" not in text.split()
 
 
 def test_someone_elses_pack_is_not_found(world, ready):

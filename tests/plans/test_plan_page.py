@@ -39,4 +39,4 @@ def test_a_row_shows_the_timescale_or_not_given_with_the_check_tag_and_every_lea
     assert "Not given" in row and "Check timescale" in row
     assert "South Wales Police" in row and "Cardiff Council" in row
     police_row = html[html.index(f"/strategies/actions/{world.police_action.pk}/") :]
-    assert "Mar 2026" in police_row.split("</tr>")[0]
+    assert "March 2026" in police_row.split("</tr>")[0]

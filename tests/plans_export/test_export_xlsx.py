@@ -65,3 +65,4 @@ def test_welsh_export_has_welsh_headers_and_welsh_content_where_there_is_some(pl
     assert rows[2][3] == world.council_action.text_en
     assert rows[3][0] == "YMLID"
     assert rows[1][6] == "Heddlu De Cymru"
+    assert rows[1][5] == "Mawrth 2026"  # the timescale in Welsh, from its date

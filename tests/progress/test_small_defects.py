@@ -40,8 +40,8 @@ def test_the_approved_updates_review_page_says_the_timescale_it_changed_from(wor
 
     page = _login(world.admin).get(reverse("progress:review", args=[update.pk])).content.decode()
 
-    assert "Change the timescale from Mar 2026 to Sep 2028" in page
-    assert "from Sep 2028 to Sep 2028" not in page
+    assert "Change the timescale from March 2026 to September 2028" in page
+    assert "from September 2028 to September 2028" not in page
 
 
 def test_a_lead_officers_submitted_view_shows_the_proposed_timescale_reason_and_welsh(
@@ -52,7 +52,7 @@ def test_a_lead_officers_submitted_view_shows_the_proposed_timescale_reason_and_
 
     page = _login(world.lead).get(url).content.decode()
 
-    assert "Sep 2028" in page
+    assert "September 2028" in page
     assert "Funding" in page
     assert GOOD_UPDATE["narrative_cy"] in page
     assert GOOD_UPDATE["narrative_en"] in page

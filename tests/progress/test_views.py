@@ -336,7 +336,7 @@ def test_administrator_approves_a_proposed_date_change_from_the_review_page(worl
     )  # fmt: skip
     url = reverse("progress:review", args=[update.pk])
     admin = client_for(world, "admin")
-    assert "Change the timescale from Mar 2026 to Mar 2027" in admin.get(url).content.decode()
+    assert "Change the timescale from March 2026 to March 2027" in admin.get(url).content.decode()
     response = admin.post(url, {"decision": "approve", "comment": ""})
     assert response.status_code == 302
     assert Action.objects.get(pk=world.police_action.pk).timescale_text == "Mar 2027"

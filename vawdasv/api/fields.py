@@ -17,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vawdasv.lib.bilingual import LANGUAGE_CODES
+from vawdasv.plans.timescales import label_of
 
 
 class BilingualTextSerializer(serializers.Serializer[Any]):
@@ -82,3 +83,40 @@ class PageUrlField(serializers.Field[Any, Any, Any, Any]):
                 path = value.get_absolute_url()
             urls[lang] = request.build_absolute_uri(path) if request else path
         return urls
+
+
+class TimescaleSerializer(serializers.Serializer[Any]):
+    """Schema only: a timescale in both forms, as written and as understood."""
+
+    text = serializers.CharField(help_text='As written in the plan, such as "Mar 2026".')
+    kind = serializers.CharField(help_text="date, recurring, ongoing or unknown.")
+    date = serializers.DateField(
+        allow_null=True, help_text="The due date read from it; null when it names no date."
+    )
+    # The metaclass takes declared fields off the class, so this does not shadow Field.label.
+    label = BilingualTextSerializer(  # type: ignore[assignment]
+        help_text="How the platform shows it, in English and in Welsh (the original text when "
+        "it could not be understood)."
+    )
+
+    class Meta:
+        ref_name = "Timescale"
+
+
+@extend_schema_field(TimescaleSerializer)
+class TimescaleField(serializers.Field[Any, Any, Any, Any]):
+    """An action's timescale: the original text, its kind and date, and a label per language."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, Any]:
+        due = value.due_date
+        return {
+            "text": value.timescale_text,
+            "kind": value.timescale_kind,
+            "date": due.isoformat() if due else None,
+            "label": {lang: label_of(value, lang) for lang in LANGUAGE_CODES},
+        }

@@ -12,7 +12,12 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vawdasv.api.fields import BilingualField, BilingualTextSerializer, PageUrlField
+from vawdasv.api.fields import (
+    BilingualField,
+    BilingualTextSerializer,
+    PageUrlField,
+    TimescaleField,
+)
 from vawdasv.governance.enums import ATTENDED, AttendanceStatus, MinutesStatus
 from vawdasv.governance.models import Decision, ExternalBody, Group, Meeting
 from vawdasv.partnerships.models import Organisation, Partnership
@@ -260,6 +265,10 @@ class ActionSerializer(ReadOnlyModelSerializer):
         allow_null=True,
         help_text="The date read from the timescale; null when it names no date.",
     )
+    timescale = TimescaleField(
+        help_text="The timescale as written, as understood (kind and date) and as shown in each "
+        "language."
+    )
     lead_organisations = OrganisationSummarySerializer(many=True, read_only=True)
     partner_organisations = OrganisationSummarySerializer(many=True, read_only=True)
     alignment = AlignmentSerializer(source="alignments", many=True, read_only=True)
@@ -269,7 +278,7 @@ class ActionSerializer(ReadOnlyModelSerializer):
         model = Action
         fields = [
             "id", "strategy", "theme", "commitment", "order", "ref", "text", "evidence",
-            "timescale_text", "due_date", "timescale_kind", "timescale_needs_check",
+            "timescale_text", "due_date", "timescale_kind", "timescale_needs_check", "timescale",
             "lead_organisations", "partner_organisations", "alignment", "url",
         ]  # fmt: skip
 

@@ -41,6 +41,7 @@ from vawdasv.lib.bilingual import read
 from vawdasv.lib.text import xml_safe
 from vawdasv.ops import queue
 from vawdasv.partnerships import permissions
+from vawdasv.plans.timescales import label_of
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ def gather(meeting: Meeting, language: str) -> PackData:
                 PackAction(
                     ref=a.ref,
                     text=read(a, "text", language).text,
-                    timescale=a.timescale_text,
+                    timescale=label_of(a),
                     status=progress[a.pk].status if a.pk in progress else _("No update yet"),
                     narrative=progress[a.pk].narrative if a.pk in progress else "",
                 )

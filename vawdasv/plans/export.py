@@ -39,6 +39,7 @@ from vawdasv.partnerships.leads import split_leads
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
 from vawdasv.plans.selectors import plan_tree
+from vawdasv.plans.timescales import label_of
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_CONTENT_TYPE = tabular.XLSX_CONTENT_TYPE
@@ -102,7 +103,9 @@ def _action_cells(row: ActionRow, language: str) -> list[str]:
     return [
         read(action, "text", language).text,
         read(action, "evidence", language).text,
-        action.timescale_text,
+        # The English export carries the plan's own text so it reads back unchanged (exports
+        # round-trip through the importer); the Welsh one says it in Welsh.
+        action.timescale_text if language == "en" else label_of(action, language),
         leads_cell(action, language),
     ]
 

@@ -12,6 +12,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from vawdasv.plans.enums import TimescaleKind
 
 MONTHS = {
@@ -227,3 +230,100 @@ def plan_text(raw: str) -> str:
         if year is not None:
             return f"{calendar.month_abbr[MONTHS[m.group(1)]]} {year}"
     return text
+
+
+# Rendering a timescale in the reader's language. The month names are this project's own
+# msgids (not Django's) so the Welsh catalogue spells them as the glossary does ("Gorffennaf").
+MONTH_NAMES = (
+    gettext_lazy("January"), gettext_lazy("February"), gettext_lazy("March"),
+    gettext_lazy("April"), gettext_lazy("May"), gettext_lazy("June"), gettext_lazy("July"),
+    gettext_lazy("August"), gettext_lazy("September"), gettext_lazy("October"),
+    gettext_lazy("November"), gettext_lazy("December"),
+)  # fmt: skip
+# Timescale words a reader reads in their own language, by the whole phrase as written (either
+# language). A timescale that says more ("every November", "quarterly reports") is kept as
+# written: its words are content, not a kind.
+_PHRASE_LABELS = {
+    **dict.fromkeys(("ongoing", "on-going", "on going", "continuous", "parhaus", "yn barhaus"),
+                    gettext_lazy("Ongoing")),
+    **dict.fromkeys(("annually", "annual", "yearly", "every year", "each year", "yn flynyddol",
+                     "bob blwyddyn"), gettext_lazy("Annually")),
+    **dict.fromkeys(("quarterly", "yn chwarterol", "bob chwarter"), gettext_lazy("Quarterly")),
+    **dict.fromkeys(("monthly", "yn fisol", "bob mis"), gettext_lazy("Monthly")),
+    **dict.fromkeys(UNKNOWN_WORDS, gettext_lazy("TBC")),
+}  # fmt: skip
+# "Annually and Ongoing": each part is a phrase of its own.
+_AND = re.compile(r"\s+(?:and|&|ac|a)\s+|\s*[,;/]\s*", re.IGNORECASE)
+_TIMESCALE_AND = pgettext_lazy("joins two timescale words, as in 'Annually and Ongoing'", " and ")
+_HAS_LETTERS = re.compile(r"[^\W\d_]")
+_SPAN = re.compile(r"\s+(?:-|–|—|to|until|till|tan|i)\s+", re.IGNORECASE)
+
+
+def _date_label(day: datetime.date) -> str:
+    """A due date as the reader reads it: the month and year, with the day when it is not the
+    month's last (a plan that named a day)."""
+    label = month_year_label(day)
+    return label if day == month_end(day.year, day.month) else f"{day.day} {label}"
+
+
+def month_year_label(day: datetime.date) -> str:
+    """ "March 2020" in the active language ("Mawrth 2020" in Welsh)."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def timescale_label(
+    text: str, kind: str, due_date: datetime.date | None, language: str | None = None
+) -> str:
+    """A timescale as the reader reads it, worked out from its kind and date.
+
+    The one place a timescale is rendered (pages, reports, exports, packs, the API), so a
+    Welsh reader never sees "Sep 2028" and an English reader never sees "Medi 2028". A date is
+    its month and year (with the day when the plan named one), except that a timescale written
+    without words, such as "2019/20", reads the same in both languages and is kept as written,
+    and so is a date inside longer words ("Annual report due 2024/25").
+    Timescale words ("Ongoing", "Annually and Ongoing", "TBC") are said in the reader's words
+    when the whole text is such words; anything else, and what could not be understood, shows
+    its original text. `language` overrides the active one.
+    """
+    if language is not None:
+        with translation.override(language):
+            return timescale_label(text, kind, due_date)
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    if kind == TimescaleKind.DATE and due_date is not None:
+        # Written without words ("2019/20"), or a date inside longer words ("Annual report
+        # due 2024/25", "April 2025 – March 2026"): the words say more than the date.
+        if text and not _HAS_LETTERS.search(text):
+            return text
+        if text and _parse_date(text) is None:
+            # "April 2025 – March 2026": each end in the reader's words.
+            ends = [_parse_date(end) for end in _SPAN.split(text)]
+            if len(ends) == 2 and all(ends):
+                return " – ".join(_date_label(end) for end in ends if end)
+            return text
+        return _date_label(due_date)
+    if kind == TimescaleKind.DATE:
+        return text
+    parts = [part for part in _AND.split(lowered.rstrip(".")) if part]
+    if parts and all(part in _PHRASE_LABELS for part in parts):
+        return str(_TIMESCALE_AND).join(str(_PHRASE_LABELS[part]) for part in parts)
+    return text
+
+
+def label_of(action: object, language: str | None = None) -> str:
+    """`timescale_label` of anything with the action's timescale fields (one marked for checking
+    was not understood, so it shows as written)."""
+    if getattr(action, "timescale_needs_check", False):
+        return " ".join((getattr(action, "timescale_text", "") or "").split())
+    return timescale_label(
+        getattr(action, "timescale_text", ""),
+        getattr(action, "timescale_kind", TimescaleKind.UNKNOWN),
+        getattr(action, "due_date", None),
+        language,
+    )
+
+
+def label_of_text(text: str, language: str | None = None) -> str:
+    """A timescale known only as text (a proposal, a past value): read it, then render it."""
+    parsed = parse_timescale(text)
+    return timescale_label(parsed.text, parsed.kind, parsed.due_date, language)

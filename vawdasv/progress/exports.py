@@ -28,6 +28,7 @@ from vawdasv.lib import tabular
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy
+from vawdasv.plans.timescales import label_of_text
 from vawdasv.progress.models import ProgressUpdate
 from vawdasv.progress.rag import rag_vocabulary
 
@@ -98,7 +99,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(lambda: _("Completed"), lambda u: _yes_no(u.completed), 10),
     Column(lambda: _("Progress (English)"), lambda u: u.narrative_en, 60),
     Column(lambda: _("Progress (Welsh)"), lambda u: u.narrative_cy, 60),
-    Column(lambda: _("Proposed timescale"), lambda u: u.proposed_timescale_text),
+    Column(lambda: _("Proposed timescale"), lambda u: label_of_text(u.proposed_timescale_text)),
     Column(lambda: _("Reason for the new timescale"), lambda u: u.proposed_timescale_reason, 40),
     Column(lambda: _("Reworded action (English)"), lambda u: u.proposed_text_en, 40),
     Column(lambda: _("Reworded action (Welsh)"), lambda u: u.proposed_text_cy, 40),
@@ -111,7 +112,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(lambda: _("Proposed new action (Welsh)"), lambda u: u.proposed_new_action_cy, 40),
     Column(
         lambda: _("Timescale for the proposed new action"),
-        lambda u: u.proposed_new_action_timescale,
+        lambda u: label_of_text(u.proposed_new_action_timescale),
     ),
     Column(lambda: _("Evidence"), _evidence, 50),
     Column(lambda: _("Comment from the regional team"), lambda u: u.review_comment, 40),

@@ -20,6 +20,7 @@ from vawdasv.progress.periods import periods_for_years
 from vawdasv.progress.rag import rag_vocabulary, update_vocabulary
 from vawdasv.progress.selectors import RoundFilters
 from vawdasv.progress.services import UPDATE_FIELDS
+from vawdasv.progress.timescale_input import TimescaleField
 
 
 class DateInput(forms.DateInput):
@@ -96,6 +97,30 @@ class UpdateForm(GovukModelForm):
     # What each field held when the page was loaded (digests): after a refused save, the fields
     # this person did not change take the other person's values (see views/updates.py).
     base = forms.CharField(widget=forms.HiddenInput, required=False)
+    proposed_timescale_text = TimescaleField(
+        label=_("New timescale"),
+        help_text=_("A month and year, or ongoing, annually or to be confirmed."),
+        messages={
+            "month": _("Choose the month of the new timescale"),
+            "year": _("Choose the year of the new timescale"),
+            "both": _(
+                "Choose either a month and year or one of the other timescales for the new "
+                "timescale, not both"
+            ),
+        },
+    )
+    proposed_new_action_timescale = TimescaleField(
+        label=_("Timescale for the new action"),
+        help_text=_("A month and year, or ongoing, annually or to be confirmed."),
+        messages={
+            "month": _("Choose the month of the new action's timescale"),
+            "year": _("Choose the year of the new action's timescale"),
+            "both": _(
+                "Choose either a month and year or one of the other timescales for the new "
+                "action, not both"
+            ),
+        },
+    )
 
     class Meta:
         model = ProgressUpdate
@@ -104,20 +129,15 @@ class UpdateForm(GovukModelForm):
             "rag": forms.RadioSelect,
             "narrative_en": forms.Textarea(attrs={"rows": 6}),
             "narrative_cy": forms.Textarea(attrs={"rows": 6}),
-            "proposed_timescale_text": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
             "proposed_timescale_reason": forms.Textarea(attrs={"rows": 2}),
             "proposed_text_en": forms.Textarea(attrs={"rows": 3}),
             "proposed_text_cy": forms.Textarea(attrs={"rows": 3}),
             "proposed_new_action_en": forms.Textarea(attrs={"rows": 3}),
             "proposed_new_action_cy": forms.Textarea(attrs={"rows": 3}),
-            "proposed_new_action_timescale": forms.TextInput(
-                attrs={"class": "govuk-input--width-10"}
-            ),
         }
         labels = {
             "proposed_new_action_en": _("New action (English)"),
             "proposed_new_action_cy": _("New action (Welsh)"),
-            "proposed_new_action_timescale": _("Timescale for the new action"),
         }
         help_texts = {
             "rag": _("Colours are shown with their meaning, so nobody needs to rely on colour."),
@@ -128,9 +148,6 @@ class UpdateForm(GovukModelForm):
             "proposed_new_action_en": _(
                 "Only if the commitment needs another action. It is added to the plan under the "
                 "same commitment when the regional team approves this update."
-            ),
-            "proposed_new_action_timescale": _(
-                'A month and year, such as "Mar 2027", or a financial year, such as "2026/27".'
             ),
         }
 

@@ -151,4 +151,4 @@ def test_the_export_lists_evidence_and_a_proposed_new_action(plan):
     assert len(joint) == 1
     assert joint[0][column["Evidence"]] == "Training register (https://example.org/register)"
     assert joint[0][column["Proposed new action (English)"]] == "Train custody staff"
-    assert joint[0][column["Timescale for the proposed new action"]] == "Mar 2027"
+    assert joint[0][column["Timescale for the proposed new action"]] == "March 2027"

@@ -36,7 +36,7 @@ def _headers(language):
     ("language", "by", "red", "amended"),
     [
         ("en", "By", "Red", "Timescale amended from March 2019 to April 2020"),
-        ("cy", "Erbyn", "Coch", "March 2019"),
+        ("cy", "Erbyn", "Coch", "Mawrth 2019"),
     ],
 )
 def test_each_theme_has_a_table_with_a_repeating_header_row(plan, language, by, red, amended):

@@ -26,7 +26,7 @@ def _pdf(plan, language):
         ("en", b"en", ["PREPARE", "Provide a male IDSVA resource", "Green", "Amber", "Red",
                        "Timescale amended from March 2019 to April 2020", "Future activity"]),
         ("cy", b"cy", ["PARATOI", "Darparu adnodd IDSVA gwrywaidd", "Gwyrdd", "Coch",
-                       "Erbyn", "Cynnydd", "April 2020"]),
+                       "Erbyn", "Cynnydd", "Ebrill 2020"]),
     ],
 )  # fmt: skip
 def test_pdf_is_tagged_in_the_readers_language_and_says_the_rag_in_words(

@@ -40,6 +40,7 @@ from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.lib.bilingual import BilingualText, read
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy, Theme
+from vawdasv.plans.timescales import label_of, label_of_text
 from vawdasv.progress.enums import RagStatus
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
@@ -73,7 +74,7 @@ class ReportRow:
     section_ref: str
     we_will: BilingualText  # the action's text
     action_ref: str
-    by: str  # the timescale as written in the plan, after any change made in the period
+    by: str  # the timescale in the report's language, after any change made in the period
     leads: list[str]
     rag: str = NOT_RATED
     rag_word: str = ""
@@ -306,8 +307,8 @@ def _describe_entries(
         if "timescale_text" in changes:
             change = changes["timescale_text"]
             line = _("Timescale amended from %(before)s to %(after)s") % {
-                "before": _plain(change.get("before")),
-                "after": _plain(change.get("after")),
+                "before": _plain(label_of_text(change.get("before") or "")),
+                "after": _plain(label_of_text(change.get("after") or "")),
             }
             if update is not None and update.proposed_timescale_reason.strip():
                 line += " – " + _("reason: %(reason)s") % {
@@ -338,11 +339,13 @@ def _describe_proposals(
     if update.proposed_timescale_text and TIMESCALE not in told:
         if action.timescale_text and action.timescale_text != update.proposed_timescale_text:
             line = _("Timescale amended from %(before)s to %(after)s") % {
-                "before": action.timescale_text,
-                "after": update.proposed_timescale_text,
+                "before": label_of(action),
+                "after": label_of_text(update.proposed_timescale_text),
             }
         else:
-            line = _("Timescale amended to %(after)s") % {"after": update.proposed_timescale_text}
+            line = _("Timescale amended to %(after)s") % {
+                "after": label_of_text(update.proposed_timescale_text)
+            }
         if update.proposed_timescale_reason.strip():
             line += " – " + _("reason: %(reason)s") % {
                 "reason": update.proposed_timescale_reason.strip()
@@ -361,7 +364,7 @@ def _describe_proposals(
                 _("New action added: %(text)s (by %(timescale)s)")
                 % {
                     "text": read(update, "proposed_new_action", language).text,
-                    "timescale": _plain(update.proposed_new_action_timescale),
+                    "timescale": _plain(label_of_text(update.proposed_new_action_timescale)),
                 },
             )
         )
@@ -408,7 +411,8 @@ def _gather(
         strategy=strategy, period_label=period.label
     ).first()
     # The plan as the board saw it at the round's close, not as it stands today.
-    actions = rewind(_actions(strategy, filters), closed_at(progress_round))
+    at_close = rewind(_actions(strategy, filters), themes, closed_at(progress_round))
+    actions, themes = at_close.actions, at_close.themes
     ids = [a.pk for a in actions]
 
     this_round: dict[int, ProgressUpdate] = {}
@@ -452,7 +456,7 @@ def _gather(
             section_ref=action.commitment.ref,
             we_will=read(action, "text", language),
             action_ref=action.ref,
-            by=action.timescale_text or _("Not given"),
+            by=label_of(action) or _("Not given"),
             leads=[read(org, "name", language).text for org in action.lead_organisations.all()],
             rag=update.rag if update else NOT_RATED,
             rag_word=rag_words.get(update.rag, "") if update else "",
