@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
@@ -25,6 +27,11 @@ QUICK_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 @contextmanager
 def built_once(django_db_blocker: Any, media_root: Path) -> Iterator[None]:
+    # A module fixture runs before the per-test fixtures that clear the process-wide caches: a
+    # test that flushed the database just before (transaction=True) leaves content types cached
+    # with ids that are gone, and cached pages of data that is gone.
+    ContentType.objects.clear_cache()
+    cache.clear()
     with (
         django_db_blocker.unblock(),
         transaction.atomic(),
