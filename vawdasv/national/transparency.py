@@ -180,9 +180,10 @@ def as_json(partnership: Partnership) -> bytes:
          for key, value in zip(HEADINGS, row, strict=True)}
         for row in open_data_rows(partnership)
     ]  # fmt: skip
+    published = [permissions.progress_is_public(s) for s in published_strategies(partnership)]
     document = {
         "partnership": partnership.slug,
-        "progress_published": partnership.publish_progress,
+        "progress_published": any(published),
         "actions": records,
     }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
