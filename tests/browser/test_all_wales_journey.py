@@ -14,6 +14,7 @@ from tests import factories
 from tests.browser.conftest import Plan
 from tests.browser.journey import follow, sign_in, visit
 from vawdasv.national.models import UpdateMark
+from vawdasv.partnerships import services as partnership_services
 from vawdasv.progress.enums import PeriodKind, RoundStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
 
@@ -30,8 +31,12 @@ NARRATIVE = "Forty officers trained in coercive control."
 
 
 def _reported(plan: Plan) -> None:
-    """A closed 2025/26 Q2 round with the police action's update approved and marked public."""
+    """A closed 2025/26 Q2 round with the police action's update approved and marked public, in
+    a partnership that publishes its progress."""
     world = plan.world
+    partnership_services.update_settings(
+        actor=world.admin, partnership=world.partnership, publish_progress=True
+    )
     end = datetime.date(2025, 9, 30)
     progress_round = ProgressRound.objects.create(
         strategy=world.strategy, period_label="2025/26 Q2", period_kind=PeriodKind.QUARTER,

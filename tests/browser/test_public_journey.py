@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Plan
 from tests.browser.journey import LANGUAGE_NAMES, follow, html_lang, path_of, visit
+from vawdasv.lib.bilingual import read
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,3 +101,9 @@ def test_visitor_reads_the_published_plan_filters_its_actions_and_sees_an_action
 
     visit(page, f"{prefix}/strategies/{world.draft_strategy.slug}/", status=404)
     assert html_lang(page) == language
+
+    # The partnership's public page: the plan, but no progress while it does not publish it.
+    visit(page, f"{prefix}/public/{world.partnership.slug}/")
+    expect(main.locator("#progress-not-published")).to_be_visible()
+    expect(main).to_contain_text(read(world.police_action, "text", language).text)
+    expect(main.locator(".govuk-table__caption--m")).to_have_count(0)  # no RAG by theme

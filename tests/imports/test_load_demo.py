@@ -184,3 +184,19 @@ def test_the_advisers_home_page_flags_the_organisation_without_a_lead_officer(de
     client.force_login(User.objects.get(username="alys"))
     page = client.get("/").content.decode()
     assert "Respect" in page and "has no lead officer" in page
+
+
+def test_the_demo_partnership_publishes_its_progress_through_the_audited_setting(demo, client):
+    partnership = Partnership.objects.get(slug="cardiff-vale")
+    assert partnership.publish_progress
+    partnership_type = ContentType.objects.get_for_model(Partnership)
+    changes = AuditEntry.objects.filter(
+        content_type=partnership_type, object_id=partnership.pk, verb=Verb.UPDATED
+    )
+    published = [entry for entry in changes if "publish_progress" in entry.changes]
+    assert len(published) == 1
+    page = client.get(f"/public/{partnership.slug}/").content.decode()
+    assert "Latest published progress:" in page
+    assert "does not publish its progress" not in page
+    load_demo()  # a rebuild leaves the setting on without a second entry
+    assert len([e for e in changes.all() if "publish_progress" in e.changes]) == 1

@@ -489,6 +489,10 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
             administrator=people["alys"],
             platform_admin=platform_admin,
         )
+        # The demo publishes its progress so the public pages show it (off for a new partnership).
+        partnership_services.update_settings(
+            actor=people["alys"], partnership=cardiff_vale, publish_progress=True
+        )
         lead_officers = _lead_officer_for_every_lead(strategy, cardiff_vale, set(people))
         people.update({person.username: user for person, user in lead_officers})
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan

@@ -50,6 +50,7 @@ def partnership(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "partnership": found,
             "plans": plans,
+            "progress_published": any(plan.progress_published for plan in plans),
             # published, disclosure-controlled figures only (outcomes.public)
             "headlines": published_headlines(partnership_ids=[found.pk]),
             "groups": groups,

@@ -1,8 +1,11 @@
 """What the public pages show of a partnership: its published plans with their latest published
 progress (approved updates of closed rounds), and the same as open data.
 
-A narrative appears only when the regional team marked the update public (UpdateMark.public);
-a RAG status and completion appear for every approved update of a closed round."""
+Progress is shown only when the partnership publishes it (`permissions.progress_is_public`,
+the same rule as the plan pages); otherwise the plans are listed without any RAG status,
+completion or narrative. A narrative appears only when the regional team also marked the
+update public (UpdateMark.public); a RAG status and completion appear for every approved
+update of a closed round."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from openpyxl import Workbook
 
 from vawdasv.lib import tabular
 from vawdasv.national.models import UpdateMark
+from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
 from vawdasv.plans.models import Action, Commitment, Strategy, Theme
@@ -48,6 +52,8 @@ class PublicTheme:
 class PublicStrategy:
     strategy: Strategy
     period: str
+    # False when the partnership does not publish its progress: the plan without progress.
+    progress_published: bool = True
     themes: list[PublicTheme] = field(default_factory=list)
 
 
@@ -64,17 +70,9 @@ def _latest_round(strategy: Strategy) -> ProgressRound | None:
     )
 
 
-def public_progress(strategy: Strategy) -> PublicStrategy:
-    """The plan with each action's latest approved update from a closed round."""
-    actions = Action.objects.order_by("order", "pk")
-    themes = list(
-        strategy.themes.prefetch_related(
-            Prefetch(
-                "commitments",
-                queryset=Commitment.objects.prefetch_related(Prefetch("actions", queryset=actions)),
-            )
-        )
-    )
+def _latest_updates(strategy: Strategy) -> tuple[dict[int, ProgressUpdate], set[int]]:
+    """Each action's latest approved update from a closed round, and which of them the regional
+    team marked public (their narratives may be shown)."""
     updates = {
         u.action_id: u
         for u in ProgressUpdate.objects.filter(
@@ -90,8 +88,29 @@ def public_progress(strategy: Strategy) -> PublicStrategy:
             update__in=[u.pk for u in updates.values()], public=True
         ).values_list("update_id", flat=True)
     )
-    latest = _latest_round(strategy)
-    result = PublicStrategy(strategy, latest.period_label if latest else "")
+    return updates, public
+
+
+def public_progress(strategy: Strategy) -> PublicStrategy:
+    """The plan with each action's latest approved update from a closed round, or the plan
+    alone when the partnership does not publish its progress."""
+    published = permissions.progress_is_public(strategy)
+    actions = Action.objects.order_by("order", "pk")
+    themes = list(
+        strategy.themes.prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.prefetch_related(Prefetch("actions", queryset=actions)),
+            )
+        )
+    )
+    if published:
+        updates, public = _latest_updates(strategy)
+        latest = _latest_round(strategy)
+        result = PublicStrategy(strategy, latest.period_label if latest else "")
+    else:
+        updates, public = {}, set()
+        result = PublicStrategy(strategy, "", progress_published=False)
     for theme in themes:
         rows = []
         for commitment in theme.commitments.all():
@@ -110,7 +129,8 @@ HEADINGS = [
 
 def open_data_rows(partnership: Partnership) -> list[list[Any]]:
     """One row per action of every published plan: plain values, column names in English
-    (open data keeps stable field names in one language)."""
+    (open data keeps stable field names in one language). The progress columns stay, empty,
+    when the partnership does not publish its progress."""
     rows: list[list[Any]] = []
     for strategy in published_strategies(partnership):
         progress = public_progress(strategy)
@@ -128,7 +148,8 @@ def open_data_rows(partnership: Partnership) -> list[list[Any]]:
                         action.due_date,
                         update.progress_round.period_label if update else "",
                         update.rag if update else "",
-                        bool(update and update.completed),
+                        # unknown, not "not completed", when progress is not published
+                        bool(update and update.completed) if progress.progress_published else None,
                         update.narrative_en if update and row.public_narrative else "",
                         update.narrative_cy if update and row.public_narrative else "",
                     ]
@@ -159,5 +180,10 @@ def as_json(partnership: Partnership) -> bytes:
          for key, value in zip(HEADINGS, row, strict=True)}
         for row in open_data_rows(partnership)
     ]  # fmt: skip
-    document = {"partnership": partnership.slug, "actions": records}
+    published = [permissions.progress_is_public(s) for s in published_strategies(partnership)]
+    document = {
+        "partnership": partnership.slug,
+        "progress_published": any(published),
+        "actions": records,
+    }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")

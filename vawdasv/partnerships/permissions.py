@@ -225,6 +225,14 @@ def can_see_approved_progress(user: Any, strategy: Strategy) -> bool:
     updates are never part of it."""
     if can_read_progress(user, strategy.partnership_id):
         return True
+    return progress_is_public(strategy)
+
+
+def progress_is_public(strategy: Strategy) -> bool:
+    """Anyone at all, signed in or not, sees a plan's latest approved progress: only a published
+    plan of a partnership that has chosen to publish its progress (`publish_progress`, off until
+    an administrator turns it on). The plan pages and the public transparency pages with their
+    open data all follow this one rule; a narrative needs its update marked public as well."""
     return bool(
         strategy.status == StrategyStatus.PUBLISHED and strategy.partnership.publish_progress
     )

@@ -46,6 +46,7 @@ from vawdasv.progress.models import ProgressRound, ProgressUpdate
 from vawdasv.progress.periods import ReportingPeriod
 from vawdasv.progress.rag import RagVocabulary, rag_vocabulary
 from vawdasv.progress.report.as_at import closed_at, rewind
+from vawdasv.progress.report.out_of_date import Shown, count_out_of_date
 from vawdasv.progress.report.sections import ExtraSection, sections_for, theme_sections_for
 from vawdasv.progress.report.text import written_text
 
@@ -172,6 +173,8 @@ class ProgressReport:
     labels: dict[str, str]
     # Sections registered by other apps (progress/report/sections.py), such as governance.
     extra_sections: list[ExtraSection] = field(default_factory=list)
+    # Welsh edition: Welsh texts written for English that has changed since (in the note too).
+    out_of_date: int = 0
 
     @property
     def row_count(self) -> int:
@@ -425,6 +428,7 @@ def _gather(
         else:
             finished_before.discard(approved.action_id)  # a later update reopened it
 
+    shown: list[Shown] = []  # each content text with its row, for the Welsh edition's note
     # Actions added from a proposal in this round: the proposing action's line tells the board,
     # so the new action's own "New action added" stays in its row and is not listed twice.
     added_from_proposals = {u.created_action_id for u in this_round.values() if u.created_action_id}
@@ -465,6 +469,7 @@ def _gather(
             no_longer_relevant=bool(update and update.proposed_no_longer_relevant),
             changes=described,
         )
+        shown += [(action.commitment, "text", row.section), (action, "text", row.we_will)]
         theme_id = action.commitment.theme_id
         theme_name = theme_names.get(theme_id, "")
         for kind, line in kinds_and_lines:
@@ -490,6 +495,8 @@ def _gather(
     for rows in [*by_theme_rows.values(), *by_theme_future.values()]:
         for row in rows:
             _edit_narrative(row, written.narratives.get(row.action_id), language)
+            if row.action_id in this_round:
+                shown.append((this_round[row.action_id], "narrative", row.narrative))
     theme_extras = theme_sections_for(strategy, period.start, period.end, language)
     theme_reports = [
         ThemeReport(
@@ -520,6 +527,21 @@ def _gather(
     strategy_title = read(strategy, "title", language)
     vision = read(strategy, "vision", language)
     untranslated = _count_untranslated([strategy_title, vision, introduction], theme_reports)
+    out_of_date = 0
+    if language == "cy":
+        written_rows = written.translation_rows()
+        shown += [(strategy, "title", strategy_title), (strategy, "vision", vision)]
+        for t, theme_report in zip(themes, theme_reports, strict=True):
+            shown += [(t, "name", theme_report.name), (t, "aim", theme_report.aim)]
+            for name, text in (
+                ("narrative", theme_report.narrative),
+                ("future", theme_report.future_narrative),
+            ):
+                if f"theme_{t.pk}_{name}" in written_rows:
+                    shown.append((written_rows[f"theme_{t.pk}_{name}"][0], name, text))
+        if "introduction" in written_rows:
+            shown.append((written_rows["introduction"][0], "introduction", introduction))
+        out_of_date = count_out_of_date(shown)
     return ProgressReport(
         language=language,
         strategy_slug=strategy.slug,
@@ -533,7 +555,8 @@ def _gather(
         % {"date": date_format(as_at, "j F Y", use_l10n=True)},
         introduction=introduction,
         untranslated=untranslated,
-        untranslated_note=_untranslated_note(untranslated, language),
+        untranslated_note=_untranslated_note(untranslated, language, out_of_date),
+        out_of_date=out_of_date,
         filters_text=_filters_text(themes, filters, language),
         vision=vision,
         aims=[(read(t, "name", language), read(t, "aim", language)) for t in themes],
@@ -560,8 +583,25 @@ def _count_untranslated(texts: Iterable[BilingualText | None], themes: list[Them
     return sum(1 for text in every if text is not None and text.text and text.is_fallback)
 
 
-def _untranslated_note(count: int, language: str) -> str:
-    """One note at the start of the report, instead of a mark beside every untranslated text."""
+def _untranslated_note(count: int, language: str, out_of_date: int = 0) -> str:
+    """One note at the start of the report, instead of a mark beside every untranslated text;
+    the Welsh edition also counts Welsh written for English that has changed since."""
+    later = (
+        ngettext(
+            "%(count)d Welsh text in this report was written for English that has changed "
+            "since and may be out of date.",
+            "%(count)d Welsh texts in this report were written for English that has changed "
+            "since and may be out of date.",
+            out_of_date,
+        )
+        % {"count": out_of_date}
+        if out_of_date
+        else ""
+    )
+    return " ".join(part for part in (_shown_in_other_language(count, language), later) if part)
+
+
+def _shown_in_other_language(count: int, language: str) -> str:
     if not count:
         return ""
     if language == "cy":

@@ -44,6 +44,20 @@ class WrittenText:
     narratives: dict[int, dict[str, str]] = field(default_factory=dict)
     saved: bool = False  # False: these are the previous period's words, or empty
     copied_from: str = ""  # the period the words come from, when not saved for this one
+    # The rows the words were read from (the report's text and its themes'), for their
+    # translation state (core/translation_state).
+    rows: list[ReportText | ThemeReportText] = field(default_factory=list)
+
+    def translation_rows(self) -> dict[str, tuple[ReportText | ThemeReportText, str]]:
+        """Form field stem ("introduction", "theme_<id>_future") → its row and field."""
+        found: dict[str, tuple[ReportText | ThemeReportText, str]] = {}
+        for row in self.rows:
+            if isinstance(row, ThemeReportText):
+                for name in THEME_FIELDS:
+                    found[f"theme_{row.theme_id}_{name}"] = (row, name)
+            else:
+                found["introduction"] = (row, "introduction")
+        return found
 
 
 def _source(strategy: Strategy, period: ReportingPeriod) -> ReportText | None:
@@ -70,6 +84,7 @@ def written_text(strategy: Strategy, period: ReportingPeriod) -> WrittenText:
         },
         saved=source.period_label == period.label,
         copied_from="" if source.period_label == period.label else source.period_label,
+        rows=[source],
     )
     if result.saved:
         for choice in source.narrative_choices.all():
@@ -79,6 +94,7 @@ def written_text(strategy: Strategy, period: ReportingPeriod) -> WrittenText:
                 "short_cy": choice.short_cy,
             }
     for theme_text in source.themes.all():
+        result.rows.append(theme_text)
         result.themes[theme_text.theme_id] = {
             f"{name}_{lang}": getattr(theme_text, f"{name}_{lang}")
             for name in THEME_FIELDS

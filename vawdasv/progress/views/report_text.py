@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +16,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vawdasv.core import translation_state
+from vawdasv.core.translation_state import State
 from vawdasv.lib.bilingual import read
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy, Theme
@@ -31,9 +36,13 @@ class ReportTextForm(forms.Form):
         *args: object,
         themes: list[Theme],
         narratives: list[ProgressUpdate] | None = None,
+        states: Mapping[str, State | None] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Field stem ("introduction", "action_<id>_narrative"…) → translation state of the
+        # Welsh as saved, shown beside each Welsh box and each lead officer's narrative.
+        self.states: Mapping[str, State | None] = states or {}
         self.theme_groups: list[tuple[Theme, list[str]]] = []
         self.narrative_groups: list[tuple[ProgressUpdate, list[str]]] = []
         for update in narratives or []:
@@ -77,11 +86,48 @@ class ReportTextForm(forms.Form):
                     names.append(key)
             self.theme_groups.append((theme, names))
 
-    def theme_fields(self) -> list[tuple[Theme, list[forms.BoundField]]]:
-        return [(theme, [self[name] for name in names]) for theme, names in self.theme_groups]
+    def _with_state(self, names: list[str]) -> list[tuple[forms.BoundField, State | None]]:
+        return [(self[name], self.translation_state(name)) for name in names]
 
-    def narrative_fields(self) -> list[tuple[ProgressUpdate, list[forms.BoundField]]]:
-        return [(update, [self[n] for n in names]) for update, names in self.narrative_groups]
+    def introduction_fields(self) -> list[tuple[forms.BoundField, State | None]]:
+        return self._with_state([f"introduction_{lang}" for lang in ("en", "cy")])
+
+    def theme_fields(
+        self,
+    ) -> list[tuple[Theme, list[tuple[forms.BoundField, State | None]]]]:
+        return [(theme, self._with_state(names)) for theme, names in self.theme_groups]
+
+    def narrative_fields(
+        self,
+    ) -> list[tuple[ProgressUpdate, list[forms.BoundField], State | None]]:
+        return [
+            (
+                update,
+                [self[n] for n in names],
+                self.states.get(f"action_{update.action_id}_narrative"),
+            )
+            for update, names in self.narrative_groups
+        ]
+
+    def translation_state(self, name: str) -> State | None:
+        """The state of a Welsh box's saved text ("introduction_cy"); None for English boxes
+        and for texts with no English yet."""
+        if not name.endswith("_cy"):
+            return None
+        return self.states.get(name.removesuffix("_cy"))
+
+
+def translation_states(
+    written: WrittenText, narratives: list[ProgressUpdate]
+) -> dict[str, State | None]:
+    """The translation state of each saved text on the page, by field stem (one query)."""
+    fields = written.translation_rows()
+    rows: list[Any] = [row for row, _field in fields.values()]
+    marks = translation_state.marks_for([*rows, *narratives])
+    states = {stem: marks.state(row, name) for stem, (row, name) in fields.items()}
+    for update in narratives:
+        states[f"action_{update.action_id}_narrative"] = marks.state(update, "narrative")
+    return states
 
 
 def _narratives(strategy: Strategy, period: ReportingPeriod) -> list[ProgressUpdate]:
@@ -125,8 +171,9 @@ def report_text_edit(request: HttpRequest, slug: str) -> HttpResponse:
     themes = list(Theme.objects.filter(strategy=strategy).order_by("order", "pk"))
     written = written_text(strategy, period)
     narratives = _narratives(strategy, period)
+    states = translation_states(written, narratives)
     if request.method == "POST":
-        form = ReportTextForm(request.POST, themes=themes, narratives=narratives)
+        form = ReportTextForm(request.POST, themes=themes, narratives=narratives, states=states)
         if form.is_valid():
             try:
                 save_report_text(
@@ -142,6 +189,8 @@ def report_text_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 query = urlencode({"period": period.label})
                 return redirect(reverse("progress:report", kwargs={"slug": slug}) + f"?{query}")
     else:
-        form = ReportTextForm(initial=_initial(written), themes=themes, narratives=narratives)
+        form = ReportTextForm(
+            initial=_initial(written), themes=themes, narratives=narratives, states=states
+        )
     context = {"strategy": strategy, "form": form, "period": period, "written": written}
     return render(request, "progress/report/text_edit.html", context)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from vawdasv.core import translation_state
 from vawdasv.core.form_errors import add_validation_errors, posted
 from vawdasv.partnerships import permissions
 from vawdasv.progress import selectors, services
@@ -199,10 +200,15 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("progress:review", pk=following.pk)
             messages.info(request, _("No more updates are waiting for review."))
             return redirect(progress_round.get_absolute_url())
+    # The reviewer sees whether the Welsh narrative is missing, written, or written for English
+    # that has changed since, and the same tag as on the plan beside the action (one query).
+    marks = translation_state.marks_for([update, update.action])
     return render(
         request,
         "progress/review.html",
         {
+            "translation_marks": marks,
+            "narrative_state": marks.state(update, "narrative"),
             "round": progress_round,
             "strategy": strategy,
             "update": update,
