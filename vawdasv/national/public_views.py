@@ -15,6 +15,7 @@ from vawdasv.outcomes.public import published_headlines
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.enums import StrategyStatus
+from vawdasv.progress import public as progress_public
 
 
 def _published_partnership(slug: str) -> Partnership:
@@ -39,6 +40,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def partnership(request: HttpRequest, slug: str) -> HttpResponse:
     found = _published_partnership(slug)
     plans = [transparency.public_progress(s) for s in transparency.published_strategies(found)]
+    for plan in plans:
+        # Issued board reports the regional team chose to put on the public pages.
+        plan.issued = progress_public.public_issued_reports(plan.strategy)
     groups = (
         governance.structure(found.pk)
         if permissions.governance_structure_is_public(bool(plans))

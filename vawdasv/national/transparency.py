@@ -55,6 +55,8 @@ class PublicStrategy:
     # False when the partnership does not publish its progress: the plan without progress.
     progress_published: bool = True
     themes: list[PublicTheme] = field(default_factory=list)
+    # Issued board reports the regional team put on the public pages (progress.public).
+    issued: list[Any] = field(default_factory=list)
 
 
 def published_strategies(partnership: Partnership) -> list[Strategy]:

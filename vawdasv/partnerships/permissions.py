@@ -47,6 +47,7 @@ from vawdasv.progress.enums import UpdateState
 if TYPE_CHECKING:
     from vawdasv.outcomes.models import DataReturn
     from vawdasv.plans.models import Action, Strategy
+    from vawdasv.progress.models import IssuedReport
 
 _CACHE_ATTR = "_vawdasv_roles"
 
@@ -236,6 +237,14 @@ def progress_is_public(strategy: Strategy) -> bool:
     return bool(
         strategy.status == StrategyStatus.PUBLISHED and strategy.partnership.publish_progress
     )
+
+
+def issued_report_is_public(issued: IssuedReport) -> bool:
+    """Anyone may download an issued progress report only when the regional team chose to put
+    it on the public pages (`public`) and its plan is still published. Issuing alone never
+    publishes: an issued report holds every approved narrative and the headline data as the
+    team saw it, so publishing it is a decision of its own."""
+    return bool(issued.public and issued.strategy.status == StrategyStatus.PUBLISHED)
 
 
 def progress_readable(user: Any, partnership_field: str) -> Q:

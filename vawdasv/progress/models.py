@@ -406,6 +406,8 @@ class IssuedReport(models.Model):
     )
     # Kept as written at the time, so the list still names the person if the account goes.
     issued_by_name = models.CharField(_("issued by (as recorded)"), max_length=200, blank=True)
+    # The regional team chose to offer these files on the public pages (issuing.set_public).
+    public = models.BooleanField(_("on the public pages"), default=False)
 
     class Meta:
         ordering = ["strategy", "-issued_at", "-version"]

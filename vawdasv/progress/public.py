@@ -7,5 +7,6 @@ from __future__ import annotations
 
 from vawdasv.progress.enums import RagStatus, UpdateState
 from vawdasv.progress.models import ProgressRound, ProgressUpdate
+from vawdasv.progress.report.issuing import public_issued_reports
 
-__all__ = ["ProgressRound", "ProgressUpdate", "RagStatus", "UpdateState"]
+__all__ = ["ProgressRound", "ProgressUpdate", "RagStatus", "UpdateState", "public_issued_reports"]

@@ -73,6 +73,12 @@ urlpatterns += [
         report.report_issued_file,
         name="report-issued-file",
     ),
+    path(
+        "<slug:slug>/report/issued/<int:pk>/public/",
+        report.report_issued_public,
+        name="report-issued-public",
+    ),
+    path("public/issued/<int:pk>/", report.public_issued_file, name="public-issued-file"),
 ]
 
 # The report's written content, edited by the regional team (views/report_text.py).

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel
+from vawdasv.audit import services as audit
 from vawdasv.partnerships import permissions
 from vawdasv.plans.models import Strategy
 from vawdasv.progress.models import IssuedReport, IssuedReportFile
@@ -33,6 +34,7 @@ from vawdasv.progress.report.data import gather
 LANGUAGES = ("en", "cy")
 ISSUED_FORMATS = ("pdf", "docx", "html")
 ISSUED_FIELDS = ("strategy", "period_label", "version", "issued_by_name")
+PUBLIC_FIELDS = ("public",)
 
 
 def _person(actor: Any) -> str:
@@ -83,6 +85,41 @@ def issue_report(
         partnership=strategy.partnership,
     )
     return issued
+
+
+@transaction.atomic
+def set_public(*, actor: Any, issued: IssuedReport, public: bool) -> IssuedReport:
+    """Offer an issued report's files on the public pages, or take them off (audited). The
+    files themselves never change."""
+    kernel.require(permissions.can_issue_reports(actor, issued.strategy.partnership_id))
+    locked = kernel.lock(issued)
+    before = audit.snapshot(locked, PUBLIC_FIELDS)
+    locked.public = public
+    kernel.save_changes(
+        actor=actor,
+        instance=locked,
+        before=before,
+        fields=PUBLIC_FIELDS,
+        partnership=issued.strategy.partnership,
+    )
+    return locked
+
+
+def public_issued_reports(strategy: Strategy) -> list[IssuedReport]:
+    """The issued reports anyone may download (`permissions.issued_report_is_public`)."""
+    return [
+        issued
+        for issued in issued_reports(strategy).filter(public=True).select_related("strategy")
+        if permissions.issued_report_is_public(issued)
+    ]
+
+
+def public_issued_file(pk: int) -> IssuedReportFile:
+    """One file of a public issued report, for anyone; 404 for any other."""
+    found = IssuedReportFile.objects.filter(pk=pk).select_related("issued_report__strategy").first()
+    if found is None or not permissions.issued_report_is_public(found.issued_report):
+        raise Http404
+    return found
 
 
 def issued_reports(strategy: Strategy) -> QuerySet[IssuedReport]:

@@ -22,7 +22,7 @@ from django.http import (
     JsonResponse,
     QueryDict,
 )
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Strategy, Theme
 from vawdasv.progress import selectors
 from vawdasv.progress.enums import ReportJobState
-from vawdasv.progress.models import ReportJob
+from vawdasv.progress.models import IssuedReport, ReportJob
 from vawdasv.progress.report import FORMATS, file_name, issuing, jobs
 from vawdasv.progress.report import html as report_html
 from vawdasv.progress.report import render as render_report
@@ -128,6 +128,40 @@ def report_issue(request: HttpRequest, slug: str) -> HttpResponse:
     )
     query = urlencode({"period": issued.period_label})
     return redirect(reverse("progress:report", kwargs={"slug": strategy.slug}) + f"?{query}#issued")
+
+
+@login_required
+@require_POST
+def report_issued_public(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Put an issued report on the public pages, or take it off (the regional team)."""
+    strategy = selectors.get_strategy_for_member(request.user, slug)
+    issued = get_object_or_404(IssuedReport.objects.select_related("strategy"), pk=pk,
+                               strategy=strategy)  # fmt: skip
+    public = request.POST.get("public") == "1"
+    issuing.set_public(actor=request.user, issued=issued, public=public)
+    said = (
+        _("The %(period)s report, version %(version)s, is on the public pages.")
+        if public
+        else _("The %(period)s report, version %(version)s, is no longer on the public pages.")
+    )
+    messages.success(request, said % {"period": issued.period_label, "version": issued.version})
+    query = urlencode({"period": issued.period_label})
+    return redirect(reverse("progress:report", kwargs={"slug": strategy.slug}) + f"?{query}#issued")
+
+
+def public_issued_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A file of an issued report the regional team put on the public pages, for anyone."""
+    stored = issuing.public_issued_file(pk)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as gone:
+        raise Http404 from gone
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.file_name,
+        content_type=issuing.content_type(stored),
+    )
 
 
 @login_required
