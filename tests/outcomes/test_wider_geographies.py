@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 
 from tests.outcomes.conftest import number
 from vawdasv.outcomes import geography, grid, spreadsheet
@@ -166,3 +167,42 @@ def test_a_small_force_area_count_is_suppressed_and_never_summed_into_the_partne
     assert list(figures.values_list("geo_code", "status", "value")) == [
         (SOUTH_WALES_POLICE_AREA, "suppressed", None)
     ]
+
+
+def approved_values(world, data_return, values):
+    returns.save_values(
+        actor=world.lead, data_return=data_return, values=values, expected_version=None
+    )
+    returns.submit_return(actor=world.lead, data_return=data_return)
+    returns.approve_return(actor=world.admin, data_return=data_return)
+
+
+def test_the_dashboard_offers_the_force_area_and_shows_its_figure_there(world, outcomes, client):
+    dvpns = measure(world, "dvpns", Geography.POLICE_FORCE)
+    sarc = measure(world, "sarc_clients", Geography.REGION)
+    for code, numerator in (("dvpns", dvpns), ("sarc_clients", sarc)):
+        framework.save_indicator(
+            actor=world.admin, partnership=world.partnership,
+            data={"code": code, "name_en": f"Indicator {code}", "numerator": numerator},
+        )  # fmt: skip
+    approved_values(world, open_for(world, outcomes, [dvpns]),
+                    {("dvpns", SOUTH_WALES_POLICE_AREA, None): number(25)})  # fmt: skip
+    approved_values(
+        world,
+        open_for(world, outcomes, [sarc], label="2025/26 Q1"),
+        {("sarc_clients", "cardiff-vale", None): number(601)},
+    )
+    client.force_login(world.admin)
+    url = reverse("outcomes:dashboard", kwargs={"slug": "cardiff-vale"})
+    page = client.get(url)
+    assert [code for code, _name in page.context["areas"]] == [
+        "cardiff-vale", "W06000015", "W06000014", SOUTH_WALES_POLICE_AREA
+    ]  # fmt: skip
+    whole = {h.indicator.code: h for h in page.context["headlines"]}
+    assert set(whole) == {"sarc_clients"}
+    assert "601" in whole["sarc_clients"].latest
+    shown = client.get(url, {"area": SOUTH_WALES_POLICE_AREA}).context["headlines"]
+    force = {h.indicator.code: h for h in shown}
+    assert set(force) == {"dvpns"}
+    assert "25" in force["dvpns"].latest
+    assert client.get(url, {"area": "W06000015"}).context["headlines"] == []

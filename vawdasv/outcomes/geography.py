@@ -102,3 +102,45 @@ def figure_areas(partnership: Partnership, geography: str) -> tuple[list[str], l
         codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
         return codes, [*codes, partnership.slug]
     return [], [area.code for area in partnership_areas(geography, partnership)]
+
+
+def dashboard_areas(partnership: Partnership) -> list[Area]:
+    """The dashboard's area filter: the partnership as a whole, its authorities, then the
+    areas of every wider geography its measures use (a force area, a health board…)."""
+    authorities = list(
+        partnership.local_authorities.select_related(
+            "police_force__statistical_area", "health_board__statistical_area"
+        )
+    )
+    used = set(partnership.measures.values_list("geography", flat=True))
+    areas = areas_for(Geography.REGION, partnership, authorities)
+    areas += areas_for(Geography.LOCAL_AUTHORITY, partnership, authorities)
+    for geography in WIDER_ORDER:
+        if geography in used:
+            areas += areas_for(geography, partnership, authorities)
+    return areas
+
+
+WIDER_ORDER = (
+    Geography.POLICE_FORCE,
+    Geography.HEALTH_BOARD,
+    Geography.MARAC_AREA,
+    Geography.WALES,
+)
+
+
+def shown_geographies(partnership: Partnership, geo: str) -> list[str]:
+    """The geographies whose indicators have a figure for the area `geo`: an authority shows
+    authorities' measures; the partnership their sums and its region's own measures; a wider
+    area the measures of its geography."""
+    if geo == partnership.slug:
+        return [Geography.LOCAL_AUTHORITY, Geography.REGION]
+    if partnership.local_authorities.filter(gss_code=geo).exists():
+        return [Geography.LOCAL_AUTHORITY]
+    if geo == WALES_GEOCODE:
+        return [Geography.WALES]
+    if geo.startswith("W15"):
+        return [Geography.POLICE_FORCE]
+    if geo.startswith("W11"):
+        return [Geography.HEALTH_BOARD]
+    return [Geography.MARAC_AREA]

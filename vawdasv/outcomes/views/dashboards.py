@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from vawdasv.lib.bilingual import read
 from vawdasv.outcomes import all_wales as all_wales_figures
-from vawdasv.outcomes import dashboard, downloads, selectors
+from vawdasv.outcomes import dashboard, downloads, geography, selectors
 from vawdasv.outcomes.enums import DownloadState
 from vawdasv.outcomes.forms import DownloadForm
 from vawdasv.outcomes.models import DashboardDownload, Indicator, Publication
@@ -29,18 +29,20 @@ HEADLINES_PER_PAGE = 10
 @login_required
 def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.get_partnership_for_member(request.user, slug)
-    authorities = list(partnership.local_authorities.order_by("name_en"))
-    codes = {a.gss_code for a in authorities}
+    areas = geography.dashboard_areas(partnership)
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
     geo = request.GET.get("area", partnership.slug)
-    geo = geo if geo in codes else partnership.slug
+    geo = geo if geo in {a.code for a in areas} else partnership.slug
     theme = request.GET.get("theme", "")
-    indicators = selectors.headline_indicators(partnership)
+    indicators = selectors.headline_indicators(partnership).filter(
+        numerator__geography__in=geography.shown_geographies(partnership, geo)
+    )
     if theme.isdigit():
         indicators = indicators.filter(themes__pk=int(theme)).distinct()
     # Only the page's indicators are worked out and drawn: the queries and the page stay the
     # same size however large the framework grows.
     page = Paginator(indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
-    headlines = dashboard.headlines(list(page.object_list), partnership.slug, sorted(codes), geo)
+    headlines = dashboard.headlines(list(page.object_list), partnership.slug, codes, geo)
     themes = {t.pk: str(read(t, "name")) for t in selectors.indicator_themes(partnership)}
     query = request.GET.copy()
     query.pop("page", None)
@@ -53,8 +55,7 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
             "headlines": headlines,
             "page": page,
             "query": query.urlencode(),
-            "areas": [(partnership.slug, str(read(partnership, "name")))]
-            + [(a.gss_code, str(read(a, "name"))) for a in authorities],
+            "areas": [(a.code, str(read(a, "name"))) for a in areas],
             "area": geo,
             "themes": sorted(themes.items(), key=lambda item: item[1]),
             "theme": theme,
