@@ -17,7 +17,7 @@ from vawdasv.outcomes.enums import Direction, Geography, Unit
 from vawdasv.outcomes.models import MaracArea, PublishedFigure, ReturnValue
 from vawdasv.outcomes.services import framework, publication, returns
 from vawdasv.partnerships.enums import OrganisationType
-from vawdasv.reference.models import StatisticalArea
+from vawdasv.reference.models import LocalAuthority, StatisticalArea
 
 SOUTH_WALES_POLICE_AREA = "W15000003"
 CARDIFF_AND_VALE_HEALTH_BOARD = "W11000029"
@@ -206,3 +206,55 @@ def test_the_dashboard_offers_the_force_area_and_shows_its_figure_there(world, o
     assert set(force) == {"dvpns"}
     assert "25" in force["dvpns"].latest
     assert client.get(url, {"area": "W06000015"}).context["headlines"] == []
+
+
+def test_an_administrator_defines_a_marac_area_from_the_partnerships_authorities(
+    world, outcomes, client
+):
+    client.force_login(world.admin)
+    url = reverse("outcomes:marac-area-add", kwargs={"slug": "cardiff-vale"})
+    response = client.post(url, {
+        "code": "cardiff-marac", "name_en": "Cardiff MARAC", "name_cy": "MARAC Caerdydd",
+        "local_authorities": [outcomes.cardiff.pk], "source": "MARAC terms of reference",
+    })  # fmt: skip
+    assert response.status_code == 302
+    area = MaracArea.objects.get(partnership=world.partnership)
+    assert (area.code, list(area.local_authorities.all())) == ("cardiff-marac", [outcomes.cardiff])
+    page = client.get(reverse("outcomes:framework", kwargs={"slug": "cardiff-vale"}))
+    assert "Cardiff MARAC" in page.content.decode()
+
+
+def test_a_marac_area_outside_the_partnership_or_with_a_used_code_is_refused(
+    world, outcomes, client
+):
+    client.force_login(world.admin)
+    url = reverse("outcomes:marac-area-add", kwargs={"slug": "cardiff-vale"})
+    elsewhere = LocalAuthority.objects.get(gss_code="W06000010")  # Carmarthenshire
+    response = client.post(url, {"code": "m", "name_en": "M", "local_authorities": [elsewhere.pk]})
+    assert response.status_code == 400
+    with pytest.raises(ValidationError):
+        framework.add_marac_area(
+            actor=world.admin, partnership=world.partnership, code="m", name_en="M",
+            local_authorities=[elsewhere],
+        )  # fmt: skip
+    framework.add_marac_area(
+        actor=world.admin, partnership=world.partnership, code="m", name_en="M",
+        local_authorities=[outcomes.vale],
+    )  # fmt: skip
+    response = client.post(url, {"code": "m", "name_en": "Again",
+                                 "local_authorities": [outcomes.vale.pk]})  # fmt: skip
+    assert response.status_code == 400
+    assert "already has this code" in response.content.decode()
+    assert MaracArea.objects.count() == 1
+
+
+def test_markup_in_a_marac_areas_name_and_source_is_shown_as_text(world, outcomes, client):
+    framework.add_marac_area(
+        actor=world.admin, partnership=world.partnership, code="m",
+        name_en="<b>MARAC</b>", source="<i>terms</i>", local_authorities=[outcomes.vale],
+    )  # fmt: skip
+    client.force_login(world.admin)
+    page = client.get(reverse("outcomes:framework", kwargs={"slug": "cardiff-vale"}))
+    text = page.content.decode()
+    assert "&lt;b&gt;MARAC&lt;/b&gt;" in text and "&lt;i&gt;terms&lt;/i&gt;" in text
+    assert "<b>MARAC</b>" not in text
