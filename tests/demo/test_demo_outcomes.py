@@ -90,3 +90,24 @@ def test_the_demo_has_the_real_dyfed_powys_figures_as_published_region_values(de
     assert "2015/16,mid-and-west-wales,count,48,value" in text
     page = Client().get(f"/outcomes/{region}/published/").content.decode()
     assert "4,635" in page or "4635" in page
+
+
+def test_the_demo_plans_marac_commitment_has_headline_data_in_the_progress_report(demo):
+    import datetime
+
+    from vawdasv.plans.models import Commitment
+    from vawdasv.progress.periods import financial_year_label, parse_period
+    from vawdasv.progress.report.data import gather
+
+    (commitment,) = Commitment.objects.filter(
+        indicators__partnership__slug="cardiff-vale"
+    ).distinct()
+    assert "review of Multi-Agency Risk Assessment Conferences" in commitment.text_en
+    period = parse_period(financial_year_label(datetime.date.today()))
+    report = gather(commitment.theme.strategy, period, language="en")
+    (theme,) = [t for t in report.themes if t.theme_id == commitment.theme_id]
+    (section,) = [s for s in theme.extra_sections if s.title == "Headline data"]
+    rows = {row[0]: row for row in section.rows}
+    marked = "MARAC cases discussed (Demonstration values, not real figures)"
+    assert set(rows) >= {marked, "Repeat MARAC cases (Demonstration values, not real figures)"}
+    assert rows[marked][1] not in ("missing", "–")
