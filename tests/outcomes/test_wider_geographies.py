@@ -258,3 +258,30 @@ def test_markup_in_a_marac_areas_name_and_source_is_shown_as_text(world, outcome
     text = page.content.decode()
     assert "&lt;b&gt;MARAC&lt;/b&gt;" in text and "&lt;i&gt;terms&lt;/i&gt;" in text
     assert "<b>MARAC</b>" not in text
+
+
+def test_a_force_area_return_with_its_one_value_is_complete(world, outcomes):
+    from vawdasv.outcomes import completeness
+
+    outcomes.data_return.delete()
+    data_return = open_for(world, outcomes, [measure(world, "dvpns", Geography.POLICE_FORCE)])
+    returns.save_values(
+        actor=world.lead, data_return=data_return, expected_version=None,
+        values={("dvpns", SOUTH_WALES_POLICE_AREA, None): number(25)},
+    )  # fmt: skip
+    (record,) = completeness.by_supplier(world.partnership.pk)
+    assert (record.cells, record.filled, record.completeness) == (1, 1, 100)
+
+
+def test_a_region_return_is_uploaded_from_its_own_template(world, outcomes):
+    data_return = open_for(world, outcomes, [measure(world, "sarc_clients", Geography.REGION)])
+    book = openpyxl.load_workbook(io.BytesIO(spreadsheet.template(data_return, {})))
+    book.active.cell(row=3, column=4, value=601)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    returns.upload_values(
+        actor=world.lead, data_return=data_return, name="return.xlsx", content=buffer.getvalue()
+    )
+    assert returns.current_values(data_return) == {
+        ("sarc_clients", "cardiff-vale", None): number(601)
+    }
