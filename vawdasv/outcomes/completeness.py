@@ -35,14 +35,17 @@ class SupplierRecord:
 
 def _areas(item: DataReturn) -> int:
     """How many areas the return has a value for each (its annotations, by geography)."""
-    counts = {
+    counts: dict[str, int] = {
         Geography.POLICE_FORCE: item.n_forces,  # type: ignore[attr-defined]
         Geography.HEALTH_BOARD: item.n_boards,  # type: ignore[attr-defined]
         Geography.MARAC_AREA: item.n_maracs,  # type: ignore[attr-defined]
         Geography.REGION: 1,
         Geography.WALES: 1,
     }
-    return counts.get(item.geography, item.n_areas)  # type: ignore[attr-defined,no-any-return]
+    geography: str = item.geography  # type: ignore[attr-defined]
+    if geography in counts:
+        return counts[geography]
+    return int(item.n_areas)  # type: ignore[attr-defined]
 
 
 def by_supplier(partnership_id: int, today: datetime.date | None = None) -> list[SupplierRecord]:
