@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from tests.outcomes.conftest import number
@@ -167,6 +168,11 @@ def test_a_small_force_area_count_is_suppressed_and_never_summed_into_the_partne
     assert list(figures.values_list("geo_code", "status", "value")) == [
         (SOUTH_WALES_POLICE_AREA, "suppressed", None)
     ]
+    page = Client().get(reverse("outcomes:public", kwargs={"slug": "cardiff-vale"}))
+    (table,) = page.context["tables"]
+    assert [name for name, _cells in table["rows"]] == ["South Wales Police"]
+    welsh = Client().get("/cy" + reverse("outcomes:public", kwargs={"slug": "cardiff-vale"}))
+    assert "Heddlu De Cymru" in welsh.content.decode()
 
 
 def approved_values(world, data_return, values):

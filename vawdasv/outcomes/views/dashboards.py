@@ -183,8 +183,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
             or item.period_start > latest[item.indicator_id].period_start
         ):
             latest[item.indicator_id] = item
-    names = dict(partnership.local_authorities.values_list("gss_code", "name_en"))
-    welsh = dict(partnership.local_authorities.values_list("gss_code", "name_cy"))
+    whole, *parts = geography.dashboard_areas(partnership)  # authorities, then wider areas
     tables = []
     for item in sorted(latest.values(), key=lambda p: p.indicator.code):
         figures = list(
@@ -200,20 +199,11 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
                     (f.category_id, str(read(label, "label")) if label else f.category.code)
                 )
         rows = []
-        for geo in [*sorted(names), partnership.slug]:
-            cells = {f.category_id: f for f in figures if f.geo_code == geo}
+        for area in [*parts, whole]:
+            cells = {f.category_id: f for f in figures if f.geo_code == area.code}
             if not cells:
                 continue
-            area_name = (
-                str(read(partnership, "name"))
-                if geo == partnership.slug
-                else (
-                    welsh.get(geo)
-                    if request.LANGUAGE_CODE == "cy" and welsh.get(geo)
-                    else names[geo]
-                )
-            )
-            rows.append((area_name, [cells.get(c) for c, _l in columns]))
+            rows.append((str(read(area, "name")), [cells.get(c) for c, _l in columns]))
         tables.append({"publication": item, "columns": columns, "rows": rows})
     return render(
         request,
