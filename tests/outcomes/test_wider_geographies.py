@@ -291,3 +291,21 @@ def test_a_region_return_is_uploaded_from_its_own_template(world, outcomes):
     assert returns.current_values(data_return) == {
         ("sarc_clients", "cardiff-vale", None): number(601)
     }
+
+
+def test_a_measures_geography_cannot_change_once_it_is_in_a_return(world, outcomes):
+    data = {"code": "marac_cases", "name_en": "MARAC cases discussed", "unit": Unit.COUNT,
+            "supplier_type": OrganisationType.POLICE_FORCE, "geography": Geography.REGION}  # fmt: skip
+    with pytest.raises(ValidationError, match="geography cannot change"):
+        framework.save_measure(
+            actor=world.admin, partnership=world.partnership, data=data,
+            measure=outcomes.cases, expected_version=outcomes.cases.version,
+        )  # fmt: skip
+    outcomes.cases.refresh_from_db()
+    assert outcomes.cases.geography == Geography.LOCAL_AUTHORITY
+    fresh = measure(world, "fresh", Geography.LOCAL_AUTHORITY)
+    moved = framework.save_measure(
+        actor=world.admin, partnership=world.partnership, data={**data, "code": "fresh"},
+        measure=fresh, expected_version=fresh.version,
+    )  # fmt: skip
+    assert moved.geography == Geography.REGION

@@ -514,15 +514,13 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         )
         # Every rebuild deletes and makes the demo's rows again: forget the history of the rows
         # that are gone, so loading twice leaves the same history as loading once.
-        audit_services.forget_demo_history(
-            partnership=cardiff_vale,
-            kinds=[
-                model
-                for model in django_apps.get_models()
-                if model._meta.app_label in DEMO_REBUILT_APPS
-            ]
-            + [Notification],
-        )
+        rebuilt = [
+            model
+            for model in django_apps.get_models()
+            if model._meta.app_label in DEMO_REBUILT_APPS
+        ] + [Notification]
+        for demo_partnership in (cardiff_vale, partnerships[MID_WEST_WALES]):
+            audit_services.forget_demo_history(partnership=demo_partnership, kinds=rebuilt)
 
     logins = [
         DemoLogin(

@@ -88,6 +88,12 @@ def save_measure(
         return measure
     locked = kernel.lock(measure, expected_version)
     before = audit.snapshot(locked, fields)
+    moved = "geography" in data and data["geography"] != locked.geography
+    if moved and (locked.values.exists() or locked.data_returns.exists()):
+        # Its values are named by areas of the old geography (outcomes/geography.py).
+        raise ValidationError(
+            {"geography": _("The geography cannot change once the measure is in a return.")}
+        )
     for name, value in data.items():
         setattr(locked, name, value)
     locked.full_clean(exclude=["partnership"])
