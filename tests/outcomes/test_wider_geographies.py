@@ -309,3 +309,13 @@ def test_a_measures_geography_cannot_change_once_it_is_in_a_return(world, outcom
         measure=fresh, expected_version=fresh.version,
     )  # fmt: skip
     assert moved.geography == Geography.REGION
+
+
+@pytest.mark.parametrize("code", ["W06000015", "w15000003", "cardiff-vale"])
+def test_a_marac_area_cannot_take_a_gss_code_or_the_partnerships_slug(world, outcomes, code):
+    with pytest.raises(ValidationError, match="not a GSS code"):
+        framework.add_marac_area(
+            actor=world.admin, partnership=world.partnership, code=code, name_en="M",
+            local_authorities=[outcomes.vale],
+        )  # fmt: skip
+    assert not MaracArea.objects.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -391,6 +392,11 @@ def add_marac_area(
     if not local_authorities or any(a.pk not in ours for a in local_authorities):
         raise ValidationError(
             {"local_authorities": _("Choose one or more of the partnership's local authorities.")}
+        )
+    if code == partnership.slug or re.fullmatch(r"[ENSW]\d{8}", code, flags=re.IGNORECASE):
+        # A GeoCode names one area: a MARAC area's must not be read as an official code.
+        raise ValidationError(
+            {"code": _("Choose a code that is not a GSS code or the partnership's own.")}
         )
     if MaracArea.objects.filter(partnership=partnership, code=code).exists():
         raise ValidationError({"code": _("A MARAC area already has this code.")})
