@@ -294,8 +294,10 @@ def test_a_region_return_is_uploaded_from_its_own_template(world, outcomes):
 
 
 def test_a_measures_geography_cannot_change_once_it_is_in_a_return(world, outcomes):
-    data = {"code": "marac_cases", "name_en": "MARAC cases discussed", "unit": Unit.COUNT,
-            "supplier_type": OrganisationType.POLICE_FORCE, "geography": Geography.REGION}  # fmt: skip
+    data = {
+        "code": "marac_cases", "name_en": "MARAC cases discussed", "unit": Unit.COUNT,
+        "supplier_type": OrganisationType.POLICE_FORCE, "geography": Geography.REGION,
+    }  # fmt: skip
     with pytest.raises(ValidationError, match="geography cannot change"):
         framework.save_measure(
             actor=world.admin, partnership=world.partnership, data=data,
