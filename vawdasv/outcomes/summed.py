@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 
@@ -134,6 +135,11 @@ def headline_figures(
     wider = {
         i.numerator_id for i in indicators if i.numerator.geography != Geography.LOCAL_AUTHORITY
     }
+    place = Q(area__gss_code__in=areas)
+    valued: Any = Count("area_id", distinct=True, filter=Q(state__in=NUMBERS))
+    if wider:  # only then: a framework of authorities' measures is read as before
+        place |= Q(geo_code=geo)
+        valued += Count("geo_code", distinct=True, filter=Q(geo_code=geo, state__in=NUMBERS))
     # The approved returns of the shown periods by id: the database then reads those returns'
     # rows through the one-value-per-cell index. Summed by period, not by return: two
     # suppliers may each send some of the authorities.
@@ -143,11 +149,10 @@ def headline_figures(
             measure_id__in=numerators,
             category__isnull=True,
         )
-        .filter(Q(area__gss_code__in=areas) | Q(geo_code=geo))
+        .filter(place)
         .values("measure_id", "data_return__period_label")
         .annotate(
-            valued=Count("area_id", distinct=True, filter=Q(state__in=NUMBERS))
-            + Count("geo_code", distinct=True, filter=Q(geo_code=geo, state__in=NUMBERS)),
+            valued=valued,
             rows=Count("pk", filter=Q(state__in=NUMBERS)),
             not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
             total=Sum("number"),
