@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from vawdasv.audit import origins
+from vawdasv.demo.outcomes import remove_earlier_outcomes
 from vawdasv.outcomes.enums import Direction, Frequency, Geography, Unit
 from vawdasv.outcomes.models import Indicator, Measure
 from vawdasv.outcomes.services import framework, publication, returns
@@ -74,10 +75,7 @@ def _number(value: int, note: str = REAL_NOTE) -> CellValue:
 def load_demo_mid_west_wales(*, partnership: Partnership, people: Mapping[str, Any]) -> None:
     """The region's measures, its approved 2015/16 and 2016/17 returns, published."""
     admin = people["admin"]  # the platform administrator: the demo has no regional team here
-    Indicator.objects.filter(partnership=partnership).delete()
-    partnership.data_returns.all().delete()
-    Measure.objects.filter(partnership=partnership).delete()
-    partnership.category_sets.all().delete()
+    remove_earlier_outcomes(partnership)
     police = Organisation.objects.get(slug="dyfed-powys-police")
     team, _created = partnership_services.get_or_create_organisation(
         actor=admin, partnership=partnership, slug="mid-and-west-wales-regional-team",

@@ -69,7 +69,7 @@ def _quarters(today: datetime.date) -> list[ReportingPeriod]:
     return periods[::-1]
 
 
-def _remove_earlier(partnership: Partnership) -> None:
+def remove_earlier_outcomes(partnership: Partnership) -> None:
     # The demo is rebuilt from nothing each time; history goes with the rows (demo only).
     Indicator.objects.filter(partnership=partnership).delete()
     partnership.data_returns.all().delete()
@@ -105,7 +105,7 @@ def load_demo_outcomes(
     council = Organisation.objects.get(slug="cardiff-council")
     areas = list(LocalAuthority.objects.filter(gss_code__in=[CARDIFF, VALE]))
     partnership.local_authorities.add(*areas)
-    _remove_earlier(partnership)
+    remove_earlier_outcomes(partnership)
 
     sex = framework.create_category_set(
         actor=admin, partnership=partnership, code="sex", name_en="Sex", name_cy="Rhyw",
