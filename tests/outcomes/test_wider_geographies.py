@@ -321,3 +321,22 @@ def test_a_marac_area_cannot_take_a_gss_code_or_the_partnerships_slug(world, out
             local_authorities=[outcomes.vale],
         )  # fmt: skip
     assert not MaracArea.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("geo", "code"),
+    [(Geography.POLICE_FORCE, SOUTH_WALES_POLICE_AREA),
+     (Geography.HEALTH_BOARD, CARDIFF_AND_VALE_HEALTH_BOARD),
+     (Geography.WALES, "W92000004")],
+)  # fmt: skip
+def test_the_open_sdg_export_writes_the_wider_areas_gss_code(world, outcomes, tmp_path, geo, code):
+    wide = measure(world, "wide", geo)
+    framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "wide", "name_en": "Wide", "numerator": wide},
+    )  # fmt: skip
+    approved_values(world, open_for(world, outcomes, [wide]), {("wide", code, None): number(12)})
+    call_command("export_indicators", partnership="cardiff-vale", output=tmp_path)
+    text = (tmp_path / "wide.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["GeoCode"], r["Value"], r["Status"]) for r in rows] == [(code, "12", "value")]
