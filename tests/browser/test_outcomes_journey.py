@@ -94,3 +94,34 @@ def test_a_return_from_upload_to_the_public_dashboard(
     assert page.get_by_role("heading", name=t["Key"]).count() == 1
     assert page.locator("td", has_text="[c]").count() >= 2  # primary and secondary
     assert page.locator("td", has_text="43").count() == 1  # Cardiff's total is published
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_adviser_defines_a_marac_area_and_the_dashboard_offers_it(
+    page: Page,
+    world,
+    outcomes,  # noqa: F811 (the fixture imported above)
+    language,
+):
+    from vawdasv.outcomes.enums import Geography
+    from vawdasv.outcomes.models import MaracArea
+
+    prefix = "/cy" if language == "cy" else ""
+    with translation.override(language):
+        save, local = gettext("Save"), gettext("Code")
+    sign_in(page, prefix, "alys")
+    visit(page, f"{prefix}/outcomes/cardiff-vale/marac-areas/add/")
+    follow(page, page.get_by_role("button", name=save, exact=True), status=400)  # nothing chosen
+    assert error_summary(page).count() == 1
+    page.get_by_label(local, exact=True).fill("cardiff-vale-marac")
+    page.locator("#id_name_en").fill("Cardiff and Vale MARAC")
+    page.locator("input[name=local_authorities]").first.check()
+    follow(page, page.get_by_role("button", name=save, exact=True))
+    assert MaracArea.objects.filter(code="cardiff-vale-marac").count() == 1
+    framework.save_measure(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "marac_area_cases", "name_en": "MARAC area cases", "unit": "count",
+              "supplier_type": "police_force", "geography": Geography.MARAC_AREA},
+    )  # fmt: skip
+    visit(page, f"{prefix}/outcomes/cardiff-vale/dashboard/")
+    assert page.locator("#area option[value=cardiff-vale-marac]").count() == 1

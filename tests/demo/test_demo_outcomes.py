@@ -52,3 +52,62 @@ def test_the_demo_compares_with_real_marac_figures_each_with_source_and_period(d
     client.login(username="alys", password="demo-password-2026")
     dashboard = client.get("/outcomes/cardiff-vale/dashboard/").content.decode()
     assert "SafeLives national MARAC data, 12 months to 2024-09-30" in dashboard
+
+
+def test_the_demo_has_the_real_dyfed_powys_figures_as_published_region_values(demo, tmp_path):
+    from vawdasv.outcomes.models import Benchmark, ReturnValue
+
+    region = "mid-and-west-wales"
+    values = {
+        (v.measure.code, v.data_return.period_label, v.category.code if v.category else ""): (
+            v.number
+        )
+        for v in ReturnValue.objects.filter(geo_code=region).select_related(
+            "measure", "data_return", "category"
+        )
+    }
+    assert values == {
+        ("dvpns", "2015/16", ""): 48, ("dvpns", "2016/17", ""): 25,
+        ("da_incidents", "2016/17", ""): 4635, ("sarc_clients", "2016/17", ""): 601,
+        ("community_support", "2016/17", ""): 1495,
+        ("community_support", "2016/17", "female"): 1395,
+        ("community_support", "2016/17", "male"): 100,
+    }  # fmt: skip
+    assert not ReturnValue.objects.filter(data_return__partnership__slug=region, area__isnull=False)
+    assert set(
+        DataReturn.objects.filter(partnership__slug=region).values_list("state", flat=True)
+    ) == {"approved"}
+    published = PublishedFigure.objects.filter(
+        publication__indicator__partnership__slug=region, category__isnull=True
+    ).values_list("publication__indicator__code", "publication__period_label", "geo_code", "value")
+    assert ("da_incidents", "2016/17", region, 4635) in set(published)
+    sources = " ".join(Benchmark.objects.filter(
+        indicator__partnership__slug=region).values_list("source", flat=True))  # fmt: skip
+    assert "1,373 cases discussed at MARAC, July 2016 to June 2017" in sources
+    assert "19% repeat rate" in sources
+    call_command("export_indicators", partnership=region, published=True, output=tmp_path)
+    text = (tmp_path / "dvpns.csv").read_text(encoding="utf-8-sig")
+    assert "2015/16,mid-and-west-wales,count,48,value" in text
+    page = Client().get(f"/outcomes/{region}/published/").content.decode()
+    assert "4,635" in page or "4635" in page
+
+
+def test_the_demo_plans_marac_commitment_has_headline_data_in_the_progress_report(demo):
+    import datetime
+
+    from vawdasv.plans.models import Commitment
+    from vawdasv.progress.periods import financial_year_label, parse_period
+    from vawdasv.progress.report.data import gather
+
+    (commitment,) = Commitment.objects.filter(
+        indicators__partnership__slug="cardiff-vale"
+    ).distinct()
+    assert "review of Multi-Agency Risk Assessment Conferences" in commitment.text_en
+    period = parse_period(financial_year_label(datetime.date.today()))
+    report = gather(commitment.theme.strategy, period, language="en")
+    (theme,) = [t for t in report.themes if t.theme_id == commitment.theme_id]
+    (section,) = [s for s in theme.extra_sections if s.title == "Headline data"]
+    rows = {row[0]: row for row in section.rows}
+    marked = "MARAC cases discussed (Demonstration values, not real figures)"
+    assert set(rows) >= {marked, "Repeat MARAC cases (Demonstration values, not real figures)"}
+    assert rows[marked][1] not in ("missing", "–")

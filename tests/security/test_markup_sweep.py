@@ -178,6 +178,14 @@ NOT_SWEPT: dict[str, str] = {
     "outcomes.DataReturn.period_label": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.DataReturn.review_comment": _OUTCOMES_NOT_YET_SWEPT,
     "outcomes.ReturnValue.comment": _OUTCOMES_NOT_YET_SWEPT,
+    "outcomes.ReturnValue.geo_code": _OUTCOMES_NOT_YET_SWEPT,
+    "outcomes.MaracArea.name_en": _OUTCOMES_NOT_YET_SWEPT,
+    "outcomes.MaracArea.name_cy": _OUTCOMES_NOT_YET_SWEPT,
+    "outcomes.MaracArea.source": _OUTCOMES_NOT_YET_SWEPT,
+    "reference.StatisticalArea.gss_code": (
+        "nine characters: too short for a marker; reference data loaded by migration"
+    ),
+    "reference.StatisticalArea.source": "reference data no page, export or report shows",
     "outcomes.ReturnEvent.comment": _OUTCOMES_NOT_YET_SWEPT,
     "reviews.ReviewFile.sha256": "a checksum the platform computes, never typed",
     "reviews.ReviewFile.content_type": "the media type the platform detected from the file",

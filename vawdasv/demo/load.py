@@ -25,6 +25,7 @@ from vawdasv.audit import origins
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.origins import Origin, OriginKind
 from vawdasv.demo import history as demo_history
+from vawdasv.demo import mid_west_wales
 from vawdasv.demo.governance import load_demo_governance
 from vawdasv.demo.outcomes import load_demo_outcomes
 from vawdasv.demo.reviews import load_demo_reviews
@@ -205,6 +206,7 @@ CARDIFF_VALE = "cardiff-vale"
 # The apps whose demo rows are deleted and made again on every load.
 DEMO_REBUILT_APPS = ("progress", "governance", "outcomes", "reviews", "national")
 GWENT = "gwent"
+MID_WEST_WALES = mid_west_wales.SLUG  # real Dyfed-Powys figures of 2015/16 and 2016/17
 
 PEOPLE = (
     DemoPerson(
@@ -301,6 +303,13 @@ def _partnerships() -> dict[str, Partnership]:
             "Partneriaeth VAWDASV Gwent",
             "gwent",
             ("Blaenau Gwent", "Caerphilly", "Monmouthshire", "Newport", "Torfaen"),
+        ),
+        (
+            MID_WEST_WALES,
+            "Mid and West Wales VAWDASV Partnership",
+            "Partneriaeth VAWDASV Canolbarth a Gorllewin Cymru",
+            "mid-and-west-wales",
+            ("Carmarthenshire", "Ceredigion", "Pembrokeshire", "Powys"),
         ),
     )
     result = {}
@@ -498,6 +507,9 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         load_demo_rounds(strategy=strategy, people=people)  # open and closed rounds on the plan
         load_demo_governance(partnership=cardiff_vale, strategy=strategy, people=people)
         load_demo_outcomes(partnership=cardiff_vale, strategy=strategy, people=people)
+        mid_west_wales.load_demo_mid_west_wales(
+            partnership=partnerships[MID_WEST_WALES], people=people
+        )
         load_demo_reviews(partnership=cardiff_vale, strategy=strategy, people=people)
         # The demo's notifications are for its home pages: nobody is emailed about them (the
         # emails waiting for this transaction to commit find them emailed and send nothing).
@@ -506,15 +518,13 @@ def load_demo(reference_dir: Path | None = None) -> DemoResult:
         )
         # Every rebuild deletes and makes the demo's rows again: forget the history of the rows
         # that are gone, so loading twice leaves the same history as loading once.
-        audit_services.forget_demo_history(
-            partnership=cardiff_vale,
-            kinds=[
-                model
-                for model in django_apps.get_models()
-                if model._meta.app_label in DEMO_REBUILT_APPS
-            ]
-            + [Notification],
-        )
+        rebuilt = [
+            model
+            for model in django_apps.get_models()
+            if model._meta.app_label in DEMO_REBUILT_APPS
+        ] + [Notification]
+        for demo_partnership in (cardiff_vale, partnerships[MID_WEST_WALES]):
+            audit_services.forget_demo_history(partnership=demo_partnership, kinds=rebuilt)
 
     logins = [
         DemoLogin(

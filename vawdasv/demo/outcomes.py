@@ -31,7 +31,7 @@ from vawdasv.outcomes.services import framework, publication, returns
 from vawdasv.outcomes.validation import CellValue
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Organisation, Partnership
-from vawdasv.plans.models import Strategy
+from vawdasv.plans.models import Commitment, Strategy
 from vawdasv.progress.periods import ReportingPeriod, quarter_containing
 from vawdasv.reference.models import LocalAuthority
 
@@ -49,6 +49,7 @@ MID_WEST_WALES = (
     "Mid and West Wales VAWDASV Strategy 2018-2023: 1,373 cases discussed at MARAC in Dyfed-Powys, "
     "July 2016 to June 2017"
 )
+MARAC_COMMITMENT = "review of Multi-Agency Risk Assessment Conferences"
 SAFELIVES_NATIONAL = Path(__file__).with_name("data") / "safelives-marac-national.csv"
 
 
@@ -68,7 +69,7 @@ def _quarters(today: datetime.date) -> list[ReportingPeriod]:
     return periods[::-1]
 
 
-def _remove_earlier(partnership: Partnership) -> None:
+def remove_earlier_outcomes(partnership: Partnership) -> None:
     # The demo is rebuilt from nothing each time; history goes with the rows (demo only).
     Indicator.objects.filter(partnership=partnership).delete()
     partnership.data_returns.all().delete()
@@ -104,7 +105,7 @@ def load_demo_outcomes(
     council = Organisation.objects.get(slug="cardiff-council")
     areas = list(LocalAuthority.objects.filter(gss_code__in=[CARDIFF, VALE]))
     partnership.local_authorities.add(*areas)
-    _remove_earlier(partnership)
+    remove_earlier_outcomes(partnership)
 
     sex = framework.create_category_set(
         actor=admin, partnership=partnership, code="sex", name_en="Sex", name_cy="Rhyw",
@@ -199,12 +200,21 @@ def load_demo_outcomes(
         actor=admin, indicator=repeat_indicator, value=Decimal(50),
         rules=[("green", Decimal(100)), ("amber", Decimal(110))],
     )  # fmt: skip
+    # The plan's own MARAC commitment ("implement the agreed recommendations from the review of
+    # MARACs"), so the progress report shows the MARAC figures as that theme's Headline data.
+    marac = (
+        Commitment.objects.filter(theme__strategy=strategy, text_en__icontains=MARAC_COMMITMENT)
+        .order_by("theme__order", "order")
+        .first()
+    )
     first_theme = strategy.themes.order_by("order").first()
-    if first_theme is not None:
+    if marac is not None or first_theme is not None:
         for indicator in (count_indicator, per_women, repeat_indicator):
             framework.link_indicator(
-                actor=admin, indicator=indicator, themes=[first_theme], commitments=[]
-            )
+                actor=admin, indicator=indicator,
+                themes=[] if marac is not None else [first_theme],
+                commitments=[marac] if marac is not None else [],
+            )  # fmt: skip
 
     quarters = _quarters(today or datetime.date.today())
     history, published, last, current = quarters[1:5], quarters[5], quarters[6], quarters[7]

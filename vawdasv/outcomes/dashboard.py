@@ -19,7 +19,7 @@ from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes import rates, summed
+from vawdasv.outcomes import geography, rates, summed
 from vawdasv.outcomes.enums import ReturnState
 from vawdasv.outcomes.figures import IndicatorFigures, Period, Rates
 from vawdasv.outcomes.models import DataReturn, Indicator
@@ -192,10 +192,13 @@ def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]
     partnership as a whole; anything else means the whole partnership) and a theme (a pk or
     "" for all): what the downloads print, every indicator at once, summed by the database."""
     codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
-    if geo not in codes:
+    if geo not in {area.code for area in geography.dashboard_areas(partnership)}:
         geo = partnership.slug
     indicators = (
-        Indicator.objects.filter(partnership=partnership)
+        Indicator.objects.filter(
+            partnership=partnership,
+            numerator__geography__in=geography.shown_geographies(partnership, geo),
+        )
         .select_related("numerator", "denominator", "target")
         .prefetch_related("benchmarks", "target__rules", "themes")
     )

@@ -4,13 +4,15 @@
 `working_rows` gives every approved figure (for members); `published_rows` only what was
 published, after disclosure control (for everyone). Disaggregation columns are named by the
 category set's code and filled with the category's English label in use for the period (blank
-= all); GeoCode is a local authority's GSS code or the partnership's slug for the whole.
+= all); GeoCode is a local authority's GSS code or the partnership's slug for the whole, or for a
+measure of a wider geography its area's code (outcomes/geography.py).
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from vawdasv.outcomes import geography
 from vawdasv.outcomes.figures import IndicatorFigures
 from vawdasv.outcomes.models import Category, Indicator
 from vawdasv.outcomes.opensdg import Row, Status
@@ -43,11 +45,12 @@ def _label(category: Category, day: object) -> str:
 def working_rows(indicator: Indicator) -> list[Row]:
     partnership = indicator.partnership
     codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    _summed, areas = geography.figure_areas(partnership, indicator.numerator.geography)
     figures = IndicatorFigures(indicator, codes)
     unit = units(indicator)
     rows: list[Row] = []
     for period in figures.periods:
-        for geo in (*codes, partnership.slug):
+        for geo in areas:
             for category in (None, *figures.categories):
                 figure = figures.value(geo, period.label, category)
                 rows.append(

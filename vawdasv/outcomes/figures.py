@@ -130,10 +130,12 @@ class IndicatorFigures(Rates):
         if totals_only:
             values = values.filter(category__isnull=True)
         codes = dict(LocalAuthority.objects.values_list("pk", "gss_code"))
-        for area, category, state, number, return_id in values.values_list(
-            "area_id", "category_id", "state", "number", "data_return_id"
+        for area, wider, category, state, number, return_id in values.values_list(
+            "area_id", "geo_code", "category_id", "state", "number", "data_return_id"
         ):
-            self.counts[(codes[area], labels[return_id], category)] = _figure(state, number)
+            # A value of a wider geography (the region, a force area…) is named by its code.
+            place = codes[area] if area is not None else wider
+            self.counts[(place, labels[return_id], category)] = _figure(state, number)
         self.categories = list(
             Category.objects.filter(category_set__measures=indicator.numerator_id)
             .select_related("category_set")
@@ -148,6 +150,6 @@ class IndicatorFigures(Rates):
                 self.denominators[(geo, sex, age)][year] = value
 
     def count(self, geo: str, period: str, category: int | None = None) -> Figure:
-        if geo == self.partnership_code:
+        if geo == self.partnership_code and (geo, period, category) not in self.counts:
             return rates.total([self.count(code, period, category) for code in self.area_codes])
         return self.counts.get((geo, period, category), Figure(Status.MISSING))

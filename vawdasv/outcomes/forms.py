@@ -25,6 +25,7 @@ from vawdasv.outcomes.models import Category, CategorySet, Denominator, Measure
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans.models import Commitment, Theme
+from vawdasv.reference.models import LocalAuthority
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
@@ -97,6 +98,30 @@ class LocalisedChoiceField(_Localised, forms.ModelChoiceField[Any]):
 
 class LocalisedMultipleChoiceField(_Localised, forms.ModelMultipleChoiceField[Any]):
     pass
+
+
+class MaracAreaForm(GovukForm):
+    """A MARAC area: a name for a grouping of the partnership's local authorities."""
+
+    code = forms.SlugField(
+        label=_("Code"), max_length=40,
+        help_text=_("Written as the area code in open data, for example cardiff-vale-marac."),
+    )  # fmt: skip
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_cy = forms.CharField(label=_("Name (Welsh)"), max_length=200, required=False)
+    local_authorities = LocalisedMultipleChoiceField(
+        label=_("Local authorities it covers"), queryset=LocalAuthority.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    source = forms.CharField(
+        label=_("Source"), max_length=500, required=False,
+        help_text=_("Where the grouping comes from, for example the MARAC's terms of reference."),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["local_authorities"]
+        field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
 
 
 class IndicatorForm(GovukForm):

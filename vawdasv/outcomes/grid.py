@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
+from vawdasv.outcomes import geography
 from vawdasv.outcomes.enums import ValueState
 from vawdasv.outcomes.models import DataReturn
 from vawdasv.outcomes.validation import Cell, CellValue
@@ -103,7 +104,7 @@ def build(
 ) -> Grid:
     """Rows of boxes with the stored (or just typed) text; a label per box for screen readers."""
     day: datetime.date = data_return.period_end
-    areas = list(data_return.areas.order_by("name_en"))
+    areas = geography.areas_of(data_return)
     rows: list[GridRow] = []
     for measure in data_return.measures.prefetch_related("category_sets__categories__labels"):
         name = str(read(measure, "name"))
@@ -116,7 +117,7 @@ def build(
             heading = name if category_id is None else f"{name}: {category_label}"
             row = GridRow(heading, category_id is None)
             for area in areas:
-                cell = (measure.code, area.gss_code, category_id)
+                cell = (measure.code, area.code, category_id)
                 key = field_name(cell)
                 text = typed[key] if typed is not None and key in typed else shown(values.get(cell))
                 stored = values.get(cell)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.lib import tabular
 from vawdasv.lib.text import normalise_text
-from vawdasv.outcomes import grid
+from vawdasv.outcomes import geography, grid
 from vawdasv.outcomes.models import DataReturn
 from vawdasv.outcomes.validation import Cell, CellValue
 
@@ -58,7 +58,7 @@ class UploadRefused(Exception):
 def _cells(data_return: DataReturn) -> list[tuple[Cell, str]]:
     """Every cell of the return, with its category's code ('' for all)."""
     out: list[tuple[Cell, str]] = []
-    areas = sorted(data_return.areas.values_list("gss_code", flat=True))
+    areas = sorted(area.code for area in geography.areas_of(data_return))
     for measure in data_return.measures.prefetch_related("category_sets__categories"):
         places: list[tuple[int | None, str]] = [(None, "")]
         for category_set in measure.category_sets.all():

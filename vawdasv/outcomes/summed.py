@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 
 from vawdasv.outcomes import rates
-from vawdasv.outcomes.enums import PeriodLength, ReturnState, ValueState
+from vawdasv.outcomes.enums import Geography, PeriodLength, ReturnState, ValueState
 from vawdasv.outcomes.figures import Period, Rates, period_of
 from vawdasv.outcomes.models import (
     Category,
@@ -130,6 +131,15 @@ def headline_figures(
     }
     labels = set().union(*(needed_labels(p) for p in periods.values())) if periods else set()
     areas = area_codes if geo == partnership_code else [geo]
+    # A measure of a wider geography has one value for the area itself (named by its code).
+    wider = {
+        i.numerator_id for i in indicators if i.numerator.geography != Geography.LOCAL_AUTHORITY
+    }
+    place = Q(area__gss_code__in=areas)
+    valued: Any = Count("area_id", distinct=True, filter=Q(state__in=NUMBERS))
+    if wider:  # only then: a framework of authorities' measures is read as before
+        place |= Q(geo_code=geo)
+        valued += Count("geo_code", distinct=True, filter=Q(geo_code=geo, state__in=NUMBERS))
     # The approved returns of the shown periods by id: the database then reads those returns'
     # rows through the one-value-per-cell index. Summed by period, not by return: two
     # suppliers may each send some of the authorities.
@@ -138,11 +148,11 @@ def headline_figures(
             data_return_id__in=sorted(pk for pk, label in returns.items() if label in labels),
             measure_id__in=numerators,
             category__isnull=True,
-            area__gss_code__in=areas,
         )
+        .filter(place)
         .values("measure_id", "data_return__period_label")
         .annotate(
-            valued=Count("area_id", distinct=True, filter=Q(state__in=NUMBERS)),
+            valued=valued,
             rows=Count("pk", filter=Q(state__in=NUMBERS)),
             not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
             total=Sum("number"),
@@ -152,8 +162,9 @@ def headline_figures(
     counts: dict[int, dict[str, Figure]] = defaultdict(dict)
     for row in sums:
         counts[row["measure_id"]][row["data_return__period_label"]] = _summed(
-            row["valued"], row["rows"], row["not_applicable"], row["total"], len(areas)
-        )
+            row["valued"], row["rows"], row["not_applicable"], row["total"],
+            1 if row["measure_id"] in wider else len(areas),
+        )  # fmt: skip
     denominators: dict[int, dict[tuple[str, str, str], dict[int, Decimal]]] = defaultdict(
         lambda: defaultdict(dict)
     )

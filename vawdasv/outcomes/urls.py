@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/measures/add/", framework.measure_edit, name="measure-add"),
     path("<slug:slug>/measures/<int:pk>/", framework.measure_edit, name="measure-edit"),
     path("<slug:slug>/rules/add/", framework.rule_add, name="rule-add"),
+    path("<slug:slug>/marac-areas/add/", framework.marac_area_add, name="marac-area-add"),
     path("<slug:slug>/indicators/add/", framework.indicator_edit, name="indicator-add"),
     path("<slug:slug>/indicators/<int:pk>/", framework.indicator_edit, name="indicator-edit"),
     path(

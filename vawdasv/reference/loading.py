@@ -102,3 +102,19 @@ def load_reference_data(apps: Any) -> None:
                 "order": index,
             },
         )
+
+
+def load_statistical_areas(apps: Any) -> None:
+    """Police force area and health board codes (statistical-areas.csv), by organisation slug."""
+    Organisation = apps.get_model("partnerships", "Organisation")
+    StatisticalArea = apps.get_model("reference", "StatisticalArea")
+    last_source = ""
+    for row in rows("statistical-areas.csv"):
+        source = last_source if row["source"] == "as above" else row["source"]
+        last_source = source
+        organisation = Organisation.objects.filter(slug=row["organisation_slug"]).first()
+        if organisation is None:  # a database without the national organisations
+            continue
+        StatisticalArea.objects.update_or_create(
+            organisation=organisation, defaults={"gss_code": row["gss_code"], "source": source}
+        )

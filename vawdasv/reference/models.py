@@ -59,6 +59,28 @@ class LocalAuthority(BilingualModel):
         return self.name_en
 
 
+class StatisticalArea(models.Model):
+    """The GSS code of a police force area (W15) or a local health board (W11): the area a
+    force's or board's own figures are for, written as GeoCode in open data."""
+
+    organisation = models.OneToOneField(
+        "partnerships.Organisation",
+        on_delete=models.CASCADE,
+        related_name="statistical_area",
+        verbose_name=_("organisation"),
+    )
+    gss_code = models.CharField(_("GSS code"), max_length=9, unique=True)
+    source = models.CharField(_("source"), max_length=500)
+
+    class Meta:
+        ordering = ["gss_code"]
+        verbose_name = _("statistical area")
+        verbose_name_plural = _("statistical areas")
+
+    def __str__(self) -> str:
+        return self.gss_code
+
+
 class Framework(BilingualModel):
     """A framework regional plans are aligned to, such as the Act's purposes.
 

@@ -40,6 +40,10 @@ def headline_sections(
             for indicator in indicators:
                 h = headlines[indicator.pk]
                 name = read(indicator, "name", language).text
+                # The measure's caveats travel with its figure (the demo's say "demonstration
+                # values", as its ratings do).
+                caveats = read(indicator.numerator, "caveats", language).text
+                name = f"{name} ({caveats.rstrip('.')})" if caveats else name
                 if h is None:
                     rows.append([name, _("missing"), "–", "–", "–", "–"])
                     continue

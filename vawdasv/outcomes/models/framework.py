@@ -140,6 +140,41 @@ class Measure(Versioned, BilingualModel):
         return f"{self.code} – {self.name_en}"
 
 
+class MaracArea(BilingualModel):
+    """A MARAC's area: a named grouping of a partnership's local authorities.
+
+    There is no official list of MARAC areas with codes (SafeLives publishes figures per MARAC
+    by name, and MARACs merge and split), so each partnership's administrator defines its own.
+    The code is what open data writes as GeoCode for the area."""
+
+    bilingual_fields = ("name",)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="marac_areas"
+    )
+    code = models.SlugField(
+        _("code"), max_length=40, help_text=_("Written as the area code in open data.")
+    )
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200, blank=True)
+    local_authorities = models.ManyToManyField(
+        "reference.LocalAuthority", related_name="marac_areas", verbose_name=_("local authorities")
+    )
+    source = models.CharField(_("source"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["partnership", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "code"], name="one_marac_area_code_per_partnership"
+            )
+        ]
+        verbose_name = _("MARAC area")
+        verbose_name_plural = _("MARAC areas")
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
 class Denominator(BilingualModel):
     """A population (or other base) loaded from a StatsWales or ONS file, with its source."""
 

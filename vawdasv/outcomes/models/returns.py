@@ -76,9 +76,17 @@ class ReturnValue(models.Model):
 
     data_return = models.ForeignKey(DataReturn, on_delete=models.CASCADE, related_name="values")
     measure = models.ForeignKey("outcomes.Measure", on_delete=models.PROTECT, related_name="values")
+    # A local authority's value has its `area`; a value for a wider area (a police force area,
+    # health board, MARAC area, the partnership's region or Wales) has none and is named by
+    # `geo_code` alone (outcomes/geography.py). Never both.
     area = models.ForeignKey(
-        "reference.LocalAuthority", on_delete=models.PROTECT, related_name="outcome_values"
+        "reference.LocalAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outcome_values",
     )
+    geo_code = models.CharField(_("area code"), max_length=60, blank=True, default="")
     category = models.ForeignKey(
         "outcomes.Category",
         on_delete=models.PROTECT,
@@ -93,9 +101,14 @@ class ReturnValue(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["data_return", "measure", "area", "category"],
+                fields=["data_return", "measure", "area", "geo_code", "category"],
                 name="one_value_per_cell",
                 nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(area__isnull=False, geo_code="")
+                | models.Q(area__isnull=True) & ~models.Q(geo_code=""),
+                name="a_value_has_an_authority_or_a_wider_area",
             ),
             models.CheckConstraint(
                 condition=models.Q(state="number", number__isnull=False)
@@ -112,7 +125,8 @@ class ReturnValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure_id}/{self.area_id}/{self.category_id}: {self.state} {self.number}"
+        place = self.area_id or self.geo_code
+        return f"{self.measure_id}/{place}/{self.category_id}: {self.state} {self.number}"
 
 
 class ReturnEvent(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -28,6 +29,7 @@ from vawdasv.outcomes.models import (
     Denominator,
     DenominatorValue,
     Indicator,
+    MaracArea,
     Measure,
     RagRule,
     Target,
@@ -35,6 +37,7 @@ from vawdasv.outcomes.models import (
 )
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.reference.models import LocalAuthority
 
 MEASURE_FIELDS = (
     "code", "name_en", "name_cy", "definition_en", "definition_cy", "unit", "supplier_type",
@@ -86,6 +89,12 @@ def save_measure(
         return measure
     locked = kernel.lock(measure, expected_version)
     before = audit.snapshot(locked, fields)
+    moved = "geography" in data and data["geography"] != locked.geography
+    if moved and (locked.values.exists() or locked.data_returns.exists()):
+        # Its values are named by areas of the old geography (outcomes/geography.py).
+        raise ValidationError(
+            {"geography": _("The geography cannot change once the measure is in a return.")}
+        )
     for name, value in data.items():
         setattr(locked, name, value)
     locked.full_clean(exclude=["partnership"])
@@ -361,6 +370,48 @@ def add_validation_rule(
         partnership=partnership,
     )  # fmt: skip
     return row
+
+
+# MARAC areas -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_marac_area(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    code: str,
+    name_en: str,
+    local_authorities: Sequence[LocalAuthority],
+    name_cy: str = "",
+    source: str = "",
+) -> MaracArea:
+    """A MARAC area: a named grouping of the partnership's own local authorities."""
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    ours = set(partnership.local_authorities.values_list("pk", flat=True))
+    if not local_authorities or any(a.pk not in ours for a in local_authorities):
+        raise ValidationError(
+            {"local_authorities": _("Choose one or more of the partnership's local authorities.")}
+        )
+    if code == partnership.slug or re.fullmatch(r"[ENSW]\d{8}", code, flags=re.IGNORECASE):
+        # A GeoCode names one area: a MARAC area's must not be read as an official code.
+        raise ValidationError(
+            {"code": _("Choose a code that is not a GSS code or the partnership's own.")}
+        )
+    if MaracArea.objects.filter(partnership=partnership, code=code).exists():
+        raise ValidationError({"code": _("A MARAC area already has this code.")})
+    area = MaracArea(
+        partnership=partnership, code=code, name_en=normalise(name_en),
+        name_cy=normalise(name_cy), source=normalise(source),
+    )  # fmt: skip
+    area.full_clean(exclude=["partnership"])
+    area.save()
+    area.local_authorities.set(local_authorities)
+    kernel.created(
+        actor=actor, instance=area, fields=("code", "name_en", "name_cy", "source"),
+        partnership=partnership,
+    )  # fmt: skip
+    return area
 
 
 # Denominators ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
-from vawdasv.outcomes import disclosure
+from vawdasv.outcomes import disclosure, geography
 from vawdasv.outcomes.disclosure import ALL, CellKey, CellState, Relation
 from vawdasv.outcomes.figures import IndicatorFigures
 from vawdasv.outcomes.models import (
@@ -67,6 +67,7 @@ def _whole(figure: Figure) -> int | None:
 def publish(*, actor: Any, indicator: Indicator, period_label: str) -> Publication:
     partnership = indicator.partnership
     kernel.require(permissions.can_publish_outcomes(actor, partnership.pk))
+    summed, areas = geography.figure_areas(partnership, indicator.numerator.geography)
     codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
     figures = IndicatorFigures(indicator, codes)
     period = figures.period(period_label)
@@ -79,7 +80,6 @@ def publish(*, actor: Any, indicator: Indicator, period_label: str) -> Publicati
     sets: dict[str, list[str]] = {}
     for key, category in categories.items():
         sets.setdefault(category.category_set.code, []).append(key)
-    areas = [*codes, whole]
     cells: dict[CellKey, int | None] = {}
     for area in areas:
         cells[(area, ALL)] = _whole(figures.count(area, period.label))
@@ -90,9 +90,9 @@ def publish(*, actor: Any, indicator: Indicator, period_label: str) -> Publicati
         for area in areas
         for keys in sets.values()
     ]
-    if codes:
+    if summed:  # authorities → partnership; a wider geography's areas are never summed
         relations += [
-            Relation(total=(whole, key), parts=tuple((code, key) for code in codes))
+            Relation(total=(whole, key), parts=tuple((code, key) for code in summed))
             for key in (ALL, *categories)
         ]
     previous = Publication.objects.filter(indicator=indicator, period_label=period.label).first()

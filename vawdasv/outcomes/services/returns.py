@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from vawdasv.audit import kernel, origins
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
-from vawdasv.outcomes import outliers, validation
+from vawdasv.outcomes import geography, outliers, validation
 from vawdasv.outcomes.enums import ReturnEventKind, ReturnState, Severity, Unit, ValueState
 from vawdasv.outcomes.models import Category, DataReturn, Measure, ReturnEvent, ReturnValue
 from vawdasv.outcomes.validation import Cell, CellValue, Problem
@@ -60,6 +60,8 @@ def open_return(
         raise ValidationError(_("Choose at least one measure and one area."))
     if any(m.partnership_id != partnership.pk for m in measures):
         raise ValidationError({"measures": _("Choose this partnership's own measures.")})
+    if len({m.geography for m in measures}) > 1:
+        raise ValidationError({"measures": str(geography.MIXED_GEOGRAPHIES)})
     data_return = DataReturn(
         partnership=partnership, supplier=supplier, period_label=period.label,
         period_start=period.start, period_end=period.end, deadline=deadline,
@@ -83,7 +85,9 @@ def open_return(
 
 def current_values(data_return: DataReturn) -> dict[Cell, CellValue]:
     return {
-        (v.measure.code, v.area.gss_code, v.category_id): CellValue(v.state, v.number, v.comment)
+        (v.measure.code, v.area.gss_code if v.area else v.geo_code, v.category_id): CellValue(
+            v.state, v.number, v.comment
+        )
         for v in data_return.values.select_related("measure", "area")
     }
 
@@ -127,11 +131,13 @@ def outlier_flags(
         )
         .exclude(data_return__period_label__regex=r"^\d{4}/\d{2}$")  # whole years are not quarters
         .order_by("data_return__period_start")
-        .values_list("measure__code", "area__gss_code", "state", "number")
+        .values_list("measure__code", "area__gss_code", "geo_code", "state", "number")
     )
-    for code, area, state, number in rows:
+    for code, authority, wider, state, number in rows:
         amount = CellValue(state, number).amount
-        history.setdefault((code, area), []).append(None if amount is None else int(amount))
+        history.setdefault((code, authority or wider), []).append(
+            None if amount is None else int(amount)
+        )
     flags = {}
     for cell, observed in counts.items():
         flag = outliers.against_history(observed, history.get((cell[0], cell[1]), []))
@@ -228,7 +234,7 @@ def upload_values(
 
 def _allowed_cells(data_return: DataReturn) -> dict[str, Any]:
     measures = list(data_return.measures.prefetch_related("category_sets__categories"))
-    codes = [a.gss_code for a in data_return.areas.all()]
+    codes = [area.code for area in geography.areas_of(data_return)]
     return {
         "pairs": {(m.code, code) for m in measures for code in codes},
         "categories": {
@@ -259,13 +265,15 @@ def _write_cells(
     area_ids = dict(data_return.areas.values_list("gss_code", "pk"))
     # The cells' rows in three statements whatever their number (a 10,000-value upload):
     # the changed rows go, then the new values are inserted; the row is locked already.
-    ids = {(measure_ids[c[0]], area_ids[c[1]], c[2]) for c in changed}
+    # A wider area (not an authority) is named by its code alone.
+    ids = {(measure_ids[c[0]], area_ids.get(c[1]), "" if c[1] in area_ids else c[1], c[2])
+           for c in changed}  # fmt: skip
     existing = [
         pk
-        for pk, measure, area, category in data_return.values.values_list(
-            "pk", "measure_id", "area_id", "category_id"
+        for pk, measure, area, code, category in data_return.values.values_list(
+            "pk", "measure_id", "area_id", "geo_code", "category_id"
         )
-        if (measure, area, category) in ids
+        if (measure, area, code, category) in ids
     ]
     ReturnValue.objects.filter(pk__in=existing).delete()
     ReturnValue.objects.bulk_create(
@@ -273,7 +281,8 @@ def _write_cells(
             ReturnValue(
                 data_return=data_return,
                 measure_id=measure_ids[cell[0]],
-                area_id=area_ids[cell[1]],
+                area_id=area_ids.get(cell[1]),
+                geo_code="" if cell[1] in area_ids else cell[1],
                 category_id=cell[2],
                 state=value.state,
                 number=value.number,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from vawdasv.lib.bilingual import read
 from vawdasv.ops.exports import request_export
 from vawdasv.outcomes import all_wales as all_wales_figures
-from vawdasv.outcomes import dashboard, downloads, selectors
+from vawdasv.outcomes import dashboard, downloads, geography, selectors
 from vawdasv.outcomes.forms import DownloadForm
 from vawdasv.outcomes.models import Indicator, Publication
 from vawdasv.outcomes.services import publication
@@ -27,18 +27,20 @@ HEADLINES_PER_PAGE = 10
 @login_required
 def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.get_partnership_for_member(request.user, slug)
-    authorities = list(partnership.local_authorities.order_by("name_en"))
-    codes = {a.gss_code for a in authorities}
+    areas = geography.dashboard_areas(partnership)
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
     geo = request.GET.get("area", partnership.slug)
-    geo = geo if geo in codes else partnership.slug
+    geo = geo if geo in {a.code for a in areas} else partnership.slug
     theme = request.GET.get("theme", "")
-    indicators = selectors.headline_indicators(partnership)
+    indicators = selectors.headline_indicators(partnership).filter(
+        numerator__geography__in=geography.shown_geographies(partnership, geo)
+    )
     if theme.isdigit():
         indicators = indicators.filter(themes__pk=int(theme)).distinct()
     # Only the page's indicators are worked out and drawn: the queries and the page stay the
     # same size however large the framework grows.
     page = Paginator(indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
-    headlines = dashboard.headlines(list(page.object_list), partnership.slug, sorted(codes), geo)
+    headlines = dashboard.headlines(list(page.object_list), partnership.slug, codes, geo)
     themes = {t.pk: str(read(t, "name")) for t in selectors.indicator_themes(partnership)}
     query = request.GET.copy()
     query.pop("page", None)
@@ -51,8 +53,7 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
             "headlines": headlines,
             "page": page,
             "query": query.urlencode(),
-            "areas": [(partnership.slug, str(read(partnership, "name")))]
-            + [(a.gss_code, str(read(a, "name"))) for a in authorities],
+            "areas": [(a.code, str(read(a, "name"))) for a in areas],
             "area": geo,
             "themes": sorted(themes.items(), key=lambda item: item[1]),
             "theme": theme,
@@ -159,8 +160,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
             or item.period_start > latest[item.indicator_id].period_start
         ):
             latest[item.indicator_id] = item
-    names = dict(partnership.local_authorities.values_list("gss_code", "name_en"))
-    welsh = dict(partnership.local_authorities.values_list("gss_code", "name_cy"))
+    whole, *parts = geography.dashboard_areas(partnership)  # authorities, then wider areas
     tables = []
     for item in sorted(latest.values(), key=lambda p: p.indicator.code):
         figures = list(
@@ -176,20 +176,11 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
                     (f.category_id, str(read(label, "label")) if label else f.category.code)
                 )
         rows = []
-        for geo in [*sorted(names), partnership.slug]:
-            cells = {f.category_id: f for f in figures if f.geo_code == geo}
+        for area in [*parts, whole]:
+            cells = {f.category_id: f for f in figures if f.geo_code == area.code}
             if not cells:
                 continue
-            area_name = (
-                str(read(partnership, "name"))
-                if geo == partnership.slug
-                else (
-                    welsh.get(geo)
-                    if request.LANGUAGE_CODE == "cy" and welsh.get(geo)
-                    else names[geo]
-                )
-            )
-            rows.append((area_name, [cells.get(c) for c, _l in columns]))
+            rows.append((str(read(area, "name")), [cells.get(c) for c, _l in columns]))
         tables.append({"publication": item, "columns": columns, "rows": rows})
     return render(
         request,

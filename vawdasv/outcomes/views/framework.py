@@ -23,6 +23,7 @@ from vawdasv.outcomes.forms import (
     CategorySetForm,
     DenominatorForm,
     IndicatorForm,
+    MaracAreaForm,
     MeasureForm,
     RenameCategoryForm,
     RuleForm,
@@ -301,6 +302,25 @@ def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
             return redirect("outcomes:framework", slug=partnership.slug)
     heading = _("Change a measure") if measure else _("Add a measure")
     return _form_page(request, partnership, form, heading, theirs=theirs)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def marac_area_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Define a MARAC area as a grouping of the partnership's local authorities."""
+    partnership = _managed(request, slug)
+    form = MaracAreaForm(posted(request), partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            framework.add_marac_area(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("MARAC area added."))
+            return redirect("outcomes:framework", slug=partnership.slug)
+    return _form_page(request, partnership, form, _("Add a MARAC area"))
 
 
 @login_required

@@ -35,6 +35,7 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
             "suppliers": completeness.by_supplier(partnership.pk),
             "can_manage": permissions.can_manage_outcomes(request.user, partnership.pk),
             "rules": partnership.validation_rules.all(),
+            "marac_areas": partnership.marac_areas.prefetch_related("local_authorities"),
         },
     )
 

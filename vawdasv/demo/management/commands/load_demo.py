@@ -15,6 +15,7 @@ from vawdasv.demo.load import (
     CARDIFF_VALE,
     GWENT,
     LEAD_OFFICER_NAMES,
+    MID_WEST_WALES,
     PEOPLE,
     DemoDataMissing,
     DemoResult,
@@ -32,7 +33,7 @@ def holds_only_demo_data() -> bool:
     demo_people = {person.username for person in PEOPLE}
     demo_people |= {first.lower() for first, _last in LEAD_OFFICER_NAMES}
     real_people = User.objects.exclude(username__in=demo_people).exists()
-    demo_partnerships = [CARDIFF_VALE, GWENT, NATIONAL_PARTNERSHIP_SLUG]
+    demo_partnerships = [CARDIFF_VALE, GWENT, MID_WEST_WALES, NATIONAL_PARTNERSHIP_SLUG]
     real_partnerships = Partnership.objects.exclude(slug__in=demo_partnerships).exists()
     return not (real_people or real_partnerships)
 
