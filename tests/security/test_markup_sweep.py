@@ -134,6 +134,9 @@ NOT_SWEPT: dict[str, str] = {
     "ops.ExportJob.content_type": "one of the content types the code names, never typed",
     "ops.ExportJob.error": "a key the code stores; the page shows its translated sentence",
     "ops.ExportJob.task_id": "an identifier the task queue makes, never typed",
+    "governance.PackJob.task_id": "an identifier the task queue makes, never typed",
+    "national.NationalReport.task_id": "an identifier the task queue makes, never typed",
+    "reviews.ThematicReportJob.task_id": "an identifier the task queue makes, never typed",
     "progress.ReportJob.task_id": "an identifier the task queue makes, never typed",
     "progress.IssuedReport.period_label": (
         "a reporting period the issuing service parsed before storing it"
