@@ -40,3 +40,13 @@ def test_a_row_shows_the_timescale_or_not_given_with_the_check_tag_and_every_lea
     assert "South Wales Police" in row and "Cardiff Council" in row
     police_row = html[html.index(f"/strategies/actions/{world.police_action.pk}/") :]
     assert "Mar 2026" in police_row.split("</tr>")[0]
+
+
+def test_a_welsh_row_shows_the_timescale_month_in_welsh_and_keeps_the_plans_text(rows):
+    world, _undated = rows
+    with translation.override("cy"):
+        html = Client().get(reverse("plans:strategy", args=[world.strategy.slug])).content.decode()
+    police_row = html[html.index(f"/strategies/actions/{world.police_action.pk}/") :]
+    assert "Maw 2026" in police_row.split("</tr>")[0]
+    world.police_action.refresh_from_db()
+    assert world.police_action.timescale_text == "Mar 2026"

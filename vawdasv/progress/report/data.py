@@ -38,6 +38,7 @@ from django.utils.translation import ngettext
 from vawdasv.audit import services as audit_services
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.lib.bilingual import BilingualText, read
+from vawdasv.lib.months import months_in_language
 from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Action, Strategy, Theme
 from vawdasv.progress.enums import RagStatus
@@ -306,8 +307,8 @@ def _describe_entries(
         if "timescale_text" in changes:
             change = changes["timescale_text"]
             line = _("Timescale amended from %(before)s to %(after)s") % {
-                "before": _plain(change.get("before")),
-                "after": _plain(change.get("after")),
+                "before": months_in_language(_plain(change.get("before"))),
+                "after": months_in_language(_plain(change.get("after"))),
             }
             if update is not None and update.proposed_timescale_reason.strip():
                 line += " – " + _("reason: %(reason)s") % {
@@ -338,11 +339,13 @@ def _describe_proposals(
     if update.proposed_timescale_text and TIMESCALE not in told:
         if action.timescale_text and action.timescale_text != update.proposed_timescale_text:
             line = _("Timescale amended from %(before)s to %(after)s") % {
-                "before": action.timescale_text,
-                "after": update.proposed_timescale_text,
+                "before": months_in_language(action.timescale_text),
+                "after": months_in_language(update.proposed_timescale_text),
             }
         else:
-            line = _("Timescale amended to %(after)s") % {"after": update.proposed_timescale_text}
+            line = _("Timescale amended to %(after)s") % {
+                "after": months_in_language(update.proposed_timescale_text)
+            }
         if update.proposed_timescale_reason.strip():
             line += " – " + _("reason: %(reason)s") % {
                 "reason": update.proposed_timescale_reason.strip()
@@ -452,7 +455,7 @@ def _gather(
             section_ref=action.commitment.ref,
             we_will=read(action, "text", language),
             action_ref=action.ref,
-            by=action.timescale_text or _("Not given"),
+            by=months_in_language(action.timescale_text) or _("Not given"),
             leads=[read(org, "name", language).text for org in action.lead_organisations.all()],
             rag=update.rag if update else NOT_RATED,
             rag_word=rag_words.get(update.rag, "") if update else "",
