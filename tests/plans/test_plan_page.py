@@ -50,3 +50,14 @@ def test_a_welsh_row_shows_the_timescale_month_in_welsh_and_keeps_the_plans_text
     assert "Maw 2026" in police_row.split("</tr>")[0]
     world.police_action.refresh_from_db()
     assert world.police_action.timescale_text == "Mar 2026"
+
+
+def test_the_progress_filters_on_the_action_list_are_styled_like_the_others(rows):
+    world, _undated = rows
+    client = Client()
+    client.force_login(world.admin)
+    html = client.get(reverse("plans:actions", args=[world.strategy.slug])).content.decode()
+    for name in ("theme", "rag", "status"):
+        assert f'class="govuk-select" name="{name}"' in html or (
+            f'name="{name}" class="govuk-select' in html
+        ), name
