@@ -88,6 +88,7 @@ def test_the_welsh_pdf_pack_is_in_welsh(world, ready, django_capture_on_commit_c
     assert "Dosbarthu’r drafft" in text
     assert "Cyfarfod Grŵp Llywio Rhanbarthol" in text and "11 Medi 2026" in text
     assert "Eitemau agored yn y log gweithredu" in text
+    assert "Maw 2026" in text and "Mar 2026" not in text  # the action's timescale, in Welsh
 
 
 def test_someone_elses_pack_is_not_found(world, ready):

@@ -38,6 +38,7 @@ from vawdasv.governance.enums import OPEN_LOG_STATUSES, PACK_FORMATS, PackState
 from vawdasv.governance.models import LogItem, Meeting, PackJob
 from vawdasv.lib import typeset
 from vawdasv.lib.bilingual import read
+from vawdasv.lib.months import months_in_language
 from vawdasv.lib.text import xml_safe
 from vawdasv.partnerships import permissions
 
@@ -155,7 +156,7 @@ def gather(meeting: Meeting, language: str) -> PackData:
                 PackAction(
                     ref=a.ref,
                     text=read(a, "text", language).text,
-                    timescale=a.timescale_text,
+                    timescale=months_in_language(a.timescale_text),
                     status=progress[a.pk].status if a.pk in progress else _("No update yet"),
                     narrative=progress[a.pk].narrative if a.pk in progress else "",
                 )
