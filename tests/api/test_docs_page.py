@@ -72,3 +72,11 @@ def test_the_language_switcher_on_the_page_leads_to_the_welsh_page(client, plan)
     welsh = client.get("/api/", {"lang": "cy"}).content.decode()
     assert '<html lang="cy"' in welsh
     assert 'href="/api/?lang=en"' in welsh
+
+
+def test_the_footer_of_a_welsh_page_leads_to_the_welsh_api_page(client, plan):
+    welsh_home = client.get("/cy/").content.decode()
+    english_home = client.get("/").content.decode()
+
+    assert 'href="/api/?lang=cy">API</a>' in welsh_home
+    assert 'href="/api/">API</a>' in english_home

@@ -102,7 +102,7 @@ def _latest_content_type(world) -> int:
 # In Welsh: the catalogue may be incomplete, so check the structure, not the wording ----------
 
 
-def test_welsh_history_uses_the_welsh_sentence_and_keeps_the_values(world, alys_name):
+def test_welsh_history_uses_the_welsh_sentence_and_the_timescales_in_welsh_months(world, alys_name):
     services.update_action(
         actor=world.admin, action=world.police_action, data={"timescale_text": "Mar 2027"}
     )
@@ -114,15 +114,15 @@ def test_welsh_history_uses_the_welsh_sentence_and_keeps_the_values(world, alys_
         timescale_label = str(Action._meta.get_field("timescale_text").verbose_name)
         pattern = translation.gettext("%(field)s changed from %(before)s to %(after)s by %(who)s")
     assert len(welsh) == len(english)
-    timescale = [s for s in welsh if "Mar 2026" in s]
+    timescale = [s for s in welsh if "Maw 2026" in s]
     assert len(timescale) == 1
     sentence = timescale[0]
-    assert sentence.index("Mar 2026") < sentence.index("Mar 2027")
+    assert sentence.index("Maw 2026") < sentence.index("Maw 2027")
     assert alys_name in sentence
     assert timescale_label.lower() in sentence.lower()
     assert sentence == pattern % {
         "field": timescale_label[:1].upper() + timescale_label[1:],
-        "before": "Mar 2026", "after": "Mar 2027", "who": alys_name,
+        "before": "Maw 2026", "after": "Maw 2027", "who": alys_name,
     }  # fmt: skip
 
 

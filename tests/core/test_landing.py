@@ -90,3 +90,14 @@ def test_the_attention_page_lists_what_waits_for_the_regional_team(cast):
 @pytest.mark.parametrize("role", ["lead_officer", "board_member", "national_observer"])
 def test_others_are_refused_the_attention_page(cast, role):
     assert cast.client_for(role).get("/needs-attention/").status_code == 403
+
+
+def test_a_member_of_a_partnership_without_a_plan_is_told_so_with_the_way_to_its_page(world):
+    membership = factories.MembershipFactory(partnership__name_en="Powys VAWDASV Partnership")
+    client = Client()
+    client.force_login(membership.user)
+    page = client.get("/").content.decode()
+    assert "Powys VAWDASV Partnership has no strategy on the platform yet." in page
+    assert f'href="/partnerships/{membership.partnership.slug}/"' in page
+    client.force_login(world.admin)  # Cardiff and Vale has its plans: nothing said
+    assert "has no strategy on the platform yet" not in client.get("/").content.decode()

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests import factories
 from tests.national.conftest import approved, objective, quarter_round
@@ -199,3 +200,16 @@ def test_a_kept_drill_down_is_served_without_reading_the_updates_again(
     assert (
         client.get(reverse("national:drill-down", args=[aligned.pk, "nowhere"])).status_code == 404
     )
+
+
+def test_the_filters_are_govuk_controls_naming_regions_in_the_readers_language(
+    world, observer, client
+):
+    client.force_login(observer)
+    with translation.override("cy"):
+        page = client.get(reverse("national:all-wales")).content.decode()
+    for name in ("framework", "year", "region", "lead"):
+        assert f'name="{name}" class="govuk-select' in page or (
+            f'class="govuk-select" name="{name}"' in page
+        ), name
+    assert f">{world.partnership.name_cy}</option>" in page

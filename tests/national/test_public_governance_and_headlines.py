@@ -91,3 +91,28 @@ def test_the_public_governance_structure_names_no_person_and_no_meeting_content(
         assert "Survivor panel" in page
         named = [text for text in (*people, *meeting_content) if text and text in page]
         assert named == []
+
+
+def test_a_headline_figure_on_the_public_page_carries_its_caveats(
+    client,
+    world,
+    outcomes,  # noqa: F811
+):
+    from tests.outcomes.test_publication import by_sex
+    from vawdasv.outcomes.services import framework, publication
+
+    type(outcomes.cases).objects.filter(pk=outcomes.cases.pk).update(
+        caveats_en="Demonstration values, not real figures.",
+        caveats_cy="Gwerthoedd enghreifftiol, nid ffigurau go iawn.",
+    )
+    indicator = framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "marac_cases", "name_en": "MARAC cases", "name_cy": "Achosion MARAC",
+              "numerator": outcomes.cases},
+    )  # fmt: skip
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    publication.publish(actor=world.admin, indicator=indicator, period_label="2025/26 Q2")
+    url = reverse("public:partnership", args=["cardiff-vale"])
+    assert "Demonstration values, not real figures." in client.get(url).content.decode()
+    welsh = client.get("/cy" + url).content.decode()
+    assert "Gwerthoedd enghreifftiol, nid ffigurau go iawn." in welsh

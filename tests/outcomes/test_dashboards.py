@@ -51,6 +51,21 @@ def test_anyone_sees_the_published_figures_with_suppressed_cells_and_the_key(
     assert welsh.status_code == 200 and "Achosion MARAC" in welsh.content.decode()
 
 
+def test_the_published_figures_carry_their_caveats_in_the_readers_language(
+    client, world, outcomes, indicator
+):
+    type(outcomes.cases).objects.filter(pk=outcomes.cases.pk).update(
+        caveats_en="Demonstration values, not real figures.",
+        caveats_cy="Gwerthoedd enghreifftiol, nid ffigurau go iawn.",
+    )
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    publication.publish(actor=world.admin, indicator=indicator, period_label="2025/26 Q2")
+    page = client.get(reverse("outcomes:public", args=["cardiff-vale"])).content.decode()
+    welsh = client.get("/cy/outcomes/cardiff-vale/published/").content.decode()
+    assert "Demonstration values, not real figures." in page
+    assert "Gwerthoedd enghreifftiol, nid ffigurau go iawn." in welsh
+
+
 def test_the_public_page_reads_in_a_fixed_number_of_queries(
     client, world, outcomes, indicator, django_assert_max_num_queries
 ):

@@ -109,3 +109,11 @@ def test_theme_aims_are_given_in_a_table_above_the_plan_and_read_back(plan, worl
     assert parsed.warnings == []
     assert parsed.title == "Cardiff and Vale Plan"
     assert parsed.vision == "Everyone lives free from violence and abuse."
+
+
+def test_the_welsh_document_gives_the_timescale_months_in_welsh(plan, world):
+    [welsh] = open_docx(export_docx(plan, "cy")).tables
+    [english] = open_docx(export_docx(plan, "en")).tables
+    assert world.police_action.timescale_text == "Mar 2026"
+    assert welsh.rows[1].cells[3].text == "Maw 2026"
+    assert english.rows[1].cells[3].text == "Mar 2026"

@@ -59,7 +59,7 @@ def test_the_history_names_the_round_in_the_readers_language(world, progress_rou
     assert entry.origin == progress_round
     assert "Source: 2025/26 Q2 progress round" in describe(entry).sentences
     with translation.override("cy"):
-        assert "Ffynhonnell: cylch cynnydd 2025/26 Q2" in describe(entry).sentences
+        assert "Ffynhonnell: Cylch cynnydd 2025/26 Q2" in describe(entry).sentences
 
 
 @pytest.mark.parametrize("stored", ["2025/26 Q2 progress round", "cylch cynnydd 2025/26 Q2"])

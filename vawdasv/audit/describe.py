@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from vawdasv.audit.models import AuditEntry, Verb
 from vawdasv.audit.origins import OriginKind
 from vawdasv.lib.bilingual import read
+from vawdasv.lib.months import months_in_language
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def _value(value: object, field: Any = None) -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, str) and "timescale" in getattr(field, "name", ""):
+        return months_in_language(value)  # "Mar 2026" as the plan wrote it, Maw on Welsh pages
     return str(value)
 
 

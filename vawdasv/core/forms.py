@@ -92,10 +92,16 @@ class GovukFormMixin:
     def style_widgets(self) -> None:
         """Give every field's widget its GOV.UK class; forms that add fields later call it again."""
         for field in self.fields.values():
-            for widget_type, css, _error_css in WIDGET_CLASSES:
-                if isinstance(field.widget, widget_type):
-                    _add_class(field.widget, css, first=True)
-                    break
+            _style_widget(field.widget)
+
+    def __getitem__(self, name: str) -> Any:
+        # A field added after __init__ without a new `style_widgets()` call was shown as a bare
+        # browser control, wider than the filter column (the action list's RAG filter): every
+        # field is styled again as it is shown.
+        field = self.fields.get(name)
+        if field is not None:
+            _style_widget(field.widget)
+        return super().__getitem__(name)  # type: ignore[misc]
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -110,6 +116,13 @@ class GovukFormMixin:
                     if error_css:
                         _add_class(field.widget, error_css)
                     break
+
+
+def _style_widget(widget: forms.Widget) -> None:
+    for widget_type, css, _error_css in WIDGET_CLASSES:
+        if isinstance(widget, widget_type):
+            _add_class(widget, css, first=True)
+            return
 
 
 def _add_class(widget: forms.Widget, css: str, *, first: bool = False) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vawdasv.core.forms import GovukForm
+from vawdasv.lib.bilingual import read
 from vawdasv.national.alignment import AlignmentPage
 from vawdasv.partnerships.enums import OrganisationType
 from vawdasv.partnerships.models import Partnership
@@ -73,7 +75,7 @@ class LeadKind:
     }
 
 
-class AllWalesFilterForm(forms.Form):
+class AllWalesFilterForm(GovukForm):
     framework = forms.ModelChoiceField(
         label=_("Framework"),
         queryset=Framework.objects.all(),
@@ -101,12 +103,19 @@ class AllWalesFilterForm(forms.Form):
     def __init__(self, *args: Any, partnerships: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = partnerships  # type: ignore[attr-defined]
+        # Names in the reader's language, as on the rest of the page (not the English `str`).
+        for name in ("framework", "region"):
+            self.fields[name].label_from_instance = _name_in_language  # type: ignore[attr-defined]
         self.fields["year"].choices = [  # type: ignore[attr-defined]
             (str(y), f"{y}/{str(y + 1)[-2:]}") for y in years
         ]
 
 
-class NationalReportForm(forms.Form):
+def _name_in_language(obj: Any) -> str:
+    return read(obj, "name").text
+
+
+class NationalReportForm(GovukForm):
     year = forms.TypedChoiceField(label=_("Financial year"), coerce=int)
     language = forms.ChoiceField(
         label=_("Language"),

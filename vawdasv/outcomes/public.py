@@ -31,6 +31,8 @@ class HeadlineFigure:
     value: Decimal | None
     commitment_ids: frozenset[int]
     theme_ids: frozenset[int]
+    caveats_en: str = ""  # the numerator's: they travel with the figure (the demo's say so)
+    caveats_cy: str = ""
 
     @property
     def shown(self) -> str:
@@ -50,7 +52,7 @@ def published_headlines(
     """The latest publication (starting on or before `until`) of every indicator linked to any
     of the commitments or themes (or, with neither given, of the partnerships), with the
     figure for the partnership as a whole. Four queries whatever the number of indicators."""
-    indicators = Indicator.objects.select_related("partnership").prefetch_related(
+    indicators = Indicator.objects.select_related("partnership", "numerator").prefetch_related(
         "commitments", "themes"
     )
     if commitment_ids or theme_ids:
@@ -89,6 +91,8 @@ def published_headlines(
                 value=figure.value if figure else None,
                 commitment_ids=frozenset(c.pk for c in indicator.commitments.all()),
                 theme_ids=frozenset(t.pk for t in indicator.themes.all()),
+                caveats_en=indicator.numerator.caveats_en,
+                caveats_cy=indicator.numerator.caveats_cy,
             )
         )
     result.sort(key=lambda h: (h.partnership_slug, h.code))

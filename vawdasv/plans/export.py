@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 
 from vawdasv.lib import tabular
 from vawdasv.lib.bilingual import LANGUAGE_CODES, read
+from vawdasv.lib.months import months_in_language
 from vawdasv.lib.text import xml_safe
 from vawdasv.partnerships.leads import split_leads
 from vawdasv.partnerships.models import Organisation
@@ -185,6 +186,9 @@ def _theme_table(document: WordDocument, theme: Theme, language: str) -> None:
     first_row_of: dict[int, int] = {}
     for number, row in enumerate(rows, start=1):
         cells = _action_cells(row, language)
+        # A document to read: the timescale's months in its language ("Maw 2026"). The
+        # spreadsheet keeps the plan's text, as it may be imported again.
+        cells[2] = months_in_language(cells[2])
         if row.commitment.pk not in first_row_of:
             first_row_of[row.commitment.pk] = number
             _write_cell(table.cell(number, 0), commitment_label(row.commitment, language))

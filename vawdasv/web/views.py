@@ -26,14 +26,23 @@ from vawdasv.web import attention as needs_attention
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    strategies = visible_strategies(request.user).order_by("partnership__name_en", "-start_year")
+    strategies = list(
+        visible_strategies(request.user).order_by("partnership__name_en", "-start_year")
+    )
     partnerships = visible_partnerships(request.user).select_related("region")
+    # A member of a partnership with no plan yet (a new region) is told so, with the way to
+    # its page, instead of only seeing other regions' plans.
+    with_plan = {strategy.partnership_id for strategy in strategies}
+    without_plan = Partnership.objects.filter(
+        pk__in=[pk for pk in roles_of(request.user) if pk not in with_plan]
+    ).order_by("name_en")
     return render(
         request,
         "core/home.html",
         {
             "strategies": strategies,
             "partnerships": partnerships,
+            "without_plan": without_plan,
             "all_wales": can_view_all_wales(request.user),
             "direct_edits": recent_direct_edits(request.user),
             "uncovered": _uncovered(request.user),

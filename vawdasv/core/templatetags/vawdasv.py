@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from vawdasv.core.forms import widget_kind as _widget_kind
 from vawdasv.core.translation_state import Marks, State
 from vawdasv.lib.bilingual import read
+from vawdasv.lib.months import months_in_language
 
 register = template.Library()
 
@@ -65,3 +66,9 @@ def english_changed(context: template.Context, obj: Any, field: str) -> SafeStri
         '<strong class="govuk-tag govuk-tag--yellow vawdasv-english-changed">{}</strong>',
         _("English changed since translated"),
     )
+
+
+@register.filter
+def months(text: str) -> str:
+    """Plan text (a timescale) with the month names of its dates in the reader's language."""
+    return months_in_language(text)

@@ -153,7 +153,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     latest: dict[int, Publication] = {}
     for item in Publication.objects.filter(indicator__partnership=partnership).select_related(
-        "indicator"
+        "indicator__numerator"
     ):
         if (
             item.indicator_id not in latest
