@@ -115,5 +115,5 @@ def test_the_welsh_document_gives_the_timescale_months_in_welsh(plan, world):
     [welsh] = open_docx(export_docx(plan, "cy")).tables
     [english] = open_docx(export_docx(plan, "en")).tables
     assert world.police_action.timescale_text == "Mar 2026"
-    assert welsh.rows[1].cells[3].text == "Maw 2026"
+    assert welsh.rows[1].cells[3].text == "Mawrth 2026"
     assert english.rows[1].cells[3].text == "Mar 2026"
