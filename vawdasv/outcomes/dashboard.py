@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Subquery
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
@@ -69,6 +70,7 @@ class Headline:
     trend: list[TrendPoint]
     points: str
     summary: str
+    markers: str = ""  # the trend's points as SVG circles, made once here (cheaper than a loop)
 
 
 def _change(change: rates.Change) -> str:
@@ -181,6 +183,10 @@ def headline(
         target=shown(Figure(Status.VALUE, target.value)) if target else "",
         rag=str(rating) if rating else None,
         trend=trend, points=" ".join(points),
+        markers=format_html_join(
+            "", '<circle cx="{}" cy="{}" r="4" fill="#1d70b8"></circle>',
+            ((p.x, p.y) for p in trend if p.x is not None),
+        ),
         summary=_("%(name)s: %(value)s in %(period)s; change on the previous quarter %(change)s.")
         % {"name": name, "value": shown(current), "period": latest.label,
            "change": _change(rates.change(current, previous))},

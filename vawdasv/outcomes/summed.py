@@ -34,6 +34,7 @@ from vawdasv.outcomes.models import (
 )
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
+from vawdasv.reference.models import LocalAuthority
 
 # The dashboard's trend shows eight quarters; the year-on-year change and the rolling 12
 # months fall inside them, but are also looked up when quarters are missing in between.
@@ -147,7 +148,9 @@ def headline_figures(
             data_return_id__in=sorted(pk for pk, label in returns.items() if label in labels),
             measure_id__in=numerators,
             category__isnull=True,
-            area__gss_code__in=areas,
+            # A subquery, not a join on the code: joined, the database starts from the
+            # authorities and reads every value they ever had.
+            area_id__in=LocalAuthority.objects.filter(gss_code__in=areas).values("pk"),
         ),
         "measure_id",
         "data_return__period_label",

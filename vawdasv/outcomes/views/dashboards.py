@@ -59,7 +59,11 @@ def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": sorted(themes.items(), key=lambda item: item[1]),
             "theme": theme,
             "missing": dashboard.missing_returns(partnership.pk),
-            "chart": {"width": dashboard.CHART_WIDTH, "height": dashboard.CHART_HEIGHT},
+            "chart": {
+                "width": dashboard.CHART_WIDTH,
+                "height": dashboard.CHART_HEIGHT,
+                "axis": dashboard.CHART_HEIGHT - dashboard.CHART_PAD,
+            },
             "download_form": form,
             "can_publish": permissions.can_publish_outcomes(request.user, partnership.pk),
         },
