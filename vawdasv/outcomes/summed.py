@@ -175,16 +175,13 @@ def headline_figures(
 
 def _sums(values: QuerySet[ReturnValue], *group: str) -> QuerySet[ReturnValue, dict[str, Any]]:
     """Approved totals grouped by `group`, with what `_summed` needs to judge them."""
-    return (
-        values.values(*group)
-        .annotate(
-            valued=Count("area_id", distinct=True, filter=Q(state__in=NUMBERS)),
-            rows=Count("pk", filter=Q(state__in=NUMBERS)),
-            not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
-            total=Sum("number"),
-        )
-        .order_by()
-    )
+    grouped: QuerySet[ReturnValue, dict[str, Any]] = values.values(*group)
+    return grouped.annotate(
+        valued=Count("area_id", distinct=True, filter=Q(state__in=NUMBERS)),
+        rows=Count("pk", filter=Q(state__in=NUMBERS)),
+        not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
+        total=Sum("number"),
+    ).order_by()
 
 
 def partnership_figures(
