@@ -72,7 +72,9 @@ class SummedFigures(Rates):
         asked for again by every figure of the trend, the changes and the rolling year."""
         if category is not None:
             return super().denominator(geo, period, category)
-        indicator = self.indicator  # the denominator depends on the year only
+        # By denominator, slice, area and year (a figure's denominator depends on the year
+        # only), so one memo may serve every indicator of a partnership.
+        indicator = self.indicator
         key = (
             indicator.denominator_id, indicator.denominator_sex, indicator.denominator_age_band,
             geo, period.start.year,
@@ -210,7 +212,8 @@ def partnership_figures(
             measure_id__in=Measure.objects.filter(partnership_id__in=partnerships).values("pk"),
             category__isnull=True,
             area__partnerships=F("data_return__partnership"),
-            data_return__measures=F("measure"),  # as every reading: a measure the return asks
+            # Only measures the return asks for, as every other reading counts them.
+            data_return__measures=F("measure"),
         ),
         "data_return__partnership_id",
         "measure_id",
