@@ -178,3 +178,45 @@ def test_the_page_takes_as_many_queries_with_more_regions_indicators_and_values(
     assert len(many.captured_queries) == len(few.captured_queries)
     row = page[page.index("MARAC cases") :].split("</tr>")[0]
     assert ">72<" in row and ">11<" in row  # Cardiff and Vale's and Gwent's, live
+
+
+def test_the_page_shows_twenty_indicators_a_page_in_the_same_queries_keeping_the_filters(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(factories.UserFactory(national_observer=True))
+    query = {"period": "2025/26 Q2"}
+    client.get(URL, query)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, query)
+    for n in range(20):
+        measure = Measure.objects.create(
+            partnership=world.partnership, code=f"more_{n:02d}", name_en=f"More {n}"
+        )
+        Indicator.objects.create(
+            partnership=world.partnership, code=f"more_{n:02d}", name_en=f"More {n}",
+            numerator=measure,
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(URL, query).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    body = first[first.index('<tbody class="govuk-table__body">') :]
+    assert body.count('<tr class="govuk-table__row">') == 20 and ">72<" in body
+    assert "more_18" in body and "more_19" not in body and 'rel="next"' in first
+    second = client.get(URL, {**query, "page": 2}).content.decode()
+    assert "more_19" in second and "marac_cases" not in second
+    assert "period=2025%2F26+Q2&amp;page=1" in second  # the quarter is kept between pages
+
+
+def test_the_theme_filter_keeps_the_indicators_linked_to_a_matching_theme(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    indicator.themes.add(world.theme)
+    other = Measure.objects.create(partnership=world.partnership, code="other", name_en="Other")
+    Indicator.objects.create(
+        partnership=world.partnership, code="other", name_en="Other", numerator=other
+    )
+    client.force_login(factories.UserFactory(national_observer=True))
+    page = client.get(URL, {"theme": "prep"}).content.decode()
+    assert "marac_cases" in page and ">72<" in page and "other</span>" not in page

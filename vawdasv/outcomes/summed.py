@@ -191,12 +191,14 @@ def partnership_figures(
     period: Period,
     areas: dict[int, list[str]],
     slugs: dict[int, str],
+    among: QuerySet[Indicator] | None = None,
 ) -> dict[int, Figure]:
     """Each indicator's figure for its partnership as a whole in one period, for indicators of
     any number of partnerships (`areas` and `slugs` by partnership id), in two queries: the
     totals of the period's approved returns summed by partnership and measure (only values of
     the partnership's own authorities), and the denominators. The same figure as the
-    dashboard's (`headline_figures`) for that period, without reading any other period."""
+    dashboard's (`headline_figures`) for that period, without reading any other period.
+    `among`, the query the indicators were read from, limits the sums to their numerators."""
     if not indicators:
         return {}
     partnerships = {i.partnership_id for i in indicators}
@@ -209,7 +211,11 @@ def partnership_figures(
             # the index on (return, measure, category), not every total of every period, and
             # no long list of ids is sent.
             data_return_id__in=approved.values("pk"),
-            measure_id__in=Measure.objects.filter(partnership_id__in=partnerships).values("pk"),
+            measure_id__in=(
+                among.order_by().values("numerator_id")
+                if among is not None
+                else Measure.objects.filter(partnership_id__in=partnerships).values("pk")
+            ),
             category__isnull=True,
             area__partnerships=F("data_return__partnership"),
             # Only measures the return asks for, as every other reading counts them.

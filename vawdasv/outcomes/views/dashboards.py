@@ -25,6 +25,7 @@ from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
 HEADLINES_PER_PAGE = 10
+ALL_WALES_LINES_PER_PAGE = 20
 
 
 @login_required
@@ -152,7 +153,14 @@ def all_wales(request: HttpRequest) -> HttpResponse:
     if period not in quarters:
         period = quarters[0] if quarters else ""
     theme = request.GET.get("theme", "").strip()[:100]
-    found = all_wales_figures.lines(request.user, shown_partnerships, period, theme)
+    # A page of indicator codes first: only its figures are worked out and drawn.
+    codes = all_wales_figures.codes(request.user, shown_partnerships, period, theme)
+    page = Paginator(codes, ALL_WALES_LINES_PER_PAGE).get_page(request.GET.get("page"))
+    found = all_wales_figures.lines(
+        request.user, shown_partnerships, period, theme, only=page.object_list
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     # Wales is the sum of every region: only when every partnership is a column.
     whole = len(shown_partnerships) == Partnership.objects.count()
     rows = []
@@ -177,6 +185,8 @@ def all_wales(request: HttpRequest) -> HttpResponse:
             "theme": theme,
             "lines": rows,
             "whole": whole,
+            "page": page,
+            "query": query.urlencode(),
         },
     )
 
