@@ -240,8 +240,8 @@ def _dashboards(
                 table.rows.append(_ratios(measure(server, page, clients, options), base))
     table.notes += [f"  {page.name}: {page.path}" for page in (hello, *pages)]
     table.notes.append(
-        "  the partnership dashboard shows ten indicators a page (the first page here); the"
-        " all-Wales one every indicator for each region and Wales in the latest quarter"
+        "  first pages: the partnership dashboard shows ten indicators a page, the all-Wales"
+        " one twenty (of 60) for each region and Wales in the latest quarter"
     )
     table.notes.append("  target (issue 12): the all-Wales dashboard's p95 within 10× hello's")
     return table
