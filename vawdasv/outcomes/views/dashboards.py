@@ -9,7 +9,8 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -168,10 +169,12 @@ def all_wales(request: HttpRequest) -> HttpResponse:
         wales = dashboard.shown(line.wales(shown_partnerships)) if whole else ""
         # The region cells made here: a template loop over the table's hundreds of cells cost
         # about a millisecond a request (profiled).
-        cells = format_html_join(
-            "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>',
-            ((cell,) for cell in line.shown_cells(shown_partnerships)),
-        )  # fmt: skip
+        cells = mark_safe(  # every cell escaped
+            "".join(
+                f'<td class="govuk-table__cell govuk-table__cell--numeric">{escape(cell)}</td>'
+                for cell in line.shown_cells(shown_partnerships)
+            )
+        )
         rows.append((line, cells, wales))
     return render(
         request,
