@@ -158,7 +158,7 @@ def all_wales(request: HttpRequest) -> HttpResponse:
     codes = all_wales_figures.codes(request.user, shown_partnerships, period, theme)
     page = Paginator(codes, ALL_WALES_LINES_PER_PAGE).get_page(request.GET.get("page"))
     found = all_wales_figures.lines(
-        request.user, shown_partnerships, period, theme, only=page.object_list
+        request.user, shown_partnerships, period, theme, only=list(page.object_list)
     )
     query = request.GET.copy()
     query.pop("page", None)
