@@ -55,6 +55,29 @@ def outcomes(world) -> Outcomes:
     return Outcomes(sex, cases, repeats, cardiff, vale, data_return)
 
 
+@pytest.fixture
+def indicators(world, outcomes):
+    """Cases, cases per 10,000 residents (annualised) and repeat cases."""
+    population = framework.load_denominator(
+        actor=world.admin, partnership=world.partnership, code="population",
+        name_en="Population", name_cy="Poblogaeth", source="Census 2021", file_name="p.csv",
+        content=b"geo_code,year,value\nW06000015,2021,362400\nW06000014,2021,131800\n",
+    )  # fmt: skip
+    made = []
+    for code, measure, denominator in (
+        ("cases", outcomes.cases, None),
+        ("cases_rate", outcomes.cases, population),
+        ("repeats", outcomes.repeats, None),
+    ):
+        made.append(framework.save_indicator(
+            actor=world.admin, partnership=world.partnership,
+            data={"code": code, "name_en": code, "numerator": measure, "denominator": denominator,
+                  "factor": Decimal(10000) if denominator else Decimal(1),
+                  "annualised": denominator is not None},
+        ))  # fmt: skip
+    return made
+
+
 def number(value: int | str) -> object:
     from vawdasv.outcomes.validation import CellValue
 

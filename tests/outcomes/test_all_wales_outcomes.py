@@ -10,9 +10,14 @@ from django.urls import reverse
 
 from tests import factories
 from tests.outcomes.test_publication import by_sex
+from tests.outcomes.test_summed_headlines import QUARTERS, history
 from vawdasv.outcomes import all_wales
+from vawdasv.outcomes.enums import ReturnState, ValueState
+from vawdasv.outcomes.figures import IndicatorFigures
+from vawdasv.outcomes.models import DataReturn, Indicator, Measure, ReturnValue
 from vawdasv.outcomes.services import framework, publication, returns
 from vawdasv.partnerships.models import Partnership
+from vawdasv.reference.models import LocalAuthority
 
 URL = "/outcomes/all-wales/"
 
@@ -116,3 +121,102 @@ def test_wales_is_withheld_when_a_regions_published_total_is_and_a_sum_when_all_
     assert line.wales(regions) == Figure(Status.VALUE, Decimal(50))
     line.counts_only = False  # a rate is not a sum of the regions' rates
     assert line.wales(regions).status is Status.MISSING
+
+
+@pytest.mark.parametrize("period", QUARTERS)
+def test_live_figures_are_what_reading_each_indicator_gives_in_every_quarter(
+    world, outcomes, indicators, period
+):
+    # Numbers, a zero, an authority not available, one not applicable, a rate over the
+    # population, and a later draft return that must not count.
+    history(world, outcomes)
+    observer = factories.UserFactory(national_observer=True)
+    partnerships = list(Partnership.objects.order_by("name_en"))
+    codes = ["W06000014", "W06000015"]
+    found = {
+        line.code: line.cells[world.partnership.pk]
+        for line in all_wales.lines(observer, partnerships, period)
+    }
+    expected = {
+        i.code: IndicatorFigures(i, codes).value("cardiff-vale", period) for i in indicators
+    }
+    assert found == expected
+    assert any(figure.is_value for figure in found.values())
+
+
+def test_the_page_takes_as_many_queries_with_more_regions_indicators_and_values(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(factories.UserFactory(national_observer=True))
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    gwent = Partnership.objects.get(slug="gwent")
+    newport = LocalAuthority.objects.get(gss_code="W06000022")
+    gwent.local_authorities.set([newport])
+    gwent_return = DataReturn.objects.create(
+        partnership=gwent, supplier=world.police, period_label="2025/26 Q2",
+        period_start=datetime.date(2025, 7, 1), period_end=datetime.date(2025, 9, 30),
+        deadline=datetime.date(2025, 10, 31), state=ReturnState.APPROVED,
+    )  # fmt: skip
+    for partnership, item, area, code in (
+        (gwent, gwent_return, newport, "marac_cases"),
+        (gwent, gwent_return, newport, "more_gwent"),
+        (world.partnership, outcomes.data_return, outcomes.cardiff, "more_cardiff_vale"),
+    ):
+        measure = Measure.objects.create(partnership=partnership, code=code, name_en=code)
+        Indicator.objects.create(
+            partnership=partnership, code=code, name_en=code, numerator=measure
+        )
+        item.measures.add(measure)
+        ReturnValue.objects.create(
+            data_return=item, measure=measure, area=area, state=ValueState.NUMBER, number=11
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(URL).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    row = page[page.index("MARAC cases") :].split("</tr>")[0]
+    assert ">72<" in row and ">11<" in row  # Cardiff and Vale's and Gwent's, live
+
+
+def test_the_page_shows_twenty_indicators_a_page_in_the_same_queries_keeping_the_filters(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(factories.UserFactory(national_observer=True))
+    query = {"period": "2025/26 Q2"}
+    client.get(URL, query)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, query)
+    for n in range(20):
+        measure = Measure.objects.create(
+            partnership=world.partnership, code=f"more_{n:02d}", name_en=f"More {n}"
+        )
+        Indicator.objects.create(
+            partnership=world.partnership, code=f"more_{n:02d}", name_en=f"More {n}",
+            numerator=measure,
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(URL, query).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    body = first[first.index('<tbody class="govuk-table__body">') :]
+    assert body.count('<tr class="govuk-table__row">') == 20 and ">72<" in body
+    assert "more_18" in body and "more_19" not in body and 'rel="next"' in first
+    second = client.get(URL, {**query, "page": 2}).content.decode()
+    assert "more_19" in second and "marac_cases" not in second
+    assert "period=2025%2F26+Q2&amp;page=1" in second  # the quarter is kept between pages
+
+
+def test_the_theme_filter_keeps_the_indicators_linked_to_a_matching_theme(
+    client, world, outcomes, indicator
+):
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    indicator.themes.add(world.theme)
+    other = Measure.objects.create(partnership=world.partnership, code="other", name_en="Other")
+    Indicator.objects.create(
+        partnership=world.partnership, code="other", name_en="Other", numerator=other
+    )
+    client.force_login(factories.UserFactory(national_observer=True))
+    page = client.get(URL, {"theme": "prep"}).content.decode()
+    assert "marac_cases" in page and ">72<" in page and "other</span>" not in page

@@ -1,7 +1,6 @@
 """The dashboard's headlines summed by the database match the per-indicator reading."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -26,28 +25,6 @@ def approve(world, outcomes, label, values):
     returns.submit_return(actor=world.lead, data_return=item)
     returns.approve_return(actor=world.admin, data_return=item)
     return item
-
-
-@pytest.fixture
-def indicators(world, outcomes):
-    population = framework.load_denominator(
-        actor=world.admin, partnership=world.partnership, code="population",
-        name_en="Population", name_cy="Poblogaeth", source="Census 2021", file_name="p.csv",
-        content=f"geo_code,year,value\n{CARDIFF},2021,362400\n{VALE},2021,131800\n".encode(),
-    )  # fmt: skip
-    made = []
-    for code, measure, denominator in (
-        ("cases", outcomes.cases, None),
-        ("cases_rate", outcomes.cases, population),
-        ("repeats", outcomes.repeats, None),
-    ):
-        made.append(framework.save_indicator(
-            actor=world.admin, partnership=world.partnership,
-            data={"code": code, "name_en": code, "numerator": measure, "denominator": denominator,
-                  "factor": Decimal(10000) if denominator else Decimal(1),
-                  "annualised": denominator is not None},
-        ))  # fmt: skip
-    return made
 
 
 def history(world, outcomes, quarters=QUARTERS):

@@ -340,3 +340,23 @@ def test_the_open_sdg_export_writes_the_wider_areas_gss_code(world, outcomes, tm
     text = (tmp_path / "wide.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["GeoCode"], r["Value"], r["Status"]) for r in rows] == [(code, "12", "value")]
+
+
+def test_a_region_value_counts_as_the_partnerships_figure_on_the_all_wales_page(world, outcomes):
+    from vawdasv.outcomes import all_wales
+
+    sarc = measure(world, "sarc_clients", Geography.REGION)
+    framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "sarc_clients", "name_en": "SARC clients", "numerator": sarc},
+    )  # fmt: skip
+    data_return = open_for(world, outcomes, [sarc])
+    returns.save_values(
+        actor=world.lead, data_return=data_return, expected_version=None,
+        values={("sarc_clients", "cardiff-vale", None): number(601)},
+    )  # fmt: skip
+    returns.submit_return(actor=world.lead, data_return=data_return)
+    returns.approve_return(actor=world.admin, data_return=data_return)
+    [line] = all_wales.lines(world.admin, [world.partnership], data_return.period_label)
+    figure = line.cells[world.partnership.pk]
+    assert (figure.status, figure.value) == ("value", Decimal(601))

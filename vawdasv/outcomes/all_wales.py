@@ -6,23 +6,25 @@ when the reader may see its unpublished figures (`permissions.can_view_outcomes`
 partnership's from what it has published (disclosure-controlled, so a suppressed figure stays
 suppressed). Wales is the sum of the regions' counts, for count indicators whose six figures
 are all numbers; otherwise it says why not ("missing"), never a partial sum. Live figures come
-from `summed.headline_figures` (three queries a partnership whatever the number of values).
+from `summed.partnership_figures`: the one quarter shown, summed by the database for every
+readable partnership at once (a fixed number of queries whatever the number of partnerships,
+indicators or values).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from vawdasv.lib.bilingual import read
-from vawdasv.outcomes import rates, selectors, summed
+from vawdasv.outcomes import rates, summed
 from vawdasv.outcomes.dashboard import shown
 from vawdasv.outcomes.enums import PeriodLength, ReturnState
-from vawdasv.outcomes.figures import period_of
+from vawdasv.outcomes.figures import Formula, formulas, period_of
 from vawdasv.outcomes.models import DataReturn, Indicator, Publication, PublishedFigure
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
@@ -62,10 +64,12 @@ def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
     found = set(
         DataReturn.objects.filter(partnership_id__in=live, state=ReturnState.APPROVED)
         .values_list("period_label", "period_start")
+        .order_by()  # the model's ordering would add its columns to the DISTINCT
         .distinct()
     ) | set(
         Publication.objects.filter(indicator__partnership__in=partnerships)
         .values_list("period_label", "period_start")
+        .order_by()
         .distinct()
     )
     quarters = [
@@ -77,47 +81,101 @@ def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
     return [label for label, _start in sorted(quarters, key=lambda q: q[1], reverse=True)]
 
 
-def lines(
+def _readers(user: Any, partnerships: Sequence[Partnership]) -> tuple[list[Partnership], ...]:
+    """The partnerships read live (the reader may see unpublished figures) and the others."""
+    live = [p for p in partnerships if permissions.can_view_outcomes(user, p.pk)]
+    return live, [p for p in partnerships if p not in live]
+
+
+def _live_indicators(live: Sequence[Partnership], theme: str) -> QuerySet[Indicator]:
+    indicators = Indicator.objects.filter(partnership__in=live).order_by("pk")
+    if theme:
+        indicators = indicators.filter(
+            Q(themes__name_en__icontains=theme) | Q(themes__name_cy__icontains=theme)
+        ).distinct()
+    return indicators
+
+
+def _published_rows(
+    published_from: Sequence[Partnership], period: str, theme: str
+) -> QuerySet[PublishedFigure]:
+    rows = PublishedFigure.objects.filter(
+        publication__indicator__partnership__in=published_from,
+        publication__period_label=period,
+        geo_code__in=[p.slug for p in published_from],
+        category__isnull=True,
+    )
+    if theme:
+        rows = rows.filter(
+            Q(publication__indicator__themes__name_en__icontains=theme)
+            | Q(publication__indicator__themes__name_cy__icontains=theme)
+        ).distinct()
+    return rows
+
+
+def codes(
     user: Any, partnerships: Sequence[Partnership], period: str, theme: str = ""
+) -> list[str]:
+    """The indicator codes `lines` would give a line, in order (two queries): what the page
+    paginates before working any figure out."""
+    live, published_from = _readers(user, partnerships)
+    found: set[str] = set()
+    if live and parse_period(period) is not None:
+        found |= set(_live_indicators(live, theme).values_list("code", flat=True))
+    if published_from:
+        rows = _published_rows(published_from, period, theme)
+        found |= set(rows.values_list("publication__indicator__code", flat=True))
+    return sorted(found)
+
+
+def lines(
+    user: Any,
+    partnerships: Sequence[Partnership],
+    period: str,
+    theme: str = "",
+    only: Collection[str] | None = None,
 ) -> list[Line]:
-    """One line per indicator code of the readable partnerships, figures for `period`."""
+    """One line per indicator code of the readable partnerships, figures for `period`; with
+    `only`, for those codes only (a page of them)."""
     result: dict[str, Line] = {}
 
-    def line_for(indicator: Indicator) -> Line:
-        line = result.setdefault(indicator.code, Line(indicator.code, str(read(indicator, "name"))))
+    def line_for(indicator: Indicator | Formula) -> Line:
+        line = result.get(indicator.code)
+        if line is None:
+            line = result[indicator.code] = Line(indicator.code, str(read(indicator, "name")))
         line.counts_only = line.counts_only and indicator.denominator_id is None
         return line
 
-    published_from: list[Partnership] = []
-    for partnership in partnerships:
-        if not permissions.can_view_outcomes(user, partnership.pk):
-            published_from.append(partnership)
-            continue
-        indicators = selectors.headline_indicators(partnership)
-        if theme:
-            indicators = indicators.filter(
-                Q(themes__name_en__icontains=theme) | Q(themes__name_cy__icontains=theme)
-            ).distinct()
-        found = list(indicators)
-        codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
-        figures = summed.headline_figures(found, partnership.slug, codes, partnership.slug)
+    live, published_from = _readers(user, partnerships)
+    quarter = parse_period(period)
+    if live and quarter is not None:
+        indicators = _live_indicators(live, theme)
+        if only is not None:
+            indicators = indicators.filter(code__in=list(only))
+        # A code's name is read from the first partnership (in the order given) that has it.
+        order = {p.pk: index for index, p in enumerate(live)}
+        found = sorted(formulas(indicators), key=lambda i: order[i.partnership_id])
+        areas: dict[int, list[str]] = {p.pk: [] for p in live}
+        for partnership_id, code in Partnership.local_authorities.through.objects.filter(
+            partnership__in=live
+        ).values_list("partnership_id", "localauthority__gss_code"):
+            areas[partnership_id].append(code)
+        figures = summed.partnership_figures(
+            found,
+            period_of(quarter.label, quarter.start, quarter.end),
+            {pk: sorted(codes) for pk, codes in areas.items()},
+            {p.pk: p.slug for p in live},
+            among=indicators,
+        )
         for indicator in found:
-            line_for(indicator).cells[partnership.pk] = figures[indicator.pk].value(
-                partnership.slug, period
-            )
+            line_for(indicator).cells[indicator.partnership_id] = figures[indicator.pk]
     if published_from:
         by_slug = {p.slug: p for p in published_from}
-        rows = PublishedFigure.objects.filter(
-            publication__indicator__partnership__in=published_from,
-            publication__period_label=period,
-            geo_code__in=list(by_slug),
-            category__isnull=True,
-        ).select_related("publication__indicator")
-        if theme:
-            rows = rows.filter(
-                Q(publication__indicator__themes__name_en__icontains=theme)
-                | Q(publication__indicator__themes__name_cy__icontains=theme)
-            ).distinct()
+        rows = _published_rows(published_from, period, theme).select_related(
+            "publication__indicator"
+        )
+        if only is not None:
+            rows = rows.filter(publication__indicator__code__in=list(only))
         for row in rows:
             line = line_for(row.publication.indicator)
             partnership = by_slug[row.geo_code]

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Subquery
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from vawdasv.lib.bilingual import read
@@ -69,6 +70,19 @@ class Headline:
     trend: list[TrendPoint]
     points: str
     summary: str
+    markers: str = ""  # the trend's points as SVG circles, made once here (cheaper than a loop)
+
+
+def _markers(trend: list[TrendPoint]) -> str:
+    """The trend's points as SVG circles. Only numbers go in (coordinates this module worked
+    out), so nothing needs escaping; format_html per point cost more than the sums."""
+    return mark_safe(  # numbers only (see above)
+        "".join(
+            f'<circle cx="{float(p.x)}" cy="{float(p.y)}" r="4" fill="#1d70b8"></circle>'
+            for p in trend
+            if p.x is not None and p.y is not None
+        )
+    )
 
 
 def _change(change: rates.Change) -> str:
@@ -181,6 +195,7 @@ def headline(
         target=shown(Figure(Status.VALUE, target.value)) if target else "",
         rag=str(rating) if rating else None,
         trend=trend, points=" ".join(points),
+        markers=_markers(trend),
         summary=_("%(name)s: %(value)s in %(period)s; change on the previous quarter %(change)s.")
         % {"name": name, "value": shown(current), "period": latest.label,
            "change": _change(rates.change(current, previous))},

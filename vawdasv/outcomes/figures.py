@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
+
+from django.db.models import QuerySet
 
 from vawdasv.outcomes import rates
 from vawdasv.outcomes.enums import PeriodLength, ReturnState, ValueState
@@ -28,6 +31,30 @@ class Period:
     label: str
     start: datetime.date
     months: int
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """An indicator as a plain row: what working out its figures and naming its line needs.
+    A page that reads hundreds of indicators reads them as rows (`formulas`), not models."""
+
+    pk: int
+    partnership_id: int
+    numerator_id: int
+    denominator_id: int | None
+    factor: Decimal
+    annualised: bool
+    denominator_sex: str
+    denominator_age_band: str
+    code: str
+    name_en: str
+    name_cy: str
+
+
+def formulas(indicators: QuerySet[Indicator]) -> list[Formula]:
+    """The indicators of a query as `Formula` rows, in its order (one query)."""
+    fields = [f.name for f in dataclass_fields(Formula)]
+    return [Formula(*row) for row in indicators.values_list(*fields)]
 
 
 def period_of(label: str, start: datetime.date, end: datetime.date) -> Period:
@@ -48,7 +75,7 @@ class Rates:
     """What every way of reading an indicator's figures shares: its periods, denominators and
     the rate over them. Subclasses say where the counts come from (`count`)."""
 
-    indicator: Indicator
+    indicator: Indicator | Formula
     partnership_code: str
     area_codes: list[str]
     periods: list[Period]

@@ -19,20 +19,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from vawdasv.outcomes import rates
 from vawdasv.outcomes.enums import Geography, PeriodLength, ReturnState, ValueState
-from vawdasv.outcomes.figures import Period, Rates, period_of
+from vawdasv.outcomes.figures import Formula, Period, Rates, period_of
 from vawdasv.outcomes.models import (
     Category,
     DataReturn,
     DenominatorValue,
     Indicator,
+    Measure,
     ReturnValue,
 )
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
+from vawdasv.reference.models import LocalAuthority
 
 # The dashboard's trend shows eight quarters; the year-on-year change and the rolling 12
 # months fall inside them, but are also looked up when quarters are missing in between.
@@ -46,13 +48,16 @@ class SummedFigures(Rates):
 
     def __init__(
         self,
-        indicator: Indicator,
+        indicator: Indicator | Formula,
         partnership_code: str,
         area_codes: list[str],
         geo: str,
         periods: list[Period],
         denominators: dict[tuple[str, str, str], dict[int, Decimal]],
+        remembered: dict[tuple[object, ...], Figure] | None = None,
     ) -> None:
+        """`remembered` may be shared by figures of indicators with the same denominators
+        (one partnership's), so their sum over the authorities is worked out once."""
         self.indicator = indicator
         self.partnership_code = partnership_code
         self.area_codes = area_codes
@@ -60,14 +65,20 @@ class SummedFigures(Rates):
         self.periods = periods
         self.denominators = denominators
         self.counts: dict[str, Figure] = {}
-        self._denominators: dict[tuple[str, int], Figure] = {}
+        self._denominators = remembered if remembered is not None else {}
 
     def denominator(self, geo: str, period: Period, category: Category | None = None) -> Figure:
         """As `Rates.denominator`, remembered: a partnership's is a sum over its authorities,
         asked for again by every figure of the trend, the changes and the rolling year."""
         if category is not None:
             return super().denominator(geo, period, category)
-        key = (geo, period.start.year)  # the denominator depends on the year only
+        # By denominator, slice, area and year (a figure's denominator depends on the year
+        # only), so one memo may serve every indicator of a partnership.
+        indicator = self.indicator
+        key = (
+            indicator.denominator_id, indicator.denominator_sex, indicator.denominator_age_band,
+            geo, period.start.year,
+        )  # fmt: skip
         if key not in self._denominators:
             self._denominators[key] = super().denominator(geo, period)
         return self._denominators[key]
@@ -135,7 +146,9 @@ def headline_figures(
     wider = {
         i.numerator_id for i in indicators if i.numerator.geography != Geography.LOCAL_AUTHORITY
     }
-    place = Q(area__gss_code__in=areas)
+    # A subquery, not a join on the code: joined, the database starts from the authorities and
+    # reads every value they ever had.
+    place = Q(area_id__in=LocalAuthority.objects.filter(gss_code__in=areas).values("pk"))
     valued: Any = Count("area_id", distinct=True, filter=Q(state__in=NUMBERS))
     if wider:  # only then: a framework of authorities' measures is read as before
         place |= Q(geo_code=geo)
@@ -165,14 +178,7 @@ def headline_figures(
             row["valued"], row["rows"], row["not_applicable"], row["total"],
             1 if row["measure_id"] in wider else len(areas),
         )  # fmt: skip
-    denominators: dict[int, dict[tuple[str, str, str], dict[int, Decimal]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
-    wanted = {i.denominator_id for i in indicators if i.denominator_id is not None}
-    for denominator, code, year, sex, age, value in DenominatorValue.objects.filter(
-        denominator_id__in=wanted
-    ).values_list("denominator_id", "geo_code", "year", "sex", "age_band", "value"):
-        denominators[denominator][(code, sex, age)][year] = value
+    denominators = _denominators(indicators)
     result: dict[int, SummedFigures] = {}
     for indicator in indicators:
         figures = SummedFigures(
@@ -183,6 +189,114 @@ def headline_figures(
         figures.counts = counts[indicator.numerator_id]
         result[indicator.pk] = figures
     return result
+
+
+def _sums(
+    values: QuerySet[ReturnValue], *group: str, regions: bool = False
+) -> QuerySet[ReturnValue, dict[str, Any]]:
+    """Approved totals grouped by `group`, with what `_summed` needs to judge them; with
+    `regions`, a value for the region itself (no authority) counts as one valued area too."""
+    grouped: QuerySet[ReturnValue, dict[str, Any]] = values.values(*group)
+    valued: Any = Count("area_id", distinct=True, filter=Q(state__in=NUMBERS))
+    if regions:
+        valued += Count("geo_code", distinct=True, filter=Q(area__isnull=True, state__in=NUMBERS))
+    return grouped.annotate(
+        valued=valued,
+        rows=Count("pk", filter=Q(state__in=NUMBERS)),
+        not_applicable=Count("pk", filter=Q(state=ValueState.NOT_APPLICABLE)),
+        total=Sum("number"),
+    ).order_by()
+
+
+def partnership_figures(
+    indicators: Sequence[Formula],
+    period: Period,
+    areas: dict[int, list[str]],
+    slugs: dict[int, str],
+    among: QuerySet[Indicator] | None = None,
+) -> dict[int, Figure]:
+    """Each indicator's figure for its partnership as a whole in one period, for indicators of
+    any number of partnerships (`areas` and `slugs` by partnership id), in two queries: the
+    totals of the period's approved returns summed by partnership and measure (only values of
+    the partnership's own authorities), and the denominators. The same figure as the
+    dashboard's (`headline_figures`) for that period, without reading any other period.
+    `among`, the query the indicators were read from, limits the sums to their numerators."""
+    if not indicators:
+        return {}
+    partnerships = {i.partnership_id for i in indicators}
+    approved = DataReturn.objects.filter(
+        partnership_id__in=partnerships, state=ReturnState.APPROVED, period_label=period.label
+    ).order_by()
+    sums = _sums(
+        ReturnValue.objects.filter(
+            # Both as subqueries: the database then reads the period's returns' rows through
+            # the index on (return, measure, category), not every total of every period, and
+            # no long list of ids is sent.
+            data_return_id__in=approved.values("pk"),
+            measure_id__in=(
+                among.order_by().values("numerator_id")
+                if among is not None
+                else Measure.objects.filter(partnership_id__in=partnerships).values("pk")
+            ),
+            category__isnull=True,
+            # Only measures the return asks for, as every other reading counts them.
+            data_return__measures=F("measure"),
+        ).filter(
+            # The partnership's own authorities' values, or one value for the region itself.
+            Q(area__partnerships=F("data_return__partnership"))
+            | Q(area__isnull=True, geo_code=F("data_return__partnership__slug"))
+        ),
+        "data_return__partnership_id",
+        "measure_id",
+        regions=True,
+    )
+    regional = set(
+        Measure.objects.filter(
+            pk__in={i.numerator_id for i in indicators}, geography=Geography.REGION
+        ).values_list("pk", flat=True)
+    )
+    counts: dict[tuple[int, int], Figure] = {}
+    for row in sums:
+        partnership, measure = row["data_return__partnership_id"], row["measure_id"]
+        counts[(partnership, measure)] = _summed(
+            row["valued"], row["rows"], row["not_applicable"], row["total"],
+            1 if measure in regional else len(areas.get(partnership, [])),
+        )  # fmt: skip
+    denominators = _denominators(indicators, until=period.start.year)
+    remembered: dict[int, dict[tuple[object, ...], Figure]] = defaultdict(dict)
+    result: dict[int, Figure] = {}
+    for indicator in indicators:
+        slug, codes = slugs[indicator.partnership_id], areas.get(indicator.partnership_id, [])
+        figures = SummedFigures(
+            indicator, slug, codes, slug, [period],
+            denominators[indicator.denominator_id] if indicator.denominator_id else {},
+            remembered[indicator.partnership_id],
+        )  # fmt: skip
+        count = counts.get((indicator.partnership_id, indicator.numerator_id))
+        if count is not None:
+            figures.counts = {period.label: count}
+        result[indicator.pk] = figures.value(slug, period.label)
+    return result
+
+
+def _denominators(
+    indicators: Sequence[Indicator | Formula], until: int | None = None
+) -> dict[int, dict[tuple[str, str, str], dict[int, Decimal]]]:
+    """The indicators' denominators by id, then (area, sex, age band), then year; with `until`,
+    only the years a figure of that year may use (on or before it)."""
+    found: dict[int, dict[tuple[str, str, str], dict[int, Decimal]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    rows = DenominatorValue.objects.filter(
+        denominator_id__in={i.denominator_id for i in indicators if i.denominator_id is not None}
+    )
+    if until is not None:
+        rows = rows.filter(year__lte=until)
+    for denominator, code, year, sex, age, value in rows.values_list(
+        "denominator_id", "geo_code", "year", "sex", "age_band", "value"
+    ):
+        found[denominator][(code, sex, age)][year] = value
+    return found
 
 
 NUMBERS = (ValueState.NUMBER, ValueState.ZERO)
