@@ -212,6 +212,13 @@ def test_the_dashboard_offers_the_force_area_and_shows_its_figure_there(world, o
     assert set(force) == {"dvpns"}
     assert "25" in force["dvpns"].latest
     assert client.get(url, {"area": "W06000015"}).context["headlines"] == []
+    # The downloads print what the page shows: the same reading of the choices.
+    from vawdasv.outcomes import dashboard
+
+    printed = dashboard.headlines_for(world.partnership, SOUTH_WALES_POLICE_AREA)
+    assert [(h.indicator.code, h.latest) for h in printed] == [
+        (h.indicator.code, h.latest) for h in shown
+    ]
 
 
 def test_an_administrator_defines_a_marac_area_from_the_partnerships_authorities(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -202,12 +202,22 @@ def headline(
     )  # fmt: skip
 
 
-def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]:
-    """The dashboard's headlines for an area (a GSS code, or the partnership's slug for the
-    partnership as a whole; anything else means the whole partnership) and a theme (a pk or
-    "" for all): what the downloads print, every indicator at once, summed by the database."""
-    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
-    if geo not in {area.code for area in geography.dashboard_areas(partnership)}:
+@dataclass(frozen=True)
+class Selection:
+    """What the dashboard shows: the areas it offers, the chosen one (the partnership as a
+    whole for anything it does not offer), the authorities' codes and the indicators of the
+    chosen area's geography, filtered by theme (a pk, or "" for all)."""
+
+    areas: list[geography.Area]
+    geo: str
+    codes: list[str]
+    indicators: QuerySet[Indicator]
+
+
+def selection(partnership: Any, geo: str, theme: str = "") -> Selection:
+    """The one reading of the dashboard's choices, for the page and for its downloads."""
+    areas = geography.dashboard_areas(partnership)
+    if geo not in {area.code for area in areas}:
         geo = partnership.slug
     indicators = (
         Indicator.objects.filter(
@@ -219,7 +229,15 @@ def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]
     )
     if theme.isdigit():
         indicators = indicators.filter(themes__pk=int(theme)).distinct()
-    return headlines(list(indicators), partnership.slug, codes, geo)
+    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
+    return Selection(areas, geo, codes, indicators)
+
+
+def headlines_for(partnership: Any, geo: str, theme: str = "") -> list[Headline]:
+    """Every headline of the dashboard's choices at once, summed by the database: what the
+    downloads print."""
+    chosen = selection(partnership, geo, theme)
+    return headlines(list(chosen.indicators), partnership.slug, chosen.codes, chosen.geo)
 
 
 def missing_returns(partnership_id: int) -> list[DataReturn]:

@@ -30,20 +30,13 @@ ALL_WALES_LINES_PER_PAGE = 20
 @login_required
 def headline_data(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.get_partnership_for_member(request.user, slug)
-    areas = geography.dashboard_areas(partnership)
-    codes = sorted(partnership.local_authorities.values_list("gss_code", flat=True))
-    geo = request.GET.get("area", partnership.slug)
-    geo = geo if geo in {a.code for a in areas} else partnership.slug
     theme = request.GET.get("theme", "")
-    indicators = selectors.headline_indicators(partnership).filter(
-        numerator__geography__in=geography.shown_geographies(partnership, geo)
-    )
-    if theme.isdigit():
-        indicators = indicators.filter(themes__pk=int(theme)).distinct()
+    chosen = dashboard.selection(partnership, request.GET.get("area", partnership.slug), theme)
+    areas, geo = chosen.areas, chosen.geo
     # Only the page's indicators are worked out and drawn: the queries and the page stay the
     # same size however large the framework grows.
-    page = Paginator(indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
-    headlines = dashboard.headlines(list(page.object_list), partnership.slug, codes, geo)
+    page = Paginator(chosen.indicators, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    headlines = dashboard.headlines(list(page.object_list), partnership.slug, chosen.codes, geo)
     themes = {t.pk: str(read(t, "name")) for t in selectors.indicator_themes(partnership)}
     query = request.GET.copy()
     query.pop("page", None)
