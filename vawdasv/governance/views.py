@@ -22,7 +22,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from vawdasv.audit.kernel import ConcurrentEditError
-from vawdasv.core.form_errors import add_validation_errors
+from vawdasv.core.form_errors import add_validation_errors, saved
 from vawdasv.governance import diagram, selectors, services
 from vawdasv.governance.forms import (
     AgendaItemForm,
@@ -177,15 +177,14 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk, manage=True)
     form = SeatForm(request.POST or None, partnership=group.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_seat(actor=request.user, group=group, data=form.seat_data())
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Seat added"))
-            return redirect(group)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.add_seat(actor=request.user, group=group, data=form.seat_data()),
+        _("Seat added"),
+        group,
+    )
+    return done or _form_page(
         request, form, title=_("Add a seat"), caption=group.text("name").text,
         cancel=group.get_absolute_url(),
     )  # fmt: skip
@@ -244,19 +243,20 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"survivor_representatives": meeting.survivor_representatives,
                  "guests": meeting.guests},
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_attendance(
-                actor=request.user, meeting=meeting, statuses=form.statuses(),
-                survivor_representatives=form.cleaned_data["survivor_representatives"],
-                guests=form.cleaned_data["guests"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Attendance saved"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.record_attendance(
+            actor=request.user,
+            meeting=meeting,
+            statuses=form.statuses(),
+            survivor_representatives=form.cleaned_data["survivor_representatives"],
+            guests=form.cleaned_data["guests"],
+        ),
+        _("Attendance saved"),
+        meeting,
+    )
+    return done or _form_page(
         request, form, title=_("Record attendance"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -279,18 +279,19 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"minutes_en": meeting.minutes_en, "minutes_cy": meeting.minutes_cy},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_minutes(
-                actor=request.user, meeting=meeting, minutes_en=form.cleaned_data["minutes_en"],
-                minutes_cy=form.cleaned_data["minutes_cy"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Draft minutes saved"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.save_minutes(
+            actor=request.user,
+            meeting=meeting,
+            minutes_en=form.cleaned_data["minutes_en"],
+            minutes_cy=form.cleaned_data["minutes_cy"],
+        ),
+        _("Draft minutes saved"),
+        meeting,
+    )
+    return done or _form_page(
         request, form, title=_("Draft minutes"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -300,17 +301,16 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = ApproveMinutesForm(request.POST or None, meetings=selectors.later_meetings(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.approve_minutes(
-                actor=request.user, meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Minutes approved"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.approve_minutes(
+            actor=request.user, meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
+        ),
+        _("Minutes approved"),
+        meeting,
+    )
+    return done or _form_page(
         request, form, title=_("Approve the minutes"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -343,15 +343,14 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
 def log_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = LogItemForm(request.POST or None, partnership=meeting.group.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_log_item(actor=request.user, meeting=meeting, data=form.item_data())
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Action log item added"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.add_log_item(actor=request.user, meeting=meeting, data=form.item_data()),
+        _("Action log item added"),
+        meeting,
+    )
+    return done or _form_page(
         request, form, title=_("Add to the action log"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -364,17 +363,16 @@ def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, partnership=group.partnership,
         initial={"actions": group.actions.all()},
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_group_actions(
-                actor=request.user, group=group, actions=form.cleaned_data["actions"]
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Saved"))
-            return redirect(group)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.set_group_actions(
+            actor=request.user, group=group, actions=form.cleaned_data["actions"]
+        ),
+        _("Saved"),
+        group,
+    )
+    return done or _form_page(
         request, form, title=_("Plan actions it owns or oversees"),
         caption=group.text("name").text, cancel=group.get_absolute_url(),
     )  # fmt: skip
@@ -384,17 +382,16 @@ def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = AgendaItemForm(request.POST or None, partnership=meeting.group.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_agenda_item(
-                actor=request.user, meeting=meeting, data=form.item_data(), **form.link_data()
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Agenda item added"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.add_agenda_item(
+            actor=request.user, meeting=meeting, data=form.item_data(), **form.link_data()
+        ),
+        _("Agenda item added"),
+        meeting,
+    )
+    return done or _form_page(
         request, form, title=_("Add an agenda item"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -408,22 +405,20 @@ def log_update(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"status": item.status, "updates": item.updates, "version": item.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_log_item(
-                actor=request.user, item=item,
-                data={"status": form.cleaned_data["status"],
-                      "updates": form.cleaned_data["updates"]},
-                expected_version=form.cleaned_data["version"],
-            )  # fmt: skip
-        except ConcurrentEditError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Saved"))
-            return redirect(meeting)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.update_log_item(
+            actor=request.user,
+            item=item,
+            data={"status": form.cleaned_data["status"], "updates": form.cleaned_data["updates"]},
+            expected_version=form.cleaned_data["version"],
+        ),
+        _("Saved"),
+        meeting,
+        ConcurrentEditError,
+    )
+    return done or _form_page(
         request, form, title=_("Update the action log"), caption=item.text("text").text,
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -433,17 +428,16 @@ def log_update(request: HttpRequest, pk: int) -> HttpResponse:
 def body_add(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = _partnership(request, slug, manage=True)
     form = ExternalBodyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_external_body(
-                actor=request.user, partnership=partnership, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("External body added"))
-            return redirect("governance:groups", slug=partnership.slug)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.create_external_body(
+            actor=request.user, partnership=partnership, data=form.cleaned_data
+        ),
+        _("External body added"),
+        reverse("governance:groups", args=[partnership.slug]),
+    )
+    return done or _form_page(
         request, form, title=_("Add an external body"), caption=partnership.text("name").text,
         cancel=reverse("governance:groups", args=[partnership.slug]),
     )  # fmt: skip
@@ -456,15 +450,14 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GroupForm(
         request.POST or None, partnership=group.partnership, group=group, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_group(actor=request.user, group=group, data=form.cleaned_data)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Saved"))
-            return redirect(group)
-    return _form_page(
+    done = saved(
+        request,
+        form,
+        lambda: services.update_group(actor=request.user, group=group, data=form.cleaned_data),
+        _("Saved"),
+        group,
+    )
+    return done or _form_page(
         request, form, title=_("Change the group"), caption=group.text("name").text,
         cancel=group.get_absolute_url(),
     )  # fmt: skip
