@@ -56,6 +56,15 @@ def outcomes(world) -> Outcomes:
 
 
 @pytest.fixture
+def cases_indicator(world, outcomes):
+    """MARAC cases, the measure itself (no denominator)."""
+    return framework.save_indicator(
+        actor=world.admin, partnership=world.partnership,
+        data={"code": "marac_cases", "name_en": "MARAC cases", "numerator": outcomes.cases},
+    )  # fmt: skip
+
+
+@pytest.fixture
 def indicators(world, outcomes):
     """Cases, cases per 10,000 residents (annualised) and repeat cases."""
     population = framework.load_denominator(

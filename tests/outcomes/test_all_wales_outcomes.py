@@ -15,7 +15,7 @@ from vawdasv.outcomes import all_wales
 from vawdasv.outcomes.enums import ReturnState, ValueState
 from vawdasv.outcomes.figures import IndicatorFigures
 from vawdasv.outcomes.models import DataReturn, Indicator, Measure, ReturnValue
-from vawdasv.outcomes.services import framework, publication, returns
+from vawdasv.outcomes.services import publication, returns
 from vawdasv.partnerships.models import Partnership
 from vawdasv.reference.models import LocalAuthority
 
@@ -23,11 +23,8 @@ URL = "/outcomes/all-wales/"
 
 
 @pytest.fixture
-def indicator(world, outcomes):
-    return framework.save_indicator(
-        actor=world.admin, partnership=world.partnership,
-        data={"code": "marac_cases", "name_en": "MARAC cases", "numerator": outcomes.cases},
-    )  # fmt: skip
+def indicator(cases_indicator):
+    return cases_indicator
 
 
 def cells_of(user, period="2025/26 Q2"):

@@ -19,14 +19,6 @@ def approved(world, outcomes, values):
     returns.approve_return(actor=world.admin, data_return=outcomes.data_return)
 
 
-@pytest.fixture
-def cases_indicator(world, outcomes):
-    return framework.save_indicator(
-        actor=world.admin, partnership=world.partnership,
-        data={"code": "marac_cases", "name_en": "MARAC cases", "numerator": outcomes.cases},
-    )  # fmt: skip
-
-
 def by_sex(world, outcomes, cardiff, vale):
     female, male = Category.objects.get(code="female"), Category.objects.get(code="male")
     values = {

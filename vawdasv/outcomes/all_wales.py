@@ -13,24 +13,29 @@ indicators or values).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from vawdasv.lib.bilingual import read
+from vawdasv.lib.rawsql import decimal, marks, table
 from vawdasv.outcomes import rates, summed
 from vawdasv.outcomes.dashboard import shown
 from vawdasv.outcomes.enums import PeriodLength, ReturnState
-from vawdasv.outcomes.figures import Formula, formulas, period_of
-from vawdasv.outcomes.models import DataReturn, Indicator, Publication, PublishedFigure
+from vawdasv.outcomes.figures import Formula, period_of
+from vawdasv.outcomes.models import DataReturn, Indicator, Measure, Publication, PublishedFigure
 from vawdasv.outcomes.opensdg import Status
 from vawdasv.outcomes.rates import Figure
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
+from vawdasv.plans.models import Theme
 from vawdasv.progress.periods import parse_period
+from vawdasv.reference.models import LocalAuthority
 
 WALES = "W92000004"
 
@@ -61,17 +66,20 @@ def _published(status: str, value: Decimal | None) -> Figure:
 def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
     """Quarters with approved returns (or publications) the reader may see, newest first."""
     live = [p.pk for p in partnerships if permissions.can_view_outcomes(user, p.pk)]
-    found = set(
-        DataReturn.objects.filter(partnership_id__in=live, state=ReturnState.APPROVED)
-        .values_list("period_label", "period_start")
-        .order_by()  # the model's ordering would add its columns to the DISTINCT
-        .distinct()
-    ) | set(
-        Publication.objects.filter(indicator__partnership__in=partnerships)
-        .values_list("period_label", "period_start")
-        .order_by()
-        .distinct()
-    )
+    everyone = [p.pk for p in partnerships]
+    # As SQL: asked on every request, and the ORM took longer to build these two DISTINCTs
+    # than the database took to answer them.
+    sql = f"""
+        SELECT period_label, period_start FROM {table(DataReturn)}
+        WHERE partnership_id IN ({marks(live)}) AND state = %s
+        UNION
+        SELECT p.period_label, p.period_start FROM {table(Publication)} p
+        JOIN {table(Indicator)} i ON i.id = p.indicator_id
+        WHERE i.partnership_id IN ({marks(everyone)})
+    """  # only table names are formatted in
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*live, ReturnState.APPROVED.value, *everyone])
+        found = cursor.fetchall()
     quarters = [
         (label, start)
         for label, start in found
@@ -87,13 +95,59 @@ def _readers(user: Any, partnerships: Sequence[Partnership]) -> tuple[list[Partn
     return live, [p for p in partnerships if p not in live]
 
 
-def _live_indicators(live: Sequence[Partnership], theme: str) -> QuerySet[Indicator]:
-    indicators = Indicator.objects.filter(partnership__in=live).order_by("pk")
+def _live(
+    live: Sequence[Partnership], theme: str, only: Collection[str] | None = None
+) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the live partnerships' indicators (`i`, with their numerator `m`),
+    those of a theme whose name contains `theme` (English or Welsh, any case) and, with `only`,
+    those codes; and its parameters. SQL, as `summed._period_sums` and for the same reason."""
+    sql = (
+        f"FROM {table(Indicator)} i JOIN {table(Measure)} m ON m.id = i.numerator_id"
+        f" WHERE i.partnership_id IN ({marks(live)})"
+    )
+    params: list[Any] = [p.pk for p in live]
+    if only is not None:
+        sql += f" AND i.code IN ({marks(list(only))})"
+        params += list(only)
     if theme:
-        indicators = indicators.filter(
-            Q(themes__name_en__icontains=theme) | Q(themes__name_cy__icontains=theme)
-        ).distinct()
-    return indicators
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", theme) + "%"
+        sql += f"""
+            AND EXISTS (
+              SELECT 1 FROM {table(Indicator.themes.through)} it
+              JOIN {table(Theme)} t ON t.id = it.theme_id
+              WHERE it.indicator_id = i.id
+                AND (UPPER(t.name_en) LIKE UPPER(%s) ESCAPE '\\'
+                     OR UPPER(t.name_cy) LIKE UPPER(%s) ESCAPE '\\')
+            )"""
+        params += [pattern, pattern]
+    return sql, params
+
+
+def _live_formulas(
+    live: Sequence[Partnership], theme: str, only: Collection[str] | None
+) -> list[Formula]:
+    """The live partnerships' indicators as `Formula` rows, by id (one query)."""
+    where, params = _live(live, theme, only)
+    sql = f"""
+        SELECT i.id, i.partnership_id, i.numerator_id, i.denominator_id, i.factor, i.annualised,
+               i.denominator_sex, i.denominator_age_band, i.code, i.name_en, i.name_cy,
+               m.geography
+        {where} ORDER BY i.id
+    """  # only table names are formatted in
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = []
+    for row in rows:
+        pk, partnership, numerator, denominator, factor, annualised, *texts, geography = row
+        sex, age, code, name_en, name_cy = texts
+        factor, annualised = decimal(factor, FACTOR_PLACES), bool(annualised)
+        args = (pk, partnership, numerator, denominator, factor, annualised, sex, age, code)
+        found.append(Formula(*args, name_en, name_cy, geography))
+    return found
+
+
+FACTOR_PLACES = Indicator._meta.get_field("factor").decimal_places
 
 
 def _published_rows(
@@ -121,7 +175,10 @@ def codes(
     live, published_from = _readers(user, partnerships)
     found: set[str] = set()
     if live and parse_period(period) is not None:
-        found |= set(_live_indicators(live, theme).values_list("code", flat=True))
+        where, params = _live(live, theme)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT DISTINCT i.code {where}", params)
+            found |= {code for (code,) in cursor.fetchall()}
     if published_from:
         rows = _published_rows(published_from, period, theme)
         found |= set(rows.values_list("publication__indicator__code", flat=True))
@@ -149,23 +206,25 @@ def lines(
     live, published_from = _readers(user, partnerships)
     quarter = parse_period(period)
     if live and quarter is not None:
-        indicators = _live_indicators(live, theme)
-        if only is not None:
-            indicators = indicators.filter(code__in=list(only))
         # A code's name is read from the first partnership (in the order given) that has it.
         order = {p.pk: index for index, p in enumerate(live)}
-        found = sorted(formulas(indicators), key=lambda i: order[i.partnership_id])
+        found = sorted(_live_formulas(live, theme, only), key=lambda i: order[i.partnership_id])
         areas: dict[int, list[str]] = {p.pk: [] for p in live}
-        for partnership_id, code in Partnership.local_authorities.through.objects.filter(
-            partnership__in=live
-        ).values_list("partnership_id", "localauthority__gss_code"):
-            areas[partnership_id].append(code)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT own.partnership_id, la.gss_code
+                FROM {table(Partnership.local_authorities.through)} own
+                JOIN {table(LocalAuthority)} la ON la.id = own.localauthority_id
+                WHERE own.partnership_id IN ({marks(live)})""",
+                [p.pk for p in live],
+            )  # only table names are formatted in; SQL for the reason `_live` gives
+            for partnership_id, code in cursor.fetchall():
+                areas[partnership_id].append(code)
         figures = summed.partnership_figures(
             found,
             period_of(quarter.label, quarter.start, quarter.end),
             {pk: sorted(codes) for pk, codes in areas.items()},
             {p.pk: p.slug for p in live},
-            among=indicators,
         )
         for indicator in found:
             line_for(indicator).cells[indicator.partnership_id] = figures[indicator.pk]

@@ -13,10 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from decimal import Decimal
-
-from django.db.models import QuerySet
 
 from vawdasv.outcomes import rates
 from vawdasv.outcomes.enums import PeriodLength, ReturnState, ValueState
@@ -36,7 +33,8 @@ class Period:
 @dataclass(frozen=True, slots=True)
 class Formula:
     """An indicator as a plain row: what working out its figures and naming its line needs.
-    A page that reads hundreds of indicators reads them as rows (`formulas`), not models."""
+    A page that reads hundreds of indicators reads them as rows (`all_wales._live_formulas`),
+    not models."""
 
     pk: int
     partnership_id: int
@@ -49,12 +47,7 @@ class Formula:
     code: str
     name_en: str
     name_cy: str
-
-
-def formulas(indicators: QuerySet[Indicator]) -> list[Formula]:
-    """The indicators of a query as `Formula` rows, in its order (one query)."""
-    fields = [f.name for f in dataclass_fields(Formula)]
-    return [Formula(*row) for row in indicators.values_list(*fields)]
+    numerator_geography: str
 
 
 def period_of(label: str, start: datetime.date, end: datetime.date) -> Period:

@@ -36,8 +36,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Q, QuerySet
 
+from vawdasv.lib.rawsql import table
 from vawdasv.outcomes.enums import ReturnState
 from vawdasv.partnerships.enums import OrganisationType, Role
 from vawdasv.partnerships.models import Membership, Partnership
@@ -58,9 +60,15 @@ def roles_of(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = dict(
-            Membership.objects.filter(user=user, active=True).values_list("partnership_id", "role")
-        )
+        # SQL: asked on every signed-in request, where building the ORM query cost more than
+        # answering it (ADR 0040).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT partnership_id, role FROM {table(Membership)}"
+                " WHERE user_id = %s AND active = %s",
+                [user.pk, True],
+            )
+            cached = dict(cursor.fetchall())
         setattr(user, _CACHE_ATTR, cached)
     return cached
 

@@ -7,6 +7,7 @@ A period is a quarter, written "2025/26 Q2" (July to September 2025), or a whole
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,11 @@ def _quarter(year_label: str, quarter: int) -> ReportingPeriod | None:
     return ReportingPeriod(f"{year_label} Q{quarter}", PeriodKind.QUARTER, start, end)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(label: str) -> ReportingPeriod | None:
-    """Read "2025/26 Q2" or "2018/19"; None when the text is not a reporting period."""
+    """Read "2025/26 Q2" or "2018/19"; None when the text is not a reporting period.
+    Remembered per label (a pure function, and its periods are frozen): pages read the same
+    few dozen labels on every request."""
     text = " ".join((label or "").split())
     if m := _QUARTER.fullmatch(text):
         return _quarter(m.group(1), int(m.group(2)))
