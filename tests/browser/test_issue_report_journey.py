@@ -65,3 +65,38 @@ def test_an_issued_report_is_downloaded_unchanged_after_the_plan_changes(
     welsh = _download(page, "-cy.html")
     assert 'lang="cy"' in welsh
     assert ORIGINAL in welsh and CHANGED not in welsh  # no Welsh wording: English, counted once
+
+
+def test_an_issued_report_reaches_the_public_pages_only_when_put_there(
+    page: Page, plan: Plan, settings: Any, tmp_path: Any
+) -> None:
+    """Issuing alone publishes nothing; Alys puts the report on the public pages; an anonymous
+    visitor then finds it, in English and in Welsh (axe on every page on the way)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    slug = plan.world.strategy.slug
+    public = f"/public/{plan.world.partnership.slug}/"
+    main = page.locator("main")
+    sign_in(page, "", "alys")
+    visit(page, f"/progress/{slug}/report/")
+    follow(page, main.get_by_role("button", name="Issue this report"))
+    expect(main).to_contain_text("has been issued")
+
+    page.context.clear_cookies()
+    visit(page, public)
+    expect(main.locator("a[download]")).to_have_count(0)  # issued, not yet public
+
+    sign_in(page, "", "alys")
+    visit(page, f"/progress/{slug}/report/")
+    follow(page, main.get_by_role("button", name="Put on the public pages"))
+    expect(main.get_by_text("Public", exact=True)).to_be_visible()
+
+    page.context.clear_cookies()
+    for prefix, heading in (
+        ("", "Progress reports issued to the board"),
+        ("/cy", "Adroddiadau cynnydd a gyhoeddwyd i’r bwrdd"),
+    ):
+        visit(page, f"{prefix}{public}")
+        expect(main.get_by_role("heading", name=heading)).to_be_visible()
+        files = main.locator("a[download]")
+        expect(files.first).to_be_visible()
+        assert files.count() >= 2  # the English and the Welsh file
