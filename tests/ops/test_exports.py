@@ -193,3 +193,21 @@ def test_downloads_older_than_a_week_are_deleted_with_their_files(world):
     assert exports.delete_old() == 1
     assert list(ExportJob.objects.all()) == [recent]
     assert not storage.exists(name)
+
+
+def test_a_waiting_download_says_what_is_happening_in_a_sentence_not_its_tag_again(
+    client, world, monkeypatch
+):
+    job = ExportJob.objects.create(
+        token=uuid.uuid4(),
+        kind=plan_downloads.KIND,
+        params={"slug": world.strategy.slug, "format": "docx"},
+        language="en",
+        task_id="waiting",
+    )
+    monkeypatch.setattr(queue, "task_is_alive", lambda task_id: True)
+    status = client.get(reverse("core:export-status", kwargs={"token": job.token})).json()
+    assert status["state_label"] == "Waiting to start"
+    assert status["message"] == "Your file is waiting its turn: it will be made in a moment."
+    page = client.get(f"/cy/downloads/{job.token}/").content.decode()
+    assert "Mae eich ffeil yn aros ei thro" in page

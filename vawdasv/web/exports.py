@@ -11,6 +11,7 @@ import uuid
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from vawdasv.ops import exports
@@ -24,12 +25,21 @@ TAGS = {
 }
 
 
+# What the page says under the state's tag: a sentence, not the tag's word again.
+MESSAGES = {
+    ExportState.QUEUED: _("Your file is waiting its turn: it will be made in a moment."),
+    ExportState.RUNNING: _("Your file is being made now."),
+    ExportState.DONE: _("Your file is ready to download."),
+    ExportState.FAILED: _("Your file could not be made."),
+}
+
+
 def _status(job: ExportJob) -> dict[str, object]:
     state = ExportState(job.state)
     return {
         "state": state.value,
         "state_label": str(state.label),
-        "message": str(state.label),
+        "message": str(MESSAGES[state]),
         "tag_class": TAGS[state],
         "finished": job.finished,
         "file_url": _url("core:export-file", job) if state == ExportState.DONE else "",
