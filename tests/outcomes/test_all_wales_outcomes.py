@@ -217,3 +217,6 @@ def test_the_theme_filter_keeps_the_indicators_linked_to_a_matching_theme(
     client.force_login(factories.UserFactory(national_observer=True))
     page = client.get(URL, {"theme": "prep"}).content.decode()
     assert "marac_cases" in page and ">72<" in page and "other</span>" not in page
+    nothing = client.get("/cy" + URL, {"theme": "<b>zzz</b>"}).content.decode()
+    assert "Nid oes dangosydd" in nothing and "&lt;b&gt;zzz&lt;/b&gt;" in nothing
+    assert "<b>zzz" not in nothing
