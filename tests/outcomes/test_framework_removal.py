@@ -312,3 +312,11 @@ def test_a_second_marac_area_save_from_an_old_version_shows_both_versions(
     assert MaracArea.objects.get().name_en == "Cardiff and the Vale MARAC"
     assert client.post(url, {**form, "name_en": "Vale MARAC", "version": "2"}).status_code == 302
     assert MaracArea.objects.get().name_en == "Vale MARAC"
+
+
+def test_the_welsh_confirmation_page_says_what_will_go_in_welsh(client, world, outcomes):
+    client.force_login(world.admin)
+    text = client.get(f"/cy/outcomes/cardiff-vale/disaggregations/{outcomes.sex.pk}/remove/")
+    page = text.content.decode()
+    assert "Tynnu'r dadgyfuniad “Rhyw”?" in page.replace("&#x27;", "'")
+    assert "mae&#x27;r mesurau marac_cases yn ei restru" in page.lower()

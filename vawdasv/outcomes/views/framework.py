@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from vawdasv.audit.kernel import ConcurrentEditError
@@ -43,12 +43,12 @@ from vawdasv.outcomes.services import framework
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 
-CONFLICT = _lazy(
+CONFLICT = gettext_lazy(
     "Somebody else changed this indicator while you were editing it. Their version is shown "
     "below; make your change again."
 )
 
-MARAC_CONFLICT = _lazy(
+MARAC_CONFLICT = gettext_lazy(
     "Somebody else changed this MARAC area while you were editing it. Their version is shown "
     "below; make your change again."
 )

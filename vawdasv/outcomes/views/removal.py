@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from vawdasv.audit.kernel import ConcurrentEditError
@@ -27,7 +27,7 @@ from vawdasv.outcomes.services import framework
 from vawdasv.outcomes.views.framework import _managed
 from vawdasv.partnerships.models import Partnership
 
-STALE = _lazy(
+STALE = gettext_lazy(
     "Somebody changed this after you opened this page. Check what it says now and confirm "
     "again if you still want to remove it."
 )
