@@ -320,3 +320,13 @@ def test_the_welsh_confirmation_page_says_what_will_go_in_welsh(client, world, o
     page = text.content.decode()
     assert "Tynnu'r dadgyfuniad “Rhyw”?" in page.replace("&#x27;", "'")
     assert "mae&#x27;r mesurau marac_cases yn ei restru" in page.lower()
+
+
+def test_the_indicator_and_benchmark_pages_link_to_removing_the_benchmark(client, world, benchmark):
+    client.force_login(world.admin)
+    remove = reverse("outcomes:benchmark-remove", args=["cardiff-vale", benchmark.pk])
+    for url in (
+        reverse("outcomes:indicator-edit", args=["cardiff-vale", benchmark.indicator_id]),
+        reverse("outcomes:benchmark-edit", args=["cardiff-vale", benchmark.pk]),
+    ):
+        assert remove in client.get(url).content.decode()

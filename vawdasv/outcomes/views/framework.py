@@ -118,7 +118,8 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
         if done is not None:
             return done
     heading = _("Change an indicator") if indicator else _("Add an indicator")
-    return _form_page(request, partnership, form, heading, theirs=theirs)
+    benchmarks = indicator.benchmarks.all() if indicator else ()
+    return _form_page(request, partnership, form, heading, theirs=theirs, benchmarks=benchmarks)
 
 
 INDICATOR_SHOWN = ("code", "name_en", "name_cy", "factor", "annualised")
@@ -186,7 +187,11 @@ def benchmark_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if done is not None:
             return done
     heading = _("Change a benchmark of %(indicator)s") % {"indicator": benchmark.indicator.code}
-    return _form_page(request, partnership, form, heading, theirs=theirs)
+    return _form_page(
+        request, partnership, form, heading, theirs=theirs,
+        remove_url=reverse("outcomes:benchmark-remove", args=[partnership.slug, benchmark.pk]),
+        remove_text=_("Remove this benchmark"),
+    )  # fmt: skip
 
 
 def _target_initial(indicator: Indicator) -> dict[str, Any]:
@@ -377,7 +382,11 @@ def marac_area_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if done is not None:
             return done
     heading = _("Change the MARAC area %(code)s") % {"code": area.code}
-    return _form_page(request, partnership, form, heading, theirs=theirs)
+    return _form_page(
+        request, partnership, form, heading, theirs=theirs,
+        remove_url=reverse("outcomes:marac-area-remove", args=[partnership.slug, area.pk]),
+        remove_text=_("Remove this MARAC area"),
+    )  # fmt: skip
 
 
 @login_required
