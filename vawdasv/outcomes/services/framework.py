@@ -8,10 +8,10 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -52,6 +52,7 @@ INDICATOR_FIELDS = (
     "denominator_age_band", "factor", "annualised",
 )  # fmt: skip
 MAX_DENOMINATOR_BYTES = 5 * 1024 * 1024
+M = TypeVar("M", bound=models.Model)
 
 
 def _unique_code(model: Any, partnership: Partnership, code: str, exclude: int | None) -> None:
@@ -514,12 +515,12 @@ def _refuse_if_used(uses: list[str]) -> None:
         )
 
 
-def _still_there(instance: Any, expected_version: int | None) -> Any:
+def _still_there(instance: M, expected_version: int | None) -> M:
     """The row locked and checked against the version the person saw; a clear refusal when
     somebody removed it meanwhile."""
     try:
         return kernel.lock(instance, expected_version)
-    except type(instance).DoesNotExist as error:
+    except ObjectDoesNotExist as error:
         raise ValidationError(_("Somebody else has already removed this.")) from error
 
 

@@ -343,7 +343,7 @@ def marac_area_add(request: HttpRequest, slug: str) -> HttpResponse:
     return done or _form_page(request, partnership, form, _("Add a MARAC area"))
 
 
-def _marac_area_shown(area: MaracArea) -> dict[str, Any]:
+def _marac_area_shown(area: Any) -> dict[str, Any]:
     shown = _version_shown(area, ("name_en", "name_cy"))
     authorities = area.local_authorities.order_by("name_en")
     shown[_("Local authorities it covers")] = ", ".join(str(read(a, "name")) for a in authorities)
