@@ -58,7 +58,7 @@ def _home(partnership: Partnership) -> str:
     return reverse("outcomes:framework", args=[partnership.slug])
 
 
-def _managed(request: HttpRequest, slug: str) -> Partnership:
+def managed(request: HttpRequest, slug: str) -> Partnership:
     """The partnership, for its administrators only (others: 403, outsiders: 404)."""
     partnership = selectors.get_partnership_for_member(request.user, slug)
     if not permissions.can_manage_outcomes(request.user, partnership.pk):
@@ -91,7 +91,7 @@ def _indicator_initial(indicator: Indicator) -> dict[str, Any]:
 def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """numerator ÷ denominator × factor, optionally annualised, and its links to the plan.
     A save from an old version is refused and the other person's version shown."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership) if pk else None
     initial = _indicator_initial(indicator) if indicator else {}
     form = IndicatorForm(posted(request), initial=initial, partnership=partnership)
@@ -141,7 +141,7 @@ def _version_shown(current: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def benchmark_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership)
     form = BenchmarkForm(posted(request))
 
@@ -160,7 +160,7 @@ def benchmark_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def benchmark_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a benchmark; a save from an old version shows the other person's version."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     benchmark = get_object_or_404(
         Benchmark.objects.select_related("indicator"), pk=pk, indicator__partnership=partnership
     )
@@ -211,7 +211,7 @@ def _target_initial(indicator: Indicator) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def target_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The partnership's target for an indicator with its ordered RAG rules."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     indicator = get_object_or_404(Indicator, pk=pk, partnership=partnership)
     form = TargetForm(posted(request), initial=_target_initial(indicator))
 
@@ -237,7 +237,7 @@ def target_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def denominator_upload(request: HttpRequest, slug: str) -> HttpResponse:
     """A StatsWales or ONS population file, all or nothing, with its source."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     form = DenominatorForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -266,7 +266,7 @@ def denominator_upload(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def category_set_add(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     form = CategorySetForm(posted(request))
 
     def write() -> None:
@@ -282,7 +282,7 @@ def category_set_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def category_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """New words for a category from a date; earlier periods keep the old words."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     category_set = get_object_or_404(CategorySet, pk=pk, partnership=partnership)
     form = RenameCategoryForm(posted(request), category_set=category_set)
     done = saved(
@@ -298,7 +298,7 @@ def category_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     measure = get_object_or_404(Measure, pk=pk, partnership=partnership) if pk else None
     initial: dict[str, Any] = {}
     if measure is not None:
@@ -333,7 +333,7 @@ def measure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
 @require_http_methods(["GET", "POST"])
 def marac_area_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Define a MARAC area as a grouping of the partnership's local authorities."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     form = MaracAreaForm(posted(request), partnership=partnership)
 
     def write() -> None:
@@ -355,7 +355,7 @@ def _marac_area_shown(area: Any) -> dict[str, Any]:
 def marac_area_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """New names or local authorities for a MARAC area; a save from an old version is refused
     and the other person's version shown."""
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     area = get_object_or_404(
         MaracArea.objects.select_related("partnership"), pk=pk, partnership=partnership
     )
@@ -392,7 +392,7 @@ def marac_area_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_add(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     form = RuleForm(posted(request))
 
     def write() -> None:

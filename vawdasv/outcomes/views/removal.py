@@ -24,7 +24,7 @@ from vawdasv.lib.bilingual import read
 from vawdasv.outcomes.forms import ConfirmRemovalForm
 from vawdasv.outcomes.models import Benchmark, CategorySet, MaracArea, ValidationRule
 from vawdasv.outcomes.services import framework
-from vawdasv.outcomes.views.framework import _managed
+from vawdasv.outcomes.views.framework import managed
 from vawdasv.partnerships.models import Partnership
 
 STALE = gettext_lazy(
@@ -91,7 +91,7 @@ def _benchmark(item: Benchmark) -> Details:
 @login_required
 @require_http_methods(["GET", "POST"])
 def benchmark_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     found = Benchmark.objects.select_related("indicator__partnership")
     return _confirm(
         request, partnership, lambda: _first(found.filter(indicator__partnership=partnership), pk),
@@ -114,7 +114,7 @@ def _rule(item: ValidationRule) -> Details:
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     found = ValidationRule.objects.select_related("partnership").filter(partnership=partnership)
     return _confirm(
         request, partnership, lambda: _first(found, pk), _rule,
@@ -135,7 +135,7 @@ def _category_set(item: CategorySet) -> Details:
 @login_required
 @require_http_methods(["GET", "POST"])
 def category_set_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     found = CategorySet.objects.select_related("partnership").filter(partnership=partnership)
     return _confirm(
         request, partnership, lambda: _first(found, pk), _category_set,
@@ -157,7 +157,7 @@ def _marac_area(item: MaracArea) -> Details:
 @login_required
 @require_http_methods(["GET", "POST"])
 def marac_area_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    partnership = _managed(request, slug)
+    partnership = managed(request, slug)
     found = MaracArea.objects.select_related("partnership").filter(partnership=partnership)
     return _confirm(
         request, partnership, lambda: _first(found, pk), _marac_area,
