@@ -19,6 +19,7 @@ from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.lib import filecheck
+from vawdasv.lib.bilingual import read
 from vawdasv.lib.text import normalise_text as normalise
 from vawdasv.outcomes import expressions
 from vawdasv.outcomes.enums import Geography, Rag
@@ -476,7 +477,7 @@ def marac_area_uses(area: MaracArea) -> list[str]:
         .distinct()
         .order_by("period_label")
     )
-    names = [f"{r.supplier.name_en} {r.period_label}" for r in collecting]
+    names = [f"{read(r.supplier, 'name')} {r.period_label}" for r in collecting]
     if names:
         uses.append(_("the data returns %(returns)s collect a value for it")
                     % {"returns": ", ".join(names)})  # fmt: skip
