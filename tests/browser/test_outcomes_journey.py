@@ -125,3 +125,22 @@ def test_the_adviser_defines_a_marac_area_and_the_dashboard_offers_it(
     )  # fmt: skip
     visit(page, f"{prefix}/outcomes/cardiff-vale/dashboard/")
     assert page.locator("#area option[value=cardiff-vale-marac]").count() == 1
+
+    # Renamed and given both authorities, then removed: no return collects a value for it.
+    with translation.override(language):
+        change, remove = gettext("Change"), gettext("Remove")
+    visit(page, f"{prefix}/outcomes/cardiff-vale/")
+    follow(page, page.get_by_role("link", name=f"{change} (Cardiff and Vale MARAC)"))
+    page.locator("#id_name_en").fill("Cardiff and the Vale MARAC")
+    page.locator("input[name=local_authorities]").last.check()
+    follow(page, page.get_by_role("button", name=save, exact=True))
+    area = MaracArea.objects.get(code="cardiff-vale-marac")
+    assert (area.name_en, area.local_authorities.count()) == ("Cardiff and the Vale MARAC", 2)
+    follow(page, page.get_by_role("link", name=f"{remove} (Cardiff and the Vale MARAC)"))
+    follow(page, page.get_by_role("button", name=remove, exact=True))
+    assert not MaracArea.objects.exists()
+
+    # A disaggregation a measure lists: the page says what uses it and offers no button.
+    follow(page, page.get_by_role("link", name=f"{remove} ({'Rhyw' if prefix else 'Sex'})"))
+    assert page.get_by_text("marac_cases").count() >= 1
+    assert page.get_by_role("button", name=remove, exact=True).count() == 0

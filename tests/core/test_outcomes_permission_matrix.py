@@ -48,6 +48,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "denominator-add":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-set-add":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     "category-rename":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "benchmark-remove":    (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "rule-remove":         (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "category-set-remove": (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "marac-area-edit":     (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
+    "marac-area-remove":   (LOGIN, OK,    DENY,  DENY,  DENY,  HIDE,  DENY,  OK),
     # any member of any partnership: other regions' columns show their published figures only
     "all-wales":           (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
 }
@@ -78,6 +83,14 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         actor=world.admin, partnership=world.partnership, code="sex", name_en="Sex",
         categories=[("female", "Female", "Benyw")], valid_from=datetime.date(2000, 1, 1),
     )  # fmt: skip
+    rule = framework.add_validation_rule(
+        actor=world.admin, partnership=world.partnership, expression="cases >= 0",
+        severity="block", message_en="No negative cases.",
+    )  # fmt: skip
+    marac = framework.add_marac_area(
+        actor=world.admin, partnership=world.partnership, code="cardiff-marac",
+        name_en="Cardiff MARAC", local_authorities=[cardiff],
+    )  # fmt: skip
     slug = world.partnership.slug
 
     def page(name: str, *args: Any) -> Callable[[], str]:
@@ -100,6 +113,11 @@ def _pages(world: Any) -> dict[str, Callable[[], str]]:
         "denominator-add": page("denominator-add"),
         "category-set-add": page("category-set-add"),
         "category-rename": page("category-rename", category_set.pk),
+        "benchmark-remove": page("benchmark-remove", benchmark.pk),
+        "rule-remove": page("rule-remove", rule.pk),
+        "category-set-remove": page("category-set-remove", category_set.pk),
+        "marac-area-edit": page("marac-area-edit", marac.pk),
+        "marac-area-remove": page("marac-area-remove", marac.pk),
         "all-wales": lambda: reverse("outcomes:all-wales"),
     }
 

@@ -124,6 +124,29 @@ class MaracAreaForm(GovukForm):
         field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
 
 
+class MaracAreaChangeForm(GovukForm):
+    """New names or local authorities for a MARAC area; its code stays (values are named by it)."""
+
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_cy = forms.CharField(label=_("Name (Welsh)"), max_length=200, required=False)
+    local_authorities = LocalisedMultipleChoiceField(
+        label=_("Local authorities it covers"), queryset=LocalAuthority.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["local_authorities"]
+        field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
+
+
+class ConfirmRemovalForm(GovukForm):
+    """Only the version the person saw, so a removal confirmed from an old page is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class IndicatorForm(GovukForm):
     code = forms.SlugField(label=_("Code"), max_length=40)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)

@@ -26,6 +26,9 @@ class CategorySet(BilingualModel):
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_cy = models.CharField(_("name (Welsh)"), max_length=200, blank=True)
 
+    # An edit counter: a change or removal confirmed from an old version is refused (kernel.lock).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     class Meta:
         ordering = ["code"]
         constraints = [
@@ -160,6 +163,9 @@ class MaracArea(BilingualModel):
         "reference.LocalAuthority", related_name="marac_areas", verbose_name=_("local authorities")
     )
     source = models.CharField(_("source"), max_length=500, blank=True)
+
+    # An edit counter: a change or removal confirmed from an old version is refused (kernel.lock).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["partnership", "code"]
@@ -338,6 +344,9 @@ class ValidationRule(BilingualModel):
     )
     message_en = models.CharField(_("message (English)"), max_length=300)
     message_cy = models.CharField(_("message (Welsh)"), max_length=300, blank=True)
+
+    # An edit counter: a change or removal confirmed from an old version is refused (kernel.lock).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["partnership", "pk"]

@@ -8,30 +8,35 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vawdasv.audit import kernel
 from vawdasv.audit import services as audit
 from vawdasv.audit.models import Verb
 from vawdasv.lib import filecheck
+from vawdasv.lib.bilingual import read
 from vawdasv.lib.text import normalise_text as normalise
 from vawdasv.outcomes import expressions
-from vawdasv.outcomes.enums import Rag
+from vawdasv.outcomes.enums import Geography, Rag
 from vawdasv.outcomes.models import (
     Benchmark,
     Category,
     CategoryLabel,
     CategorySet,
+    DataReturn,
     Denominator,
     DenominatorValue,
     Indicator,
     MaracArea,
     Measure,
+    PublishedFigure,
     RagRule,
+    ReturnValue,
     Target,
     ValidationRule,
 )
@@ -48,6 +53,7 @@ INDICATOR_FIELDS = (
     "denominator_age_band", "factor", "annualised",
 )  # fmt: skip
 MAX_DENOMINATOR_BYTES = 5 * 1024 * 1024
+M = TypeVar("M", bound=models.Model)
 
 
 def _unique_code(model: Any, partnership: Partnership, code: str, exclude: int | None) -> None:
@@ -153,6 +159,8 @@ def rename_category(
         valid_from=valid_from,
         defaults={"label_en": label_en, "label_cy": label_cy},
     )
+    # A removal confirmed before this rename was confirmed for words no longer shown.
+    CategorySet.objects.filter(pk=category.category_set_id).update(version=F("version") + 1)
     kernel.created(
         actor=actor, instance=label, fields=("valid_from", "label_en", "label_cy"),
         partnership=partnership,
@@ -388,11 +396,7 @@ def add_marac_area(
 ) -> MaracArea:
     """A MARAC area: a named grouping of the partnership's own local authorities."""
     kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
-    ours = set(partnership.local_authorities.values_list("pk", flat=True))
-    if not local_authorities or any(a.pk not in ours for a in local_authorities):
-        raise ValidationError(
-            {"local_authorities": _("Choose one or more of the partnership's local authorities.")}
-        )
+    _our_authorities(partnership, local_authorities)
     if code == partnership.slug or re.fullmatch(r"[ENSW]\d{8}", code, flags=re.IGNORECASE):
         # A GeoCode names one area: a MARAC area's must not be read as an official code.
         raise ValidationError(
@@ -412,6 +416,171 @@ def add_marac_area(
         partnership=partnership,
     )  # fmt: skip
     return area
+
+
+MARAC_AREA_FIELDS = ("name_en", "name_cy", "local_authorities")
+
+
+def _our_authorities(partnership: Partnership, local_authorities: Sequence[LocalAuthority]) -> None:
+    ours = set(partnership.local_authorities.values_list("pk", flat=True))
+    if not local_authorities or any(a.pk not in ours for a in local_authorities):
+        raise ValidationError(
+            {"local_authorities": _("Choose one or more of the partnership's local authorities.")}
+        )
+
+
+@transaction.atomic
+def change_marac_area(
+    *,
+    actor: Any,
+    area: MaracArea,
+    name_en: str,
+    name_cy: str,
+    local_authorities: Sequence[LocalAuthority],
+    expected_version: int | None,
+) -> MaracArea:
+    """New names or local authorities for a MARAC area (MARACs merge and split); the code stays,
+    because values and published figures are named by it. Refused if somebody saved a newer
+    version."""
+    partnership = area.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    _our_authorities(partnership, local_authorities)
+    locked = _still_there(area, expected_version)
+    before = audit.snapshot(locked, MARAC_AREA_FIELDS)
+    locked.name_en, locked.name_cy = normalise(name_en), normalise(name_cy)
+    locked.full_clean(exclude=["partnership"])
+    locked.local_authorities.set(local_authorities)
+    kernel.save_changes(
+        actor=actor, instance=locked, before=before, fields=MARAC_AREA_FIELDS,
+        partnership=partnership, bump_version=True,
+    )  # fmt: skip
+    return locked
+
+
+def marac_area_uses(area: MaracArea) -> list[str]:
+    """What refers to a MARAC area, in words: values recorded for it, returns that collect a
+    value for it, figures published for it. Empty when nothing does."""
+    partnership_id = area.partnership_id
+    uses: list[str] = []
+    values = ReturnValue.objects.filter(
+        data_return__partnership_id=partnership_id, geo_code=area.code
+    ).count()
+    if values:
+        uses.append(_("values recorded for it in data returns (%(count)s)") % {"count": values})
+    collecting = (
+        DataReturn.objects.filter(
+            partnership_id=partnership_id,
+            measures__geography=Geography.MARAC_AREA,
+            areas__in=area.local_authorities.all(),
+        )
+        .select_related("supplier")
+        .distinct()
+        .order_by("period_label")
+    )
+    names = [f"{read(r.supplier, 'name')} {r.period_label}" for r in collecting]
+    if names:
+        uses.append(_("the data returns %(returns)s collect a value for it")
+                    % {"returns": ", ".join(names)})  # fmt: skip
+    published = PublishedFigure.objects.filter(
+        publication__indicator__partnership_id=partnership_id, geo_code=area.code
+    ).count()
+    if published:
+        uses.append(_("figures published for it (%(count)s)") % {"count": published})
+    return uses
+
+
+def category_set_uses(category_set: CategorySet) -> list[str]:
+    """What uses a disaggregation, in words: measures that list it, values recorded or figures
+    published against one of its categories. Empty when nothing does."""
+    uses: list[str] = []
+    codes = sorted(category_set.measures.values_list("code", flat=True))
+    if codes:
+        uses.append(_("the measures %(codes)s list it") % {"codes": ", ".join(codes)})
+    values = ReturnValue.objects.filter(category__category_set=category_set).count()
+    if values:
+        uses.append(
+            _("values recorded against its categories in data returns (%(count)s)")
+            % {"count": values}
+        )
+    published = PublishedFigure.objects.filter(category__category_set=category_set).count()
+    if published:
+        uses.append(_("figures published for its categories (%(count)s)") % {"count": published})
+    return uses
+
+
+def _refuse_if_used(uses: list[str]) -> None:
+    if uses:
+        # History is never lost: what is recorded against it keeps it.
+        raise ValidationError(
+            _("This cannot be removed while it is in use: %(uses)s.") % {"uses": "; ".join(uses)}
+        )
+
+
+def _still_there(instance: M, expected_version: int | None) -> M:
+    """The row locked and checked against the version the person saw; a clear refusal when
+    somebody removed it meanwhile."""
+    try:
+        return kernel.lock(instance, expected_version)
+    except ObjectDoesNotExist as error:
+        raise ValidationError(_("Somebody else has already removed this.")) from error
+
+
+# Removing what was added by mistake ------------------------------------------------------
+
+
+@transaction.atomic
+def remove_benchmark(*, actor: Any, benchmark: Benchmark, expected_version: int | None) -> None:
+    """Remove a benchmark; refused if it changed since the person confirmed."""
+    partnership = benchmark.indicator.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    locked = _still_there(benchmark, expected_version)
+    kernel.delete(
+        actor=actor, instance=locked, partnership=partnership,
+        fields=("indicator", *BENCHMARK_FIELDS),
+    )  # fmt: skip
+
+
+RULE_FIELDS = ("expression", "severity", "message_en", "message_cy")
+
+
+@transaction.atomic
+def remove_validation_rule(
+    *, actor: Any, rule: ValidationRule, expected_version: int | None
+) -> None:
+    """Remove a validation rule. Values already saved stay as they are: later saves and
+    uploads are no longer checked against it."""
+    partnership = rule.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    locked = _still_there(rule, expected_version)
+    kernel.delete(actor=actor, instance=locked, partnership=partnership, fields=RULE_FIELDS)
+
+
+@transaction.atomic
+def remove_category_set(
+    *, actor: Any, category_set: CategorySet, expected_version: int | None
+) -> None:
+    """Remove a disaggregation and its categories, only while nothing uses it."""
+    partnership = category_set.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    locked = _still_there(category_set, expected_version)
+    _refuse_if_used(category_set_uses(locked))
+    kernel.delete(
+        actor=actor, instance=locked, partnership=partnership,
+        fields=("code", "name_en", "name_cy"),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def remove_marac_area(*, actor: Any, area: MaracArea, expected_version: int | None) -> None:
+    """Remove a MARAC area, only while no return or value refers to it."""
+    partnership = area.partnership
+    kernel.require(permissions.can_manage_outcomes(actor, partnership.pk))
+    locked = _still_there(area, expected_version)
+    _refuse_if_used(marac_area_uses(locked))
+    kernel.delete(
+        actor=actor, instance=locked, partnership=partnership,
+        fields=("code", "name_en", "name_cy", "source", "local_authorities"),
+    )  # fmt: skip
 
 
 # Denominators ----------------------------------------------------------------------------
