@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
@@ -40,7 +41,8 @@ logger = logging.getLogger(__name__)
 # A parameter is plain text, or content in both languages as {"en": ..., "cy": ...}.
 Param = str | Mapping[str, str]
 CREATED_FIELDS = ("user", "kind", "link")
-HOME_LIMIT = 20
+HOME_LIMIT = 10  # the home page shows this many; the rest are on the list page
+LIST_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,23 @@ def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(user=user, read_at=None).count()
+
+
+def total_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user).count()
+
+
+Shown = tuple[Notification, str, str]  # a notification, what it says, where it links
+
+
+def page_of(user: Any, number: Any) -> tuple[Page[Notification], list[Shown]]:
+    """One page of the person's own notifications, newest first, each with its text and link.
+    Two queries however many there are (the count and the page)."""
+    rows = Notification.objects.filter(user=user).order_by("-created_at", "-pk")
+    page = Paginator(rows, LIST_PAGE_SIZE).get_page(number)
+    return page, [(row, text(row), href(row)) for row in page.object_list]
 
 
 # Emails ---------------------------------------------------------------------------------------
