@@ -200,7 +200,7 @@ def for_home(user: Any) -> list[tuple[Notification, str, str]]:
     """The person's latest notifications, unread first, each with its text and link."""
     if not getattr(user, "is_authenticated", False):
         return []
-    rows = Notification.objects.filter(user=user).order_by(
+    rows = Notification.objects.filter(permissions.own_notifications(user)).order_by(
         F("read_at").desc(nulls_first=True), "-created_at", "-pk"
     )[:HOME_LIMIT]
     return [(row, text(row), href(row)) for row in rows]
@@ -208,14 +208,14 @@ def for_home(user: Any) -> list[tuple[Notification, str, str]]:
 
 def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at=None).count()
+        return 0  # no query for a visitor
+    return Notification.objects.filter(permissions.own_notifications(user), read_at=None).count()
 
 
 def total_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user).count()
+        return 0  # no query for a visitor
+    return Notification.objects.filter(permissions.own_notifications(user)).count()
 
 
 Shown = tuple[Notification, str, str]  # a notification, what it says, where it links
@@ -224,7 +224,9 @@ Shown = tuple[Notification, str, str]  # a notification, what it says, where it 
 def page_of(user: Any, number: Any) -> tuple[Page[Notification], list[Shown]]:
     """One page of the person's own notifications, newest first, each with its text and link.
     Two queries however many there are (the count and the page)."""
-    rows = Notification.objects.filter(user=user).order_by("-created_at", "-pk")
+    rows = Notification.objects.filter(permissions.own_notifications(user)).order_by(
+        "-created_at", "-pk"
+    )
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(number)
     return page, [(row, text(row), href(row)) for row in page.object_list]
 
