@@ -17,7 +17,7 @@ from typing import Any, TypedDict
 
 from django.utils import translation
 
-from vawdasv.lib.bilingual import read
+from vawdasv.lib.bilingual import not_translated, read
 from vawdasv.national import rollup
 from vawdasv.national.models import CommitmentAlignment, UpdateMark
 from vawdasv.outcomes.public import HeadlineFigure, published_headlines
@@ -83,11 +83,7 @@ def _title(item: FrameworkItem, language: str) -> _Title:
     marker = ""
     if value.is_fallback:
         with translation.override(language):
-            marker = str(
-                translation.gettext("Not yet translated into Welsh")
-                if language == "cy"
-                else translation.gettext("Not yet translated into English")
-            )
+            marker = not_translated(language)
     return _Title(title=value.text, title_language=value.language, title_marker=marker)
 
 
