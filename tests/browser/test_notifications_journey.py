@@ -43,6 +43,8 @@ def test_notifications_preferences_and_the_filtered_action_list(page: Page, worl
     with translation.override(language):
         mark_read = gettext("Mark as read")
         choose = gettext("Choose when we email you")
+        see_all = gettext("See all your notifications")
+        mark_all = gettext("Mark all as read")
         straight_away = str(NotificationEmails.IMMEDIATE.label)
         save = gettext("Save")
         apply_filters = gettext("Apply filters")
@@ -62,6 +64,13 @@ def test_notifications_preferences_and_the_filtered_action_list(page: Page, worl
     unread = page.locator("main .app-notifications li:has(.govuk-tag)")
     assert unread.count() == 1 and "Owain" in unread.inner_text()
     assert "Owain" in notifications.first.inner_text()  # unread first
+
+    # The full list (one page here) and the question before marking them all read.
+    follow(page, page.get_by_role("link", name=see_all))
+    assert page.locator("main .app-notifications li").count() == 2
+    visit(page, f"{prefix}/accounts/notifications/read/")
+    follow(page, page.get_by_role("button", name=mark_all))
+    assert not Notification.objects.filter(user=world.admin, read_at=None).exists()
 
     follow(page, page.get_by_role("link", name=choose))
     page.get_by_label(straight_away).check()

@@ -54,6 +54,7 @@ EXPECTED_GET: dict[tuple[str, str], tuple[int, ...]] = {
     ("profile", "published"):            (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("api_tokens", "published"):         (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("notification_emails", "published"):(LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    ("notifications", "published"):      (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK),
     ("strategy_create", "published"):    (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("strategy_edit", "published"):      (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
     ("theme_create", "published"):       (LOGIN, OK,    DENY,  DENY,  DENY,  DENY,  DENY,  OK),
@@ -168,6 +169,7 @@ PAGES: dict[str, Page] = {
     "action": Page(lambda w: f"/strategies/actions/{w.police_action.pk}/"),
     "profile": Page(lambda w: "/accounts/profile/"),
     "api_tokens": Page(lambda w: "/accounts/profile/api-tokens/"),
+    "notifications": Page(lambda w: "/accounts/notifications/"),
     "notification_emails": Page(
         lambda w: "/accounts/profile/notifications/",
         lambda w: {"notification_emails": "immediate"},

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
@@ -40,7 +41,8 @@ logger = logging.getLogger(__name__)
 # A parameter is plain text, or content in both languages as {"en": ..., "cy": ...}.
 Param = str | Mapping[str, str]
 CREATED_FIELDS = ("user", "kind", "link")
-HOME_LIMIT = 20
+HOME_LIMIT = 10  # the home page shows this many; the rest are on the list page
+LIST_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def for_home(user: Any) -> list[tuple[Notification, str, str]]:
     """The person's latest notifications, unread first, each with its text and link."""
     if not getattr(user, "is_authenticated", False):
         return []
-    rows = Notification.objects.filter(user=user).order_by(
+    rows = Notification.objects.filter(permissions.own_notifications(user)).order_by(
         F("read_at").desc(nulls_first=True), "-created_at", "-pk"
     )[:HOME_LIMIT]
     return [(row, text(row), href(row)) for row in rows]
@@ -206,8 +208,27 @@ def for_home(user: Any) -> list[tuple[Notification, str, str]]:
 
 def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at=None).count()
+        return 0  # no query for a visitor
+    return Notification.objects.filter(permissions.own_notifications(user), read_at=None).count()
+
+
+def total_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0  # no query for a visitor
+    return Notification.objects.filter(permissions.own_notifications(user)).count()
+
+
+Shown = tuple[Notification, str, str]  # a notification, what it says, where it links
+
+
+def page_of(user: Any, number: Any) -> tuple[Page[Notification], list[Shown]]:
+    """One page of the person's own notifications, newest first, each with its text and link.
+    Two queries however many there are (the count and the page)."""
+    rows = Notification.objects.filter(permissions.own_notifications(user)).order_by(
+        "-created_at", "-pk"
+    )
+    page = Paginator(rows, LIST_PAGE_SIZE).get_page(number)
+    return page, [(row, text(row), href(row)) for row in page.object_list]
 
 
 # Emails ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ urlpatterns = [
         views_notifications.preferences,
         name="notification-preferences",
     ),
+    path("notifications/", views_notifications.notification_list, name="notifications"),
     path("notifications/<int:pk>/read/", views_notifications.mark_read, name="notification-read"),
     path("notifications/read/", views_notifications.mark_all_read, name="notifications-read"),
     path("profile/api-tokens/", views.api_tokens, name="api-tokens"),

@@ -1,4 +1,5 @@
-"""A person's notifications: marking them read, and choosing when the emails come."""
+"""A person's notifications: the full list, marking them read, and choosing when the emails
+come."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from vawdasv.accounts import notifications
 from vawdasv.accounts.models import Notification, NotificationEmails, User
@@ -57,6 +59,32 @@ def preferences(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the page the button was on (the home page or a page of the list), never off
+    the site."""
+    to = request.POST.get("next", "")
+    if to and url_has_allowed_host_and_scheme(
+        to, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(to)
+    return redirect("core:home")
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """All of the person's own notifications, newest first, a page at a time."""
+    page, rows = notifications.page_of(request.user, request.GET.get("page"))
+    return render(
+        request,
+        "accounts/notification_list.html",
+        {
+            "page": page,
+            "notifications": rows,
+            "unread_notifications": notifications.unread_count(request.user),
+        },
+    )
+
+
 @login_required
 @require_POST
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
@@ -64,12 +92,20 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_mark_notification_read(request.user, notification):
         raise Http404  # someone else's notification: not even its existence is told
     notifications.mark_read(actor=_person(request), notification=notification)
-    return redirect("core:home")
+    return _back(request)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    notifications.mark_all_read(actor=_person(request))
-    messages.success(request, _("All your notifications are marked as read"))
-    return redirect("core:home")
+    """Marking everything read cannot be undone (there is no "mark as unread"), so the buttons
+    lead to this page, which asks first; the POST marks them."""
+    if request.method == "POST":
+        notifications.mark_all_read(actor=_person(request))
+        messages.success(request, _("All your notifications are marked as read"))
+        return redirect("core:home")
+    return render(
+        request,
+        "accounts/notifications_mark_all_read.html",
+        {"unread_notifications": notifications.unread_count(request.user)},
+    )

@@ -12,19 +12,18 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vawdasv.audit.kernel import ConcurrentEditError
-from vawdasv.core.form_errors import add_validation_errors
+from vawdasv.core.form_errors import posted, saved
 from vawdasv.governance import services
 from vawdasv.governance.forms import (
     AgendaItemForm,
@@ -70,29 +69,26 @@ def conflict_rows(
     return rows
 
 
-def _save_versioned(
-    request: HttpRequest, form: forms.Form, *, data: Callable[[], dict[str, Any]],
+def _versioned(
+    form: forms.Form, context: dict[str, Any], *, data: Callable[[], dict[str, Any]],
     save: Callable[[dict[str, Any], int | None], Any], fields: tuple[str, ...],
-    context: dict[str, Any],
-) -> bool:  # fmt: skip
-    """Validate and save; on a conflict, fill `context["conflict"]` and keep the form's text.
-    True when saved."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    values = data()
-    try:
-        save(values, form.cleaned_data.get("version"))
-    except ConcurrentEditError as conflict:
-        context["conflict"] = conflict_rows(conflict.current, values, fields)
-        posted = form.data.copy()  # type: ignore[attr-defined]
-        posted["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
-        form.data = posted
-        form.add_error(None, str(STALE_MESSAGE))
-    except ValidationError as error:
-        add_validation_errors(form, error)
-    else:
-        return True
-    return False
+) -> Callable[[], None]:  # fmt: skip
+    """The write for `saved`: save from the version the form started at. When somebody else
+    saved in between, fill `context["conflict"]`, move the form on to their version (keeping
+    the editor's text) and refuse at the top of the form."""
+
+    def write() -> None:
+        values = data()
+        try:
+            save(values, form.cleaned_data.get("version"))
+        except ConcurrentEditError as conflict:
+            context["conflict"] = conflict_rows(conflict.current, values, fields)
+            newer = form.data.copy()  # type: ignore[attr-defined]
+            newer["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
+            form.data = newer
+            raise ValidationError(str(STALE_MESSAGE)) from conflict
+
+    return write
 
 
 def _page(
@@ -111,22 +107,17 @@ def delete_page(
     request: HttpRequest, *, delete: Callable[[int | None], None], version: int, title: str,
     caption: str, warning: str, button: str, cancel: str, done: str, message: str,
 ) -> HttpResponse:  # fmt: skip
-    form = ConfirmForm(
-        request.POST if request.method == "POST" else None, initial={"version": version}
-    )
-    if request.method == "POST" and form.is_valid():
+    form = ConfirmForm(posted(request), initial={"version": version})
+
+    def write() -> None:
         try:
             delete(form.cleaned_data.get("version"))
-        except ConcurrentEditError:
-            form.add_error(
-                None, _("Somebody else changed this since you opened the page. Check it again.")
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(done)
-    return confirm_page(
+        except ConcurrentEditError as conflict:
+            raise ValidationError(
+                _("Somebody else changed this since you opened the page. Check it again.")
+            ) from conflict
+
+    return saved(request, form, write, message, done) or confirm_page(
         request, form, title=title, caption=caption, warning=warning, button=button,
         cancel=cancel,
     )  # fmt: skip
@@ -140,16 +131,13 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
     context: dict[str, Any] = {}
-    if _save_versioned(
-        request, form, data=form.meeting_data, fields=services.MEETING_FIELDS,
+    write = _versioned(
+        form, context, data=form.meeting_data, fields=services.MEETING_FIELDS,
         save=lambda values, version: services.update_meeting(
             actor=request.user, meeting=meeting, data=values, expected_version=version
         ),
-        context=context,
-    ):  # fmt: skip
-        messages.success(request, _("Saved"))
-        return redirect(meeting)
-    return _page(
+    )  # fmt: skip
+    return saved(request, form, write, _("Saved"), meeting) or _page(
         request, form, context, title=_("Change the meeting"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -193,17 +181,14 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=AgendaItemForm.initial_for(item),
     )  # fmt: skip
     context: dict[str, Any] = {}
-    if _save_versioned(
-        request, form, data=form.item_data, fields=("title_en", "title_cy"),
+    write = _versioned(
+        form, context, data=form.item_data, fields=("title_en", "title_cy"),
         save=lambda values, version: services.update_agenda_item(
             actor=request.user, item=item, data=values, expected_version=version,
             **form.link_data(),
         ),
-        context=context,
-    ):  # fmt: skip
-        messages.success(request, _("Saved"))
-        return redirect(meeting)
-    return _page(
+    )  # fmt: skip
+    return saved(request, form, write, _("Saved"), meeting) or _page(
         request, form, context, title=_("Change the agenda item"),
         caption=_meeting_caption(meeting), cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -247,16 +232,13 @@ def seat_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={**initial, "version": seat.version},
     )  # fmt: skip
     context: dict[str, Any] = {}
-    if _save_versioned(
-        request, form, data=form.seat_data, fields=services.SEAT_FIELDS,
+    write = _versioned(
+        form, context, data=form.seat_data, fields=services.SEAT_FIELDS,
         save=lambda values, version: services.update_seat(
             actor=request.user, seat=seat, data=values, expected_version=version
         ),
-        context=context,
-    ):  # fmt: skip
-        messages.success(request, _("Saved"))
-        return redirect(seat.group)
-    return _page(
+    )  # fmt: skip
+    return saved(request, form, write, _("Saved"), seat.group) or _page(
         request, form, context, title=_("Change the seat"),
         caption=seat.organisation.text("name").text, cancel=seat.group.get_absolute_url(),
     )  # fmt: skip
@@ -297,16 +279,13 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={**initial, "version": item.version},
     )  # fmt: skip
     context: dict[str, Any] = {}
-    if _save_versioned(
-        request, form, data=form.item_data, fields=services.LOG_FIELDS,
+    write = _versioned(
+        form, context, data=form.item_data, fields=services.LOG_FIELDS,
         save=lambda values, version: services.update_log_item(
             actor=request.user, item=item, data=values, expected_version=version
         ),
-        context=context,
-    ):  # fmt: skip
-        messages.success(request, _("Saved"))
-        return redirect(meeting)
-    return _page(
+    )  # fmt: skip
+    return saved(request, form, write, _("Saved"), meeting) or _page(
         request, form, context, title=_("Change the action log item"),
         caption=_meeting_caption(meeting), cancel=meeting.get_absolute_url(),
     )  # fmt: skip

@@ -7,16 +7,14 @@ as part of this site.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from vawdasv.core.form_errors import add_validation_errors
+from vawdasv.core.form_errors import posted, saved
 from vawdasv.governance import papers
 from vawdasv.governance.forms import ConfirmForm, PaperForm, TermsDocumentForm
 from vawdasv.governance.models import MeetingPaper, StoredFile, TermsDocument
@@ -59,18 +57,15 @@ def _download(stored: StoredFile) -> FileResponse:
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = PaperForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            papers.add_paper(
-                actor=request.user, meeting=meeting, data=form.cleaned_data,
-                uploaded_file=form.cleaned_data["file"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Paper added"))
-            return redirect(meeting.get_absolute_url() + "#papers")
-    return _form_page(
+    done = saved(
+        request, form,
+        lambda: papers.add_paper(
+            actor=request.user, meeting=meeting, data=form.cleaned_data,
+            uploaded_file=form.cleaned_data["file"],
+        ),
+        _("Paper added"), meeting.get_absolute_url() + "#papers",
+    )  # fmt: skip
+    return done or _form_page(
         request, form, title=_("Add a paper"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
@@ -94,12 +89,12 @@ def paper_file(request: HttpRequest, pk: int) -> FileResponse:
 def paper_remove(request: HttpRequest, pk: int) -> HttpResponse:
     paper = _paper(request, pk, manage=True)
     meeting = paper.meeting
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        papers.remove_paper(actor=request.user, paper=paper)
-        messages.success(request, _("Paper removed"))
-        return redirect(meeting.get_absolute_url() + "#papers")
-    return confirm_page(
+    form = ConfirmForm(posted(request))
+    done = saved(
+        request, form, lambda: papers.remove_paper(actor=request.user, paper=paper),
+        _("Paper removed"), meeting.get_absolute_url() + "#papers",
+    )  # fmt: skip
+    return done or confirm_page(
         request, form, title=_("Remove this paper?"), caption=_meeting_caption(meeting),
         warning=_("“%(title)s” (%(name)s) will be removed from the meeting and its file deleted.")
         % {"title": paper.text("title").text, "name": paper.file_name},
@@ -111,17 +106,14 @@ def paper_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def terms_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk, manage=True)
     form = TermsDocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            papers.set_terms_document(
-                actor=request.user, group=group, uploaded_file=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Terms of reference document saved"))
-            return redirect(group)
-    return _form_page(
+    done = saved(
+        request, form,
+        lambda: papers.set_terms_document(
+            actor=request.user, group=group, uploaded_file=form.cleaned_data["file"]
+        ),
+        _("Terms of reference document saved"), group,
+    )  # fmt: skip
+    return done or _form_page(
         request, form, title=_("Add the terms of reference document"),
         caption=group.text("name").text, cancel=group.get_absolute_url(),
     )  # fmt: skip
@@ -145,12 +137,12 @@ def terms_file(request: HttpRequest, pk: int) -> FileResponse:
 def terms_remove(request: HttpRequest, pk: int) -> HttpResponse:
     document = _terms(request, pk, manage=True)
     group = document.group
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        papers.remove_terms_document(actor=request.user, document=document)
-        messages.success(request, _("Terms of reference document removed"))
-        return redirect(group)
-    return confirm_page(
+    form = ConfirmForm(posted(request))
+    done = saved(
+        request, form, lambda: papers.remove_terms_document(actor=request.user, document=document),
+        _("Terms of reference document removed"), group,
+    )  # fmt: skip
+    return done or confirm_page(
         request, form, title=_("Remove the terms of reference document?"),
         caption=group.text("name").text,
         warning=_("“%(name)s” will be removed from the group and its file deleted.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 LANGUAGE_CODES = ("en", "cy")
 
@@ -25,6 +25,14 @@ def current_language() -> str:
 
 def other_language(lang: str) -> str:
     return "cy" if lang == "en" else "en"
+
+
+def not_translated(wanted: str) -> str:
+    """The marker said beside a text shown in the other language than the `wanted` one, in
+    the active language (pages, documents and reports use the same words)."""
+    if wanted == "cy":
+        return gettext("Not yet translated into Welsh")
+    return gettext("Not yet translated into English")
 
 
 @dataclass(frozen=True)

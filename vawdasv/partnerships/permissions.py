@@ -384,6 +384,14 @@ def can_mark_notification_read(user: Any, notification: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and notification.user_id == user.pk)
 
 
+def own_notifications(user: Any) -> Q:
+    """The notifications a person may list: their own only, whoever they are (a superuser
+    too); nothing for someone not signed in."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return Q(user_id=user.pk)
+
+
 def can_choose_notification_emails(user: Any, person: Any) -> bool:
     """A person chooses how their own notification emails come (daily or straight away)."""
     return can_change_own_details(user, person)

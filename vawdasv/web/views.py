@@ -48,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "uncovered": _uncovered(request.user),
             "notifications": notifications.for_home(request.user),
             "unread_notifications": notifications.unread_count(request.user),
+            "all_notifications": notifications.total_count(request.user),
         },
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from vawdasv.core.forms import widget_kind as _widget_kind
 from vawdasv.core.translation_state import Marks, State
-from vawdasv.lib.bilingual import read
+from vawdasv.lib.bilingual import not_translated, read
 from vawdasv.lib.months import months_in_language
 
 register = template.Library()
@@ -24,12 +24,7 @@ def widget_kind(field: BoundField) -> str:
 
 
 def _marker(wanted: str) -> SafeString:
-    label = (
-        _("Not yet translated into Welsh")
-        if wanted == "cy"
-        else _("Not yet translated into English")
-    )
-    return format_html('<strong class="vawdasv-untranslated">{}</strong>', label)
+    return format_html('<strong class="vawdasv-untranslated">{}</strong>', not_translated(wanted))
 
 
 @register.simple_tag

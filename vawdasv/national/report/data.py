@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.utils import translation
 
+from vawdasv.lib.bilingual import not_translated, read
 from vawdasv.national import rollup
 from vawdasv.national.models import CommitmentAlignment, UpdateMark
 from vawdasv.outcomes.public import HeadlineFigure, published_headlines
@@ -45,8 +46,12 @@ class IndicatorLine:
 class ObjectiveReport:
     item: FrameworkItem
     title: str
+    title_language: str  # the language `title` is written in ("en" or "cy")
     regions: list[tuple[str, rollup.Cell]]
     total: rollup.Cell
+    # Said after a title that is not in the report's language (the frameworks are published
+    # in English; their Welsh titles are not invented); "" when the title is in it.
+    title_marker: str = ""
     highlights: list[Highlight] = field(default_factory=list)
     due_next_year: int = 0
     indicators: list[IndicatorLine] = field(default_factory=list)
@@ -63,6 +68,23 @@ class NationalReportData:
 
 def _in(language: str, english: str, welsh: str) -> str:
     return (welsh or english) if language == "cy" else (english or welsh)
+
+
+class _Title(TypedDict):
+    title: str
+    title_language: str
+    title_marker: str
+
+
+def _title(item: FrameworkItem, language: str) -> _Title:
+    """The objective's title in the report's language, or in the other with the marker the
+    pages show for a text not yet translated."""
+    value = read(item, "title", language)
+    marker = ""
+    if value.is_fallback:
+        with translation.override(language):
+            marker = not_translated(language)
+    return _Title(title=value.text, title_language=value.language, title_marker=marker)
 
 
 def gather(year: int, language: str) -> NationalReportData:
@@ -117,7 +139,7 @@ def gather(year: int, language: str) -> NationalReportData:
     objectives = [
         ObjectiveReport(
             item=line.item,
-            title=_in(language, line.item.title_en, line.item.title_cy),
+            **_title(line.item, language),
             regions=[
                 (_in(language, cell.partnership.name_en, cell.partnership.name_cy), cell)
                 for cell in line.cells

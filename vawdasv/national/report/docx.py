@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from vawdasv.lib.text import xml_safe
-from vawdasv.national.report.data import NationalReportData
+from vawdasv.national.report.data import NationalReportData, ObjectiveReport
 
 WORD_LANGUAGES = {"en": "en-GB", "cy": "cy-GB"}
 
@@ -34,6 +34,19 @@ def _header_row(table: object) -> None:
     properties.append(header)
 
 
+def _objective_heading(document: object, objective: ObjectiveReport) -> None:
+    """The code and title; a title in the other language is tagged as such for screen readers
+    and followed by the "not yet translated" marker."""
+    heading = document.add_heading(level=1)  # type: ignore[attr-defined]
+    heading.add_run(xml_safe(f"{objective.item.code}. "))
+    title = heading.add_run(xml_safe(objective.title))
+    if objective.title_marker:
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), WORD_LANGUAGES[objective.title_language])
+        title._r.get_or_add_rPr().append(lang)
+        heading.add_run(xml_safe(f" ({objective.title_marker})"))
+
+
 def render_docx(report: NationalReportData) -> bytes:
     with translation.override(report.language):
         document = Document()
@@ -51,7 +64,7 @@ def render_docx(report: NationalReportData) -> bytes:
         headings = [_("Region"), _("Actions"), _("Red"), _("Amber"), _("Green"), _("Completed"),
                     _("Overdue")]  # fmt: skip
         for objective in report.objectives:
-            document.add_heading(xml_safe(f"{objective.item.code}. {objective.title}"), level=1)
+            _objective_heading(document, objective)
             table = document.add_table(rows=1, cols=len(headings))
             table.style = "Table Grid"
             for cell, text in zip(table.rows[0].cells, headings, strict=True):

@@ -45,6 +45,10 @@ def document_data(report: NationalReportData) -> dict[str, Any]:
             objectives.append(
                 {
                     "heading": f"{objective.item.code}. {objective.title}",
+                    # The language of the title (the code is a number): the other language's
+                    # is tagged so, and followed by the "not yet translated" marker.
+                    "heading_lang": objective.title_language,
+                    "marker": objective.title_marker,
                     "caption": _("Delivery by region"),
                     "rows": rows,
                     "highlights": [

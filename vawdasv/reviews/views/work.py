@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vawdasv.core.form_errors import add_validation_errors, posted
+from vawdasv.core.form_errors import add_validation_errors, posted, saved
 from vawdasv.partnerships import permissions
 from vawdasv.partnerships.models import Partnership
 from vawdasv.plans import progress_summary
@@ -29,6 +30,10 @@ from vawdasv.reviews.forms import (
 from vawdasv.reviews.models import CodebookTheme, Coding, Passage, Recommendation, Review
 
 SENTENCES_PER_PAGE = 25
+
+
+def _detail(review: Review) -> str:
+    return reverse("reviews:detail", kwargs={"pk": review.pk})
 
 
 def _managed(request: HttpRequest, pk: int) -> Review:
@@ -140,8 +145,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _code_url(coding: Coding) -> str:
-    from django.urls import reverse
-
     return reverse("reviews:code", kwargs={"pk": coding.passage.review_id})  # type: ignore[union-attr]
 
 
@@ -156,8 +159,6 @@ def add_code(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         services.apply_code(actor=request.user, theme=theme, passage=passage)
         messages.success(request, _("Theme added"))
-    from django.urls import reverse
-
     return redirect(reverse("reviews:code", kwargs={"pk": passage.review_id}))
 
 
@@ -173,18 +174,15 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = review.partnership.organisations.all()
     form.fields["agencies"].queryset = organisations  # type: ignore[attr-defined]
     form.fields["owner_organisation"].queryset = organisations  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_recommendation(
-                actor=request.user, review=review, data=form.service_data(),
-                agencies=form.cleaned_data["agencies"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Recommendation added"))
-            return redirect("reviews:detail", pk=review.pk)
-    return render(
+    done = saved(
+        request, form,
+        lambda: services.create_recommendation(
+            actor=request.user, review=review, data=form.service_data(),
+            agencies=form.cleaned_data["agencies"],
+        ),
+        _("Recommendation added"), _detail(review),
+    )  # fmt: skip
+    return done or render(
         request, "reviews/recommendation_form.html", {"form": form, "review": review},
         status=400 if form.errors else 200,
     )  # fmt: skip
@@ -229,32 +227,31 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "commitment__theme__strategy_id", "pk"
         ),
     )
-    if request.method == "POST":
-        if request.POST.get("form") == "update" and update_form.is_valid():
-            if not can_update:
-                raise PermissionDenied
-            services.add_recommendation_update(
-                actor=request.user, recommendation=recommendation, **update_form.cleaned_data
-            )
-            messages.success(request, _("Update saved"))
-            return redirect("reviews:recommendation", pk=recommendation.pk)
-        if request.POST.get("form") == "track" and track_form.is_valid():
-            if not can_manage:
-                raise PermissionDenied
-            try:
-                services.track_in_rounds(
-                    actor=request.user, recommendation=recommendation,
-                    action=track_form.cleaned_data["action"],
-                    commitment=track_form.cleaned_data["commitment"],
-                )  # fmt: skip
-            except ValidationError as error:
-                add_validation_errors(track_form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Tracked in progress rounds: the action's lead officer reports on it"),
-                )
-                return redirect("reviews:recommendation", pk=recommendation.pk)
+    here = reverse("reviews:recommendation", kwargs={"pk": recommendation.pk})
+
+    def add_update() -> None:
+        if not can_update:
+            raise PermissionDenied
+        services.add_recommendation_update(
+            actor=request.user, recommendation=recommendation, **update_form.cleaned_data
+        )
+
+    def track() -> None:
+        if not can_manage:
+            raise PermissionDenied
+        services.track_in_rounds(
+            actor=request.user, recommendation=recommendation,
+            action=track_form.cleaned_data["action"],
+            commitment=track_form.cleaned_data["commitment"],
+        )  # fmt: skip
+
+    # Only the form that was sent is bound; the other is not valid, so `saved` passes it by.
+    done = saved(request, update_form, add_update, _("Update saved"), here) or saved(
+        request, track_form, track,
+        _("Tracked in progress rounds: the action's lead officer reports on it"), here,
+    )  # fmt: skip
+    if done:
+        return done
     progress = _action_progress(request, recommendation)
     return render(
         request,
@@ -281,23 +278,18 @@ def theme_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         raise PermissionDenied
     theme = get_object_or_404(CodebookTheme, code=code) if code else None
     form = CodebookThemeForm(posted(request), instance=theme)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if theme is None:
-                services.create_theme(actor=request.user, data=form.service_data())
-            else:
-                services.update_theme(
-                    actor=request.user, theme=theme, data=form.service_data(),
-                    expected_version=form.cleaned_data.get("version"),
-                )  # fmt: skip
-        except ConcurrentEditError:
-            form.add_error(None, _("Somebody else changed this while you were editing it."))
-        except ValidationError as error:
-            add_validation_errors(form, error)
+
+    def write() -> None:
+        if theme is None:
+            services.create_theme(actor=request.user, data=form.service_data())
         else:
-            messages.success(request, _("Codebook saved"))
-            return redirect("reviews:codebook")
-    return render(
+            services.update_theme(
+                actor=request.user, theme=theme, data=form.service_data(),
+                expected_version=form.cleaned_data.get("version"),
+            )  # fmt: skip
+
+    done = saved(request, form, write, _("Codebook saved"), "reviews:codebook", ConcurrentEditError)
+    return done or render(
         request, "reviews/theme_form.html", {"form": form, "theme": theme},
         status=400 if form.errors else 200,
     )  # fmt: skip
@@ -311,21 +303,16 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review = _managed(request, pk)
     form = ReviewForm(posted(request), instance=review)
     form.fields["agencies"].queryset = review.partnership.organisations.all()  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_review(
-                actor=request.user, review=review, data=form.service_data(),
-                agencies=form.cleaned_data["agencies"],
-                expected_version=_int_or_none(request.POST.get("version")),
-            )  # fmt: skip
-        except ConcurrentEditError:
-            form.add_error(None, _("Somebody else changed this while you were editing it."))
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Review saved"))
-            return redirect("reviews:detail", pk=review.pk)
-    return render(
+    done = saved(
+        request, form,
+        lambda: services.update_review(
+            actor=request.user, review=review, data=form.service_data(),
+            agencies=form.cleaned_data["agencies"],
+            expected_version=_int_or_none(request.POST.get("version")),
+        ),
+        _("Review saved"), _detail(review), ConcurrentEditError,
+    )  # fmt: skip
+    return done or render(
         request, "reviews/review_form.html",
         {"form": form, "partnership": review.partnership, "review": review},
         status=400 if form.errors else 200,
@@ -347,17 +334,14 @@ def dissemination_add(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = DisseminationForm(posted(request), groups=groups.groups_of(partnership.pk))
     form.fields["reviews"].queryset = Review.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_dissemination(
-                actor=request.user, partnership=partnership, **form.service_data()
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Dissemination recorded"))
-            return redirect("reviews:dashboard")
-    return render(
+    done = saved(
+        request, form,
+        lambda: services.record_dissemination(
+            actor=request.user, partnership=partnership, **form.service_data()
+        ),
+        _("Dissemination recorded"), "reviews:dashboard",
+    )  # fmt: skip
+    return done or render(
         request, "reviews/dissemination_form.html", {"form": form, "partnership": partnership},
         status=400 if form.errors else 200,
     )  # fmt: skip
