@@ -9,6 +9,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import RequestFactory
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from vawdasv.accounts.sessions import SessionStore
 from vawdasv.core import context_processors
@@ -43,6 +44,7 @@ def test_null_stays_none():
 
 
 def test_markup_made_in_python_escapes_every_text():
+    assert markup._escape(HOSTILE + "'") == str(escape(HOSTILE + "'"))  # as Django escapes
     options = markup.options([(HOSTILE, HOSTILE), ("b", "B")], selected="b")
     assert "<script>" not in options and "&lt;script&gt;" in options
     assert '<option value="b" selected>B</option>' in options
