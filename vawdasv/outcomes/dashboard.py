@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import QuerySet, Subquery
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vawdasv.lib.bilingual import read
 from vawdasv.outcomes import geography, rates, summed
@@ -31,15 +32,20 @@ TREND_QUARTERS = 8
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 10
 
 
+# A figure that is not a number, in words (translated when shown: one lookup per figure).
+_STATE_WORDS = {
+    Status.SUPPRESSED: gettext_lazy("suppressed"),
+    Status.NOT_APPLICABLE: gettext_lazy("not applicable"),
+    Status.DENOMINATOR_MISSING: gettext_lazy("denominator missing"),
+}
+_MISSING_WORD = gettext_lazy("missing")
+
+
 def shown(figure: Figure) -> str:
     """A figure as words or digits for a page."""
     if figure.is_value and figure.value is not None:
         return f"{figure.value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f}"
-    return {
-        Status.SUPPRESSED: _("suppressed"),
-        Status.NOT_APPLICABLE: _("not applicable"),
-        Status.DENOMINATOR_MISSING: _("denominator missing"),
-    }.get(figure.status, _("missing"))
+    return str(_STATE_WORDS.get(figure.status, _MISSING_WORD))
 
 
 def rating_word(rag: str | None) -> str:
