@@ -46,3 +46,5 @@ def test_the_sqlite_connection_really_is_in_wal_mode(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA cache_size")  # negative: in KiB; SQLite's default is 2 MB
+        assert cursor.fetchone()[0] == -16 * 1024
