@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RunOptions:
     requests: int = 200  # measured requests per page and client count, after the warm-up
-    warmup: int = 20
+    # Enough for each of the server's 8 threads (2 workers × 4) to serve the page a few times:
+    # a thread's first requests open its database connection and read the page's data into
+    # that connection's page cache (15-17 ms against 9-10 ms after, for the all-Wales outcomes
+    # dashboard). With 20, a few cold threads were still among the timed requests, at p95.
+    warmup: int = 50
     # A measurement stops early after this long (with at least `min_requests` done), which
     # bounds the run on a slow or busy machine; the table shows how many requests were timed.
     max_seconds: float = 20.0
