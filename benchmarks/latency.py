@@ -72,12 +72,65 @@ def _get(port: int, path: str, cookie: str = "") -> bytes:
 
 def measure(server: Server, page: Page, clients: int, options: RunOptions) -> Measurement:
     """`options.requests` timed GETs shared among `clients` threads, after a warm-up."""
+    timings, sizes, wall = _timed_requests(
+        server, page, clients, options, options.requests, options.warmup
+    )
+    return _measurement(page, clients, timings, sizes, wall)
+
+
+def measure_in_turns(
+    server: Server, pages: list[Page], clients: int, options: RunOptions, turns: int = 4
+) -> list[Measurement]:
+    """Each page (the baseline first) measured in `turns` blocks that take turns, page after
+    page, rather than each page's requests all at once: a busy spell on the machine then falls
+    on the baseline and the pages alike, and the ratio between them is steadier. The full
+    warm-up comes before each page's first block, a short one before the others."""
+    collected: dict[str, tuple[list[float], list[int], list[float]]] = {
+        page.name: ([], [], []) for page in pages
+    }
+    per_turn = max(1, options.requests // turns)
+    for turn in range(turns):
+        for page in pages:
+            warmup = options.warmup if turn == 0 else max(clients, options.warmup // 5)
+            timings, sizes, wall = _timed_requests(server, page, clients, options, per_turn,
+                                                   warmup)  # fmt: skip
+            found_timings, found_sizes, walls = collected[page.name]
+            found_timings += timings
+            found_sizes += sizes
+            walls.append(wall)
+    results = []
+    for page in pages:
+        timings, sizes, walls = collected[page.name]
+        results.append(_measurement(page, clients, timings, sizes, sum(walls)))
+    return results
+
+
+def _measurement(
+    page: Page, clients: int, timings: list[float], sizes: list[int], wall: float
+) -> Measurement:
+    cuts = statistics.quantiles(timings, n=100, method="inclusive")
+    return Measurement(
+        page=page,
+        clients=clients,
+        requests=len(timings),
+        p50_ms=statistics.median(timings) * 1000,
+        p95_ms=cuts[94] * 1000,
+        per_second=len(timings) / wall,
+        size_kb=statistics.mean(sizes) / 1024,
+    )
+
+
+def _timed_requests(
+    server: Server, page: Page, clients: int, options: RunOptions, requests: int, warmup: int
+) -> tuple[list[float], list[int], float]:
+    """`requests` timed GETs shared among `clients` threads after `warmup` untimed ones: the
+    timings, the sizes and the wall time they took."""
     timings: list[float] = []
     sizes: list[int] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
-    remaining = [options.requests]
-    floor = min(options.min_requests, options.requests)
+    remaining = [requests]
+    floor = min(options.min_requests, requests)
     began = [float("inf")]
 
     def start_clock() -> None:  # run once, when every client has warmed up
@@ -87,7 +140,7 @@ def measure(server: Server, page: Page, clients: int, options: RunOptions) -> Me
 
     def client() -> None:
         try:
-            for _ in range(max(1, options.warmup // clients)):
+            for _ in range(max(1, warmup // clients)):
                 _get(server.port, page.path, page.cookie)
             start_gate.wait()
             while True:
@@ -116,16 +169,7 @@ def measure(server: Server, page: Page, clients: int, options: RunOptions) -> Me
     wall = time.perf_counter() - began[0]
     if errors:
         raise PageError(f"{page.name}: {errors[0]}") from errors[0]
-    cuts = statistics.quantiles(timings, n=100, method="inclusive")
-    return Measurement(
-        page=page,
-        clients=clients,
-        requests=len(timings),
-        p50_ms=statistics.median(timings) * 1000,
-        p95_ms=cuts[94] * 1000,
-        per_second=len(timings) / wall,
-        size_kb=statistics.mean(sizes) / 1024,
-    )
+    return timings, sizes, wall
 
 
 def _memory_rows(label: str, uses: list[MemoryUse]) -> list[list[object]]:

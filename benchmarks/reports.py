@@ -49,12 +49,12 @@ def _build_plan(slug: str, commitments_per_theme: int, actions_per_commitment: i
     from django.contrib.contenttypes.models import ContentType
 
     from vawdasv.audit.models import AuditEntry, Verb
+    from vawdasv.audit.origins import OriginKind
     from vawdasv.partnerships.models import Organisation, Partnership
     from vawdasv.plans.enums import StrategyStatus, TimescaleKind
     from vawdasv.plans.models import Action, Commitment, Strategy, Theme
     from vawdasv.progress.enums import PeriodKind, RoundStatus, UpdateState
     from vawdasv.progress.models import ProgressRound, ProgressUpdate
-    from vawdasv.progress.services import round_source
 
     partnership = Partnership.objects.create(slug=f"{slug}-partnership", name_en=f"Bench {slug}")
     leads = Organisation.objects.bulk_create(
@@ -119,13 +119,18 @@ def _build_plan(slug: str, commitments_per_theme: int, actions_per_commitment: i
         for n, action in enumerate(actions)
     )
     action_type = ContentType.objects.get_for_model(Action)
+    round_type = ContentType.objects.get_for_model(ProgressRound)
+    # As `audit.services.record` writes a change that came from the round (its origin).
     AuditEntry.objects.bulk_create(
         AuditEntry(
             verb=Verb.UPDATED,
             content_type=action_type,
             object_id=action.pk,
             object_repr=action.text_en[:300],
-            source=round_source(progress_round),
+            source=progress_round.period_label,
+            origin_kind=OriginKind.PROGRESS_ROUND,
+            origin_content_type=round_type,
+            origin_object_id=progress_round.pk,
             changes={
                 "timescale_text": {"before": "March 2019", "after": "April 2020"},
                 "due_date": {"before": "2019-03-31", "after": "2020-04-30"},
