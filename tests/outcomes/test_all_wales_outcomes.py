@@ -27,6 +27,15 @@ def indicator(cases_indicator):
     return cases_indicator
 
 
+@pytest.fixture(autouse=True)
+def gwent_covers_newport(world):
+    """The test world's second partnership as a region: it covers an authority (a partnership
+    that covers none is not a column; see the test of the national framework below)."""
+    gwent = Partnership.objects.get(slug="gwent")
+    gwent.local_authorities.set([LocalAuthority.objects.get(gss_code="W06000022")])
+    return gwent
+
+
 def cells_of(user, period="2025/26 Q2"):
     partnerships = list(Partnership.objects.order_by("name_en"))
     found = all_wales.lines(user, partnerships, period)
@@ -220,3 +229,17 @@ def test_the_theme_filter_keeps_the_indicators_linked_to_a_matching_theme(
     nothing = client.get("/cy" + URL, {"theme": "<b>zzz</b>"}).content.decode()
     assert "Nid oes dangosydd" in nothing and "&lt;b&gt;zzz&lt;/b&gt;" in nothing
     assert "<b>zzz" not in nothing
+
+
+def test_a_partnership_covering_no_area_is_no_column_and_does_not_hold_up_the_wales_sum(
+    client, world, outcomes, indicator, gwent_covers_newport
+):
+    """The demo's national framework is a partnership with no region and no authorities: it
+    has no figures to add to Wales. Were it a column, Wales would stay "missing" for ever."""
+    gwent_covers_newport.local_authorities.clear()  # now covers nothing, like the framework
+    by_sex(world, outcomes, cardiff=(40, 3), vale=(20, 9))
+    client.force_login(factories.UserFactory(national_observer=True))
+    page = client.get(URL, {"period": "2025/26 Q2"}).content.decode()
+    assert "Gwent VAWDASV Partnership" not in page
+    row = page[page.index("marac_cases</span>") :].split("</tr>")[0]
+    assert row.count(">72<") == 2  # Cardiff and Vale, and Wales: the sum of every region

@@ -89,6 +89,22 @@ def periods(user: Any, partnerships: Sequence[Partnership]) -> list[str]:
     return [label for label, _start in sorted(quarters, key=lambda q: q[1], reverse=True)]
 
 
+def regions(partnerships: QuerySet[Partnership]) -> list[Partnership]:
+    """The columns, by name: partnerships that cover part of Wales (a region or local
+    authorities). One that covers none (the demo's national framework) has no figures to add
+    to Wales, and as a column it would keep Wales "missing" whatever the regions send."""
+    with connection.cursor() as cursor:  # SQL for the reason `_live` gives
+        cursor.execute(
+            f"SELECT DISTINCT partnership_id FROM {table(Partnership.local_authorities.through)}"
+        )  # only the table name is formatted in
+        with_authorities = {pk for (pk,) in cursor.fetchall()}
+    return [
+        p
+        for p in partnerships.order_by("name_en")
+        if p.region_id is not None or p.pk in with_authorities
+    ]
+
+
 def _readers(user: Any, partnerships: Sequence[Partnership]) -> tuple[list[Partnership], ...]:
     """The partnerships read live (the reader may see unpublished figures) and the others."""
     live = [p for p in partnerships if permissions.can_view_outcomes(user, p.pk)]

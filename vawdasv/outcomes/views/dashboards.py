@@ -116,7 +116,7 @@ def all_wales(request: HttpRequest) -> HttpResponse:
     filtered by theme, quarter and region."""
     if not permissions.can_view_all_wales_outcomes(request.user):
         raise PermissionDenied
-    everyone = list(permissions.all_wales_partnerships(request.user).order_by("name_en"))
+    everyone = all_wales_figures.regions(permissions.all_wales_partnerships(request.user))
     region = request.GET.get("region", "")
     shown_partnerships = [p for p in everyone if p.slug == region] or everyone
     quarters = all_wales_figures.periods(request.user, everyone)
@@ -132,11 +132,11 @@ def all_wales(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    # Wales is the sum of every region: only when every partnership is a column.
+    # Wales is the sum of every region: only when every region is a column.
     whole = len(shown_partnerships) == (
-        len(everyone)  # a reader of everything was given every partnership: no need to count
+        len(everyone)  # a reader of everything was given every region: no need to count
         if permissions.reads_everything(request.user)
-        else Partnership.objects.count()
+        else len(all_wales_figures.regions(Partnership.objects.all()))
     )
     rows = []
     for line in found:
