@@ -29,6 +29,21 @@ def record(folder: str, key: str) -> str:
 
 
 @task()
+def record_together(folder: str, key: str, wait_seconds: float = 60.0) -> str:
+    """As `record`, then wait (a minute at most) until some other process has run a task too:
+    so two workers started a second apart both take part, however quickly the first one could
+    have drained the queue alone."""
+    runs = Path(folder) / "runs.txt"
+    _append(runs, f"{key} {os.getpid()}")
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        if len({line.split()[1] for line in runs.read_text().splitlines()}) >= 2:
+            break
+        time.sleep(0.05)
+    return key
+
+
+@task()
 def slow_the_first_time(folder: str, seconds: float) -> str:
     """Started once: hangs (to be killed); run again: finishes at once."""
     started = Path(folder) / "started.txt"

@@ -12,7 +12,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from tests.ops.conftest import wait_for
-from tests.ops.sample_tasks import record, slow_the_first_time
+from tests.ops.sample_tasks import record_together, slow_the_first_time
 from vawdasv.progress.enums import ReportJobState
 from vawdasv.progress.models import ReportJob
 
@@ -33,7 +33,9 @@ def _lines(path: Path) -> list[str]:
 def test_two_workers_on_postgresql_never_run_one_task_twice(database_queue, start_worker, tmp_path):
     keys = [f"task-{n}" for n in range(40)]
     for key in keys:
-        record.enqueue(str(tmp_path), key)
+        # Each task waits until the other worker has run one too: otherwise the first worker
+        # to start can drain all forty before the second has loaded Django.
+        record_together.enqueue(str(tmp_path), key)
     first = start_worker("worker-a", "--batch")
     second = start_worker("worker-b", "--batch")
     assert first.wait(timeout=120) == 0
