@@ -35,7 +35,7 @@ from vawdasv.partnerships.models import Organisation
 from vawdasv.plans.models import Strategy, Theme
 from vawdasv.progress import selectors
 from vawdasv.progress.enums import ReportJobState
-from vawdasv.progress.models import IssuedReport, ReportJob
+from vawdasv.progress.models import IssuedReport, IssuedReportFile, ReportJob
 from vawdasv.progress.report import FORMATS, file_name, issuing, jobs
 from vawdasv.progress.report import html as report_html
 from vawdasv.progress.report import render as render_report
@@ -149,19 +149,21 @@ def report_issued_public(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     return redirect(reverse("progress:report", kwargs={"slug": strategy.slug}) + f"?{query}#issued")
 
 
-def public_issued_file(request: HttpRequest, pk: int) -> FileResponse:
-    """A file of an issued report the regional team put on the public pages, for anyone."""
-    stored = issuing.public_issued_file(pk)
+def _issued_file_response(stored: IssuedReportFile) -> FileResponse:
+    """An issued file as it was stored, as a download; a file gone from storage is a 404."""
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as gone:
         raise Http404 from gone
     return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stored.file_name,
+        handle, as_attachment=True, filename=stored.file_name,
         content_type=issuing.content_type(stored),
-    )
+    )  # fmt: skip
+
+
+def public_issued_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A file of an issued report the regional team put on the public pages, for anyone."""
+    return _issued_file_response(issuing.public_issued_file(pk))
 
 
 @login_required
@@ -169,17 +171,7 @@ def public_issued_file(request: HttpRequest, pk: int) -> FileResponse:
 def report_issued_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """An issued file exactly as it was stored, for every member, for as long as it is kept."""
     strategy = selectors.get_strategy_for_member(request.user, slug)
-    stored = issuing.issued_file(strategy, pk)
-    try:
-        handle = stored.file.open("rb")
-    except FileNotFoundError as gone:
-        raise Http404 from gone
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stored.file_name,
-        content_type=issuing.content_type(stored),
-    )
+    return _issued_file_response(issuing.issued_file(strategy, pk))
 
 
 @login_required
