@@ -320,20 +320,17 @@ def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, manage=True)
     form = DecisionForm(request.POST or None, partnership=meeting.group.partnership)
-    if request.method == "POST" and form.is_valid():
+
+    def record() -> None:
         data: dict[str, Any] = dict(form.cleaned_data)
         timescale = data.pop("new_timescale")
-        try:
-            services.record_decision(
-                actor=request.user, meeting=meeting, data=data,
-                plan_changes={"timescale_text": timescale} if timescale else None,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Decision recorded"))
-            return redirect(meeting)
-    return _form_page(
+        services.record_decision(
+            actor=request.user, meeting=meeting, data=data,
+            plan_changes={"timescale_text": timescale} if timescale else None,
+        )  # fmt: skip
+
+    done = saved(request, form, record, _("Decision recorded"), meeting)
+    return done or _form_page(
         request, form, title=_("Record a decision"), caption=_meeting_caption(meeting),
         cancel=meeting.get_absolute_url(),
     )  # fmt: skip
