@@ -100,45 +100,40 @@ class LocalisedMultipleChoiceField(_Localised, forms.ModelMultipleChoiceField[An
     pass
 
 
-class MaracAreaForm(GovukForm):
-    """A MARAC area: a name for a grouping of the partnership's local authorities."""
+class _MaracAreaNames(GovukForm):
+    """A MARAC area's names and the partnership's local authorities it covers."""
 
-    code = forms.SlugField(
-        label=_("Code"), max_length=40,
-        help_text=_("Written as the area code in open data, for example cardiff-vale-marac."),
-    )  # fmt: skip
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)
     name_cy = forms.CharField(label=_("Name (Welsh)"), max_length=200, required=False)
     local_authorities = LocalisedMultipleChoiceField(
         label=_("Local authorities it covers"), queryset=LocalAuthority.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["local_authorities"]
+        field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
+
+
+class MaracAreaForm(_MaracAreaNames):
+    """A MARAC area: a name for a grouping of the partnership's local authorities."""
+
+    field_order = ["code", "name_en", "name_cy", "local_authorities", "source"]
+    code = forms.SlugField(
+        label=_("Code"), max_length=40,
+        help_text=_("Written as the area code in open data, for example cardiff-vale-marac."),
     )  # fmt: skip
     source = forms.CharField(
         label=_("Source"), max_length=500, required=False,
         help_text=_("Where the grouping comes from, for example the MARAC's terms of reference."),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["local_authorities"]
-        field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
 
-
-class MaracAreaChangeForm(GovukForm):
+class MaracAreaChangeForm(_MaracAreaNames):
     """New names or local authorities for a MARAC area; its code stays (values are named by it)."""
 
-    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
-    name_cy = forms.CharField(label=_("Name (Welsh)"), max_length=200, required=False)
-    local_authorities = LocalisedMultipleChoiceField(
-        label=_("Local authorities it covers"), queryset=LocalAuthority.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["local_authorities"]
-        field.queryset = partnership.local_authorities.order_by("name_en")  # type: ignore[attr-defined]
 
 
 class ConfirmRemovalForm(GovukForm):
